@@ -1,0 +1,1046 @@
+//! The Python client docs of swagger-codegen and openapi-generator (4.x to 7.x,
+//! python-nextgen, pydantic-v1): a method table, then per operation a signature, prose,
+//! an example, a Parameters table, Return type, Authorization, HTTP request headers and,
+//! in newer generations, HTTP response details.
+//!
+//! The Parameters table is authoritative; the signature and example code are evidence.
+
+use super::{DocApi, DocOp, DocParam, DocScheme, Flavour, Signature};
+use crate::diag::Diagnostics;
+use crate::ir::{AuthKind, StatusResponse, TypeRef};
+use crate::prose::{decode_entities, html_to_markdown};
+use crate::read::{Block, BlockKind, Cell, Row, TextHints};
+
+pub struct Python;
+
+const SECTIONS: &[&str] = &[
+    "Example",
+    "Parameters",
+    "Return type",
+    "Authorization",
+    "HTTP request headers",
+    "HTTP response details",
+];
+
+const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"];
+
+impl Flavour for Python {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn text_hints(&self) -> TextHints<'static> {
+        TextHints {
+            section_titles: SECTIONS,
+            table_headers: &[
+                &["Method", "HTTP request", "Description"],
+                &["Name", "Type", "Description", "Notes"],
+                &["Status code", "Description", "Response headers"],
+            ],
+            code_sections: &["Example"],
+        }
+    }
+
+    fn extract(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
+        extract(blocks, file, diags)
+    }
+}
+
+fn section_of(text: &str) -> Option<&'static str> {
+    let t = text.trim().trim_matches('*').trim();
+    SECTIONS.iter().copied().find(|s| s.eq_ignore_ascii_case(t))
+}
+
+fn header_is(row: &Row, first: &str, second: &str) -> bool {
+    row.cells.len() >= 2
+        && row.cells[0].text.trim().eq_ignore_ascii_case(first)
+        && row.cells[1].text.trim().eq_ignore_ascii_case(second)
+}
+
+/// `pkg.sub.UsersApi` → (`UsersApi`, `pkg.sub`).
+fn split_title(text: &str) -> Option<(String, Option<String>)> {
+    let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) {
+        return None;
+    }
+    if !t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+        return None;
+    }
+    match t.rsplit_once('.') {
+        Some((pkg, class)) => Some((class.to_string(), Some(pkg.to_string()))),
+        None if t.ends_with("Api") => Some((t.to_string(), None)),
+        None => None,
+    }
+}
+
+struct TableOp {
+    name: String,
+    method: String,
+    path: String,
+    summary: String,
+    line: usize,
+}
+
+fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
+    let mut api = DocApi::default();
+
+    // The method table anchors the document.
+    let Some(table_pos) = blocks.iter().position(|b| {
+        matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Method", "HTTP request")))
+    }) else {
+        diags.error(
+            file,
+            1,
+            "expected a method table (`Method | HTTP request | Description`): this does not look \
+             like an openapi-generator or swagger-codegen API doc",
+        );
+        return None;
+    };
+
+    for b in &blocks[..table_pos] {
+        let text = match &b.kind {
+            BlockKind::Heading { text, .. } | BlockKind::Para { text, .. } => text,
+            _ => continue,
+        };
+        if api.title.is_empty() {
+            if let Some((title, package)) = split_title(text) {
+                api.title = title;
+                api.package = package;
+                continue;
+            }
+        }
+        if let Some(rest) = text.trim().strip_prefix("All URIs are relative to") {
+            let url = rest.trim().trim_matches(|c: char| c == '*' || c == '.' || c.is_whitespace());
+            if url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/') {
+                api.base_url = Some(url.to_string());
+                api.base_url_line = b.line;
+            } else {
+                diags.error(file, b.line, format!("expected a base URL after `All URIs are relative to`, found `{url}`"));
+            }
+        }
+    }
+    if api.title.is_empty() {
+        diags.warning(file, 1, "expected a title such as `package.UsersApi` before the method table");
+    }
+
+    let table_ops = read_method_table(&blocks[table_pos], file, diags);
+    let names: Vec<&str> = table_ops.iter().map(|o| o.name.as_str()).collect();
+
+    // Split the rest into operation sections.
+    let mut sections: Vec<(usize, String, usize)> = Vec::new(); // (block index, name, line)
+    let rest = &blocks[table_pos + 1..];
+    for (i, b) in rest.iter().enumerate() {
+        match &b.kind {
+            BlockKind::Heading { level, text } if *level <= 2 && section_of(text).is_none() => {
+                let name = text.trim().trim_matches('*').trim().to_string();
+                sections.push((i, name, b.line));
+            }
+            BlockKind::Para { text, .. } if names.contains(&text.trim()) => {
+                let next_is_sig = rest.get(i + 1).is_some_and(|n| {
+                    matches!(&n.kind, BlockKind::Para { text: t, .. } if t.contains(&format!("{}(", text.trim())))
+                });
+                if next_is_sig {
+                    sections.push((i, text.trim().to_string(), b.line));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for (k, (start, name, line)) in sections.iter().enumerate() {
+        if let Some((_, first)) = seen.iter().find(|(n, _)| n == name) {
+            diags.error(file, *line, format!("duplicate operation `{name}` (first at line {first})"));
+            continue;
+        }
+        seen.push((name.clone(), *line));
+        let end = sections.get(k + 1).map(|s| s.0).unwrap_or(rest.len());
+        let Some(top) = table_ops.iter().find(|o| &o.name == name) else {
+            diags.error(
+                file,
+                *line,
+                format!("operation section `{name}` has no row in the method table"),
+            );
+            continue;
+        };
+        let op = read_operation(top, *line, &rest[start + 1..end], file, diags, &mut api.schemes);
+        api.ops.push(op);
+    }
+    for t in &table_ops {
+        if !sections.iter().any(|(_, n, _)| n == &t.name) {
+            diags.error(
+                file,
+                t.line,
+                format!("operation `{}` is in the method table but has no section", t.name),
+            );
+        }
+    }
+    let mut dup = Vec::new();
+    for t in &table_ops {
+        if dup.contains(&t.name) {
+            diags.error(file, t.line, format!("duplicate operation `{}` in the method table", t.name));
+        }
+        dup.push(t.name.clone());
+    }
+    Some(api)
+}
+
+fn read_method_table(block: &Block, file: &str, diags: &mut Diagnostics) -> Vec<TableOp> {
+    let BlockKind::Table { rows } = &block.kind else {
+        return Vec::new();
+    };
+    let mut ops = Vec::new();
+    for row in rows.iter().skip(1) {
+        let (name, request, summary) = if row.split {
+            let name = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
+            let request = row.cells.get(1).map(|c| c.text.clone()).unwrap_or_default();
+            let summary = row
+                .cells
+                .get(2..)
+                .map(|c| c.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | "))
+                .unwrap_or_default();
+            (name, request, summary)
+        } else {
+            let line = &row.cells[0].text;
+            let mut words = line.split_whitespace();
+            let name = words.next().unwrap_or("").to_string();
+            let method = words.next().unwrap_or("");
+            let path = words.next().unwrap_or("");
+            let summary = words.collect::<Vec<_>>().join(" ");
+            (name, format!("{method} {path}"), summary)
+        };
+        let mut parts = request.split_whitespace();
+        let method = parts.next().unwrap_or("").to_ascii_uppercase();
+        let path = parts.next().unwrap_or("").to_string();
+        if name.is_empty() || !METHODS.contains(&method.as_str()) || !path.starts_with('/') {
+            diags.error(
+                file,
+                row.line,
+                format!(
+                    "expected a method table row `[**name**](#name) | **METHOD** /path | summary`, found `{}`",
+                    row.cells.iter().map(|c| c.raw.as_str()).collect::<Vec<_>>().join(" | ")
+                ),
+            );
+            continue;
+        }
+        if parts.next().is_some() {
+            diags.warning(file, row.line, format!("extra words after the path of `{name}` ignored"));
+        }
+        ops.push(TableOp {
+            name,
+            method,
+            path,
+            summary: decode_entities(summary.trim()),
+            line: row.line,
+        });
+    }
+    ops
+}
+
+fn normalize_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn read_operation(
+    top: &TableOp,
+    line: usize,
+    blocks: &[Block],
+    file: &str,
+    diags: &mut Diagnostics,
+    schemes: &mut Vec<DocScheme>,
+) -> DocOp {
+    let mut op = DocOp {
+        name: top.name.clone(),
+        line,
+        method: top.method.clone(),
+        path: top.path.clone(),
+        summary: top.summary.clone(),
+        ..DocOp::default()
+    };
+
+    // Group blocks by sub-section; blocks before the first sub-heading are the preamble.
+    let mut preamble: Vec<&Block> = Vec::new();
+    let mut subs: Vec<(&'static str, usize, Vec<&Block>)> = Vec::new();
+    for b in blocks {
+        if let BlockKind::Heading { text, .. } = &b.kind {
+            if let Some(s) = section_of(text) {
+                subs.push((s, b.line, Vec::new()));
+                continue;
+            }
+        }
+        match subs.last_mut() {
+            Some((_, _, v)) => v.push(b),
+            None => preamble.push(b),
+        }
+    }
+
+    // Signature, then prose.
+    let mut prose: Vec<&Block> = Vec::new();
+    for b in preamble {
+        if op.signature.is_none() && prose.is_empty() {
+            if let BlockKind::Para { text, .. } = &b.kind {
+                if let Some(sig) = parse_signature(text, &op.name, b.line) {
+                    op.signature = Some(sig);
+                    continue;
+                }
+            }
+        }
+        prose.push(b);
+    }
+    if op.signature.is_none() {
+        diags.warning(file, line, format!("expected a signature line `> {}(...)` for `{}`", op.name, op.name));
+    }
+    let summary_norm = normalize_ws(&op.summary);
+    let mut desc_parts: Vec<String> = Vec::new();
+    for (i, b) in prose.iter().enumerate() {
+        if i == 0 && !summary_norm.is_empty() {
+            if let BlockKind::Para { text, .. } = &b.kind {
+                if normalize_ws(&decode_entities(text)) == summary_norm {
+                    continue;
+                }
+            }
+        }
+        desc_parts.push(b.raw.clone());
+    }
+    op.description = html_to_markdown(&desc_parts.join("\n\n"));
+
+    let find = |name: &str| subs.iter().find(|(s, _, _)| *s == name);
+
+    // Example code: auth schemes and JSON example values.
+    if let Some((_, _, bs)) = find("Example") {
+        for b in bs {
+            match &b.kind {
+                BlockKind::Code { text, .. } => read_example(text, b.line, &mut op, schemes),
+                BlockKind::List { items } => {
+                    for item in items {
+                        if let Some(s) = auth_bullet(&item.text, item.line) {
+                            note_scheme(&mut op, schemes, s);
+                        }
+                    }
+                }
+                BlockKind::Para { text, .. } => {
+                    if let Some(s) = auth_bullet(text, b.line) {
+                        note_scheme(&mut op, schemes, s);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // Parameters.
+    match find("Parameters") {
+        None => diags.error(file, line, format!("operation `{}`: expected a `Parameters` section", op.name)),
+        Some((_, sline, bs)) => {
+            let table = bs.iter().find_map(|b| match &b.kind {
+                BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some(rows),
+                _ => None,
+            });
+            match table {
+                Some(rows) => {
+                    for row in rows.iter().skip(1) {
+                        if let Some(p) = read_param(row, file, diags) {
+                            if op.params.iter().any(|q| q.name == p.name) {
+                                diags.error(file, row.line, format!("duplicate parameter `{}`", p.name));
+                            } else {
+                                op.params.push(p);
+                            }
+                        }
+                    }
+                }
+                None => {
+                    let none_stated = bs.iter().any(|b| {
+                        matches!(&b.kind, BlockKind::Para { text, .. } if text.contains("does not need any parameter"))
+                    });
+                    if !none_stated {
+                        diags.error(
+                            file,
+                            *sline,
+                            format!(
+                                "operation `{}`: expected a parameters table (`Name | Type | Description | Notes`) \
+                                 or `This endpoint does not need any parameter.`",
+                                op.name
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    // Return type.
+    match find("Return type") {
+        None => diags.error(file, line, format!("operation `{}`: expected a `Return type` section", op.name)),
+        Some((_, sline, bs)) => {
+            let para = bs.iter().find_map(|b| match &b.kind {
+                BlockKind::Para { text, links } => Some((text.clone(), links.first().cloned(), b.line)),
+                _ => None,
+            });
+            match para {
+                None => diags.error(file, *sline, format!("operation `{}`: expected a return type", op.name)),
+                Some((text, link, l)) => {
+                    let t = text.trim();
+                    op.return_doc = t.to_string();
+                    if !(t.is_empty() || t.starts_with("void") || t == "None" || t == "none_type") {
+                        match type_from_cell(t, link.as_deref()) {
+                            Ok((ty, _)) => op.return_type = Some(ty),
+                            Err(e) => diags.warning(file, l, format!("return type of `{}`: {e}; decoded as any JSON", op.name)),
+                        }
+                        if op.return_type.is_none() {
+                            op.return_type = Some(TypeRef::Any);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // Authorization.
+    match find("Authorization") {
+        None => diags.error(file, line, format!("operation `{}`: expected an `Authorization` section", op.name)),
+        Some((_, sline, bs)) => {
+            op.auth_line = *sline;
+            for b in bs {
+                let (text, links) = match &b.kind {
+                    BlockKind::Para { text, links } => (text.clone(), links.clone()),
+                    BlockKind::List { items } => (
+                        items.iter().map(|i| i.text.clone()).collect::<Vec<_>>().join(", "),
+                        items.iter().flat_map(|i| i.links.clone()).collect(),
+                    ),
+                    _ => continue,
+                };
+                op.auth_line = b.line;
+                if text.trim().eq_ignore_ascii_case("No authorization required") {
+                    break;
+                }
+                let names: Vec<String> = if !links.is_empty() {
+                    links
+                        .iter()
+                        .map(|l| l.rsplit('#').next().unwrap_or(l).to_string())
+                        .collect()
+                } else {
+                    text.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+                };
+                if names.iter().all(|n| n.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-')) {
+                    op.auth = names;
+                } else {
+                    diags.warning(
+                        file,
+                        b.line,
+                        format!(
+                            "operation `{}`: free-text Authorization section `{}`; the schemes of the example code are used",
+                            op.name,
+                            text.trim()
+                        ),
+                    );
+                    op.auth = op.example_schemes.clone();
+                }
+                break;
+            }
+        }
+    }
+
+    // HTTP request headers.
+    match find("HTTP request headers") {
+        None => diags.error(file, line, format!("operation `{}`: expected an `HTTP request headers` section", op.name)),
+        Some((_, _, bs)) => {
+            for b in bs {
+                let BlockKind::List { items } = &b.kind else { continue };
+                for item in items {
+                    let Some((k, v)) = item.text.split_once(':') else { continue };
+                    let v = v.trim();
+                    let v = (!v.is_empty() && !v.eq_ignore_ascii_case("Not defined")).then(|| v.to_string());
+                    match k.trim().to_ascii_lowercase().as_str() {
+                        "content-type" => op.content_type = v,
+                        "accept" => op.accept = v,
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    // HTTP response details (newer generations only).
+    if let Some((_, _, bs)) = find("HTTP response details") {
+        for b in bs {
+            let BlockKind::Table { rows } = &b.kind else { continue };
+            for row in rows.iter().skip(1) {
+                let cells: Vec<String> = if row.split {
+                    row.cells.iter().map(|c| c.text.clone()).collect()
+                } else {
+                    let line = &row.cells[0].text;
+                    let (status, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+                    let rest = rest.trim();
+                    let (desc, headers) = match rest.strip_suffix(" -") {
+                        Some(d) => (d.to_string(), "-".to_string()),
+                        None => (rest.to_string(), String::new()),
+                    };
+                    vec![status.to_string(), desc, headers]
+                };
+                let status = cells.first().map(|s| s.trim().to_string()).unwrap_or_default();
+                let ok = status == "0"
+                    || (status.len() == 3
+                        && status.chars().next().is_some_and(|c| ('1'..='5').contains(&c))
+                        && status[1..].chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'x'));
+                if !ok {
+                    diags.error(file, row.line, format!("expected a status code such as `**200**`, `**2XX**` or `**0**`, found `{status}`"));
+                    continue;
+                }
+                let headers = cells
+                    .get(2)
+                    .map(|h| {
+                        h.split('*')
+                            .filter_map(|part| {
+                                let name = part.trim().split(" - ").next()?.trim();
+                                (!name.is_empty() && name != "-").then(|| name.to_string())
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                op.statuses.push(StatusResponse {
+                    status: status.to_ascii_uppercase(),
+                    description: decode_entities(cells.get(1).map(|s| s.trim()).unwrap_or("")),
+                    headers,
+                });
+            }
+        }
+    }
+
+    check_signature(&op, file, diags);
+    op
+}
+
+/// `> Ret name(a, b=b)` → signature. `Ret` may hold spaces (`Dict[str, int]`).
+fn parse_signature(text: &str, name: &str, line: usize) -> Option<Signature> {
+    let t = text.trim();
+    let call = format!("{name}(");
+    let pos = t.find(&call)?;
+    if pos > 0 && !t[..pos].ends_with(' ') {
+        return None;
+    }
+    let args_str = t[pos + call.len()..].trim_end().strip_suffix(')')?;
+    let ret = t[..pos].trim();
+    let mut args = Vec::new();
+    for a in split_top(args_str, ',') {
+        let a = a.trim();
+        if a.is_empty() {
+            continue;
+        }
+        match a.split_once('=') {
+            Some((k, _)) => args.push((k.trim().to_string(), true)),
+            None => args.push((a.to_string(), false)),
+        }
+    }
+    Some(Signature {
+        line,
+        return_type: (!ret.is_empty()).then(|| ret.to_string()),
+        args,
+    })
+}
+
+/// Splits on `sep` outside brackets and parentheses.
+fn split_top(s: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' => depth -= 1,
+            c if c == sep && depth == 0 => {
+                out.push(&s[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&s[start..]);
+    out
+}
+
+fn check_signature(op: &DocOp, file: &str, diags: &mut Diagnostics) {
+    let Some(sig) = &op.signature else { return };
+    for (arg, kw) in &sig.args {
+        match op.params.iter().find(|p| &p.name == arg) {
+            None => diags.error(
+                file,
+                sig.line,
+                format!(
+                    "signature of `{}` names `{arg}`, which is not in its Parameters table",
+                    op.name
+                ),
+            ),
+            Some(p) if *kw && p.required => diags.warning(
+                file,
+                sig.line,
+                format!(
+                    "signature of `{}` passes required parameter `{arg}` as a keyword; the Parameters table wins",
+                    op.name
+                ),
+            ),
+            Some(p) if !*kw && !p.required => diags.warning(
+                file,
+                sig.line,
+                format!(
+                    "signature of `{}` passes optional parameter `{arg}` positionally; the Parameters table wins",
+                    op.name
+                ),
+            ),
+            _ => {}
+        }
+    }
+    for p in op.params.iter().filter(|p| p.required) {
+        if !sig.args.iter().any(|(a, _)| a == &p.name) {
+            diags.warning(
+                file,
+                sig.line,
+                format!(
+                    "required parameter `{}` of `{}` is missing from its signature; the Parameters table wins",
+                    p.name, op.name
+                ),
+            );
+        }
+    }
+}
+
+fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam> {
+    let (name, type_cell, description, notes) = if row.split {
+        let n = row.cells.len();
+        if n < 2 {
+            diags.error(file, row.line, "expected a parameter row `**name** | type | description | notes`");
+            return None;
+        }
+        let name = row.cells[0].text.clone();
+        let notes = if n >= 4 { row.cells[n - 1].text.clone() } else { String::new() };
+        let desc_cells: &[Cell] = if n >= 4 { &row.cells[2..n - 1] } else { &row.cells[2..] };
+        let description = desc_cells.iter().map(|c| c.raw.as_str()).collect::<Vec<_>>().join(" | ");
+        (name, row.cells[1].clone(), description, notes)
+    } else {
+        let line = row.cells[0].text.trim();
+        let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim_start();
+        let type_end = token_end(rest);
+        let ty = &rest[..type_end];
+        let rest = rest[type_end..].trim();
+        let notes_at = ["[optional]", "[default to", "[readonly]", "[enum:"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min()
+            .unwrap_or(rest.len());
+        (
+            name.to_string(),
+            Cell {
+                text: ty.to_string(),
+                raw: ty.to_string(),
+                link: None,
+            },
+            rest[..notes_at].trim().to_string(),
+            rest[notes_at..].trim().to_string(),
+        )
+    };
+    let name = name.trim().trim_matches('*').trim().to_string();
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        diags.error(file, row.line, format!("expected a parameter name, found `{name}`"));
+        return None;
+    }
+    let doc_type = type_cell.text.trim().to_string();
+    let (ty, enum_link) = match type_from_cell(&doc_type, type_cell.link.as_deref()) {
+        Ok(t) => t,
+        Err(e) => {
+            diags.warning(file, row.line, format!("parameter `{name}`: {e}; treated as any JSON"));
+            (TypeRef::Any, false)
+        }
+    };
+    let notes_parsed = parse_notes(&notes);
+    Some(DocParam {
+        name,
+        line: row.line,
+        model_link: matches!(ty, TypeRef::Model(_)) && type_cell.link.is_some(),
+        doc_type,
+        ty,
+        enum_link,
+        description: html_to_markdown(description.trim()),
+        required: !notes_parsed.optional,
+        default: notes_parsed.default,
+        enum_values: notes_parsed.enum_values,
+    })
+}
+
+/// End of a type token that may hold spaces inside brackets (`dict(str, str)`).
+fn token_end(s: &str) -> usize {
+    let mut depth = 0i32;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' => depth -= 1,
+            c if c.is_whitespace() && depth <= 0 => return i,
+            _ => {}
+        }
+    }
+    s.len()
+}
+
+#[derive(Debug, Default, PartialEq)]
+struct Notes {
+    optional: bool,
+    default: Option<String>,
+    enum_values: Vec<String>,
+}
+
+fn bracket_value<'a>(notes: &'a str, marker: &str) -> Option<&'a str> {
+    let start = notes.find(marker)? + marker.len();
+    let mut depth = 1i32;
+    for (i, c) in notes[start..].char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(&notes[start..start + i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(&notes[start..])
+}
+
+fn parse_notes(notes: &str) -> Notes {
+    let notes = decode_entities(notes);
+    let mut n = Notes {
+        optional: notes.contains("[optional]"),
+        ..Notes::default()
+    };
+    if let Some(d) = bracket_value(&notes, "[default to") {
+        let d = d.trim();
+        if !d.is_empty() {
+            n.default = Some(d.to_string());
+        }
+    }
+    if let Some(pos) = notes.find("the default value of") {
+        let v = notes[pos + "the default value of".len()..].trim();
+        let v = v.trim_end_matches('.').trim().trim_matches('"').trim_matches('\'');
+        if !v.is_empty() {
+            n.default = Some(v.to_string());
+        }
+    }
+    if let Some(e) = bracket_value(&notes, "[enum:") {
+        n.enum_values = e.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+    }
+    n
+}
+
+/// A type cell: a model link, an enum link with an empty target, or a Python type spelling.
+fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef, bool), String> {
+    let t = text.trim().trim_matches('*').trim();
+    if let Some(target) = link {
+        if target == ".md" || target.is_empty() {
+            return Ok((TypeRef::String, true));
+        }
+        if crate::ir::is_model_name(t) && !is_python_builtin(t) {
+            return Ok((TypeRef::Model(t.to_string()), false));
+        }
+    }
+    parse_py_type(t).map(|ty| (ty, false))
+}
+
+fn is_python_builtin(t: &str) -> bool {
+    parse_py_type(t).is_ok_and(|ty| !matches!(ty, TypeRef::Model(_)))
+}
+
+/// Python type spellings of all generations.
+pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
+    let s = s.trim().trim_matches('*').trim();
+    let generic = |prefixes: &[&str], open: char, close: char| -> Option<&str> {
+        prefixes.iter().find_map(|p| {
+            s.strip_prefix(p)
+                .and_then(|r| r.strip_prefix(open))
+                .and_then(|r| r.strip_suffix(close))
+        })
+    };
+    if let Some(inner) = generic(&["list", "List"], '[', ']') {
+        return Ok(TypeRef::List(Box::new(parse_py_type(inner)?)));
+    }
+    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return Ok(TypeRef::List(Box::new(parse_py_type(inner)?)));
+    }
+    if let Some(inner) = generic(&["Optional"], '[', ']') {
+        return parse_py_type(inner);
+    }
+    let map_inner = generic(&["dict"], '(', ')').or_else(|| generic(&["Dict", "dict"], '[', ']'));
+    if let Some(inner) = map_inner {
+        let parts = split_top(inner, ',');
+        if parts.len() == 2 {
+            return Ok(TypeRef::Map(Box::new(parse_py_type(parts[1])?)));
+        }
+        return Err(format!("expected a map type `dict(str, T)`, found `{s}`"));
+    }
+    if let Some(inner) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        // 5.x: {str: (bool, date, datetime, dict, float, int, list, str, none_type)}
+        if let Some((_, v)) = inner.split_once(':') {
+            let v = v.trim().trim_start_matches('(').trim_end_matches(')').trim().trim_end_matches(',');
+            return Ok(TypeRef::Map(Box::new(if v.contains(',') { TypeRef::Any } else { parse_py_type(v)? })));
+        }
+    }
+    if s.starts_with("Union[") {
+        let inner = &s[6..s.len().saturating_sub(1)];
+        let parts: Vec<&str> = split_top(inner, ',').into_iter().map(str::trim).collect();
+        if parts.iter().any(|p| p.contains("Bytes") || *p == "bytearray" || *p == "bytes") {
+            return Ok(TypeRef::Binary);
+        }
+        if parts.iter().all(|p| matches!(*p, "StrictFloat" | "StrictInt" | "float" | "int")) {
+            return Ok(TypeRef::Number);
+        }
+        return Ok(TypeRef::Any);
+    }
+    let base = s.split('(').next().unwrap_or(s).trim();
+    Ok(match base {
+        "str" | "StrictStr" | "constr" | "string" | "UUID" | "uuid" => TypeRef::String,
+        "int" | "StrictInt" | "conint" | "integer" => TypeRef::Integer,
+        "float" | "StrictFloat" | "confloat" | "decimal" | "Decimal" | "number" => TypeRef::Number,
+        "bool" | "StrictBool" | "boolean" => TypeRef::Boolean,
+        "date" => TypeRef::Date,
+        "datetime" => TypeRef::DateTime,
+        "file" | "file_type" | "bytearray" | "bytes" | "StrictBytes" | "io.IOBase" | "IO" | "IOBase" => TypeRef::Binary,
+        "object" | "dict" | "Dict" | "Any" | "AnyType" | "none_type" | "Object" | "list" => TypeRef::Any,
+        m if crate::ir::is_model_name(m) && m.starts_with(|c: char| c.is_ascii_uppercase()) => TypeRef::Model(m.to_string()),
+        other => return Err(format!("unknown type spelling `{other}`")),
+    })
+}
+
+fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {
+    if !op.example_schemes.contains(&s.name) {
+        op.example_schemes.push(s.name.clone());
+    }
+    add_scheme(schemes, s);
+}
+
+fn add_scheme(schemes: &mut Vec<DocScheme>, s: DocScheme) {
+    match schemes.iter_mut().find(|x| x.name == s.name) {
+        Some(existing) => {
+            if existing.key_name.is_none() && s.key_name.is_some() {
+                existing.key_name = s.key_name;
+            }
+        }
+        None => schemes.push(s),
+    }
+}
+
+/// 7.x bullets: `Basic Authentication (BasicAuth):`, `Bearer (JWT) Authentication (x):`,
+/// `Api Key Authentication (x):`, `OAuth Authentication (x):`.
+fn auth_bullet(text: &str, line: usize) -> Option<DocScheme> {
+    let t = text.trim().trim_end_matches(':').trim();
+    let open = t.rfind('(')?;
+    let name = t[open + 1..].strip_suffix(')')?.trim();
+    let head = t[..open].trim().to_ascii_lowercase();
+    if !head.ends_with("authentication") {
+        return None;
+    }
+    let kind = if head.starts_with("basic") {
+        AuthKind::Basic
+    } else if head.starts_with("bearer") {
+        AuthKind::Bearer
+    } else if head.starts_with("api key") {
+        AuthKind::ApiKey
+    } else if head.starts_with("oauth") {
+        AuthKind::Oauth2
+    } else {
+        return None;
+    };
+    Some(DocScheme {
+        name: name.to_string(),
+        kind,
+        key_name: None,
+        line,
+        evidence: format!("example bullet `{}`", text.trim()),
+    })
+}
+
+fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
+    let mut pending_key: Option<String> = None;
+    for (i, line) in code.lines().enumerate() {
+        // Markdown code blocks start one line below the fence.
+        let line_no = first_line + i + 1;
+        // Older docs glue comments together: `...'Bearer'# Configure HTTP basic ...`.
+        for piece in line.split("# Configure ").skip(1) {
+            let piece = piece.trim();
+            let Some((what, name)) = piece.rsplit_once(':') else { continue };
+            let what_l = what.to_ascii_lowercase();
+            let kind = if what_l.contains("basic") {
+                AuthKind::Basic
+            } else if what_l.contains("api key") {
+                AuthKind::ApiKey
+            } else if what_l.contains("oauth2") || what_l.contains("access token") {
+                AuthKind::Oauth2
+            } else if what_l.contains("bearer") {
+                AuthKind::Bearer
+            } else {
+                continue;
+            };
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                continue;
+            }
+            if kind == AuthKind::ApiKey {
+                pending_key = Some(name.clone());
+            }
+            note_scheme(
+                op,
+                schemes,
+                DocScheme {
+                    name,
+                    kind,
+                    key_name: None,
+                    line: line_no,
+                    evidence: format!("example comment `# Configure {piece}`"),
+                },
+            );
+        }
+        let t = line.trim();
+        if !t.starts_with('#') {
+            if let Some(pos) = t.find("api_key['").or_else(|| t.find("api_key[\"")) {
+                let rest = &t[pos + 9..];
+                if let Some(end) = rest.find(['\'', '"']) {
+                    let key = &rest[..end];
+                    if let Some(scheme) = pending_key.take() {
+                        if let Some(s) = schemes.iter_mut().find(|s| s.name == scheme) {
+                            if s.key_name.is_none() {
+                                s.key_name = Some(key.to_string());
+                                s.evidence = format!("{}; key name from `{}`", s.evidence, t);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // `name = {...} # Type | description`
+        if let Some((lhs, rhs)) = t.split_once(" = ") {
+            let lhs = lhs.trim();
+            if op.examples.contains_key(lhs) || lhs.contains(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                continue;
+            }
+            let value = rhs.rsplit_once(" # ").map(|(v, _)| v).unwrap_or(rhs).trim();
+            if value.starts_with('{') || value.starts_with('[') {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(value) {
+                    op.examples.insert(lhs.to_string(), v);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_type_spellings_of_every_generation() {
+        let cases = [
+            ("str", "string"),
+            ("**str**", "string"),
+            ("int", "integer"),
+            ("float", "number"),
+            ("bool", "boolean"),
+            ("date", "date"),
+            ("datetime", "date-time"),
+            ("file", "binary"),
+            ("file_type", "binary"),
+            ("bytearray", "binary"),
+            ("io.IOBase", "binary"),
+            ("Union[StrictBytes, StrictStr]", "binary"),
+            ("object", "object"),
+            ("none_type", "object"),
+            ("list[str]", "list[string]"),
+            ("List[str]", "list[string]"),
+            ("[str]", "list[string]"),
+            ("List[Optional[str]]", "list[string]"),
+            ("dict(str, str)", "map[string]"),
+            ("Dict[str, List[str]]", "map[list[string]]"),
+            ("Dict[str, int]", "map[integer]"),
+            ("{str: (bool, date, datetime, dict, float, int, list, str, none_type)}", "map[object]"),
+            ("list[Pet]", "list[Pet]"),
+            ("User", "User"),
+            ("StrictStr", "string"),
+            ("Optional[StrictInt]", "integer"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_py_type(input).unwrap().to_string(), want, "{input}");
+        }
+        assert!(parse_py_type("strr").is_err());
+        assert!(parse_py_type("dict(str)").is_err());
+    }
+
+    #[test]
+    fn notes_markers() {
+        let cases: [(&str, Notes); 7] = [
+            ("", Notes::default()),
+            ("[optional]", Notes { optional: true, ..Notes::default() }),
+            ("[optional] [default to 10]", Notes { optional: true, default: Some("10".into()), ..Notes::default() }),
+            ("[optional][default to 10]", Notes { optional: true, default: Some("10".into()), ..Notes::default() }),
+            ("[default to 1]", Notes { optional: false, default: Some("1".into()), ..Notes::default() }),
+            ("[optional] [default to ]", Notes { optional: true, ..Notes::default() }),
+            (
+                "[optional] if omitted the server will use the default value of \"json\"",
+                Notes { optional: true, default: Some("json".into()), ..Notes::default() },
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_notes(input), want, "{input}");
+        }
+        assert_eq!(parse_notes("[optional] [enum: a, b]").enum_values, ["a", "b"]);
+    }
+
+    #[test]
+    fn signatures() {
+        let s = parse_signature("ListUsers200Response list_users(platform_user_id=platform_user_id, limit=limit)", "list_users", 3).unwrap();
+        assert_eq!(s.return_type.as_deref(), Some("ListUsers200Response"));
+        assert_eq!(s.args, [("platform_user_id".to_string(), true), ("limit".to_string(), true)]);
+        let s = parse_signature("Dict[str, int] get_inventory()", "get_inventory", 1).unwrap();
+        assert_eq!(s.return_type.as_deref(), Some("Dict[str, int]"));
+        assert!(s.args.is_empty());
+        let s = parse_signature("delete_user(app_id, user_id)", "delete_user", 1).unwrap();
+        assert_eq!(s.return_type, None);
+        assert_eq!(s.args.len(), 2);
+        assert!(parse_signature("not_the_op(a)", "delete_user", 1).is_none());
+        assert!(parse_signature("xdelete_user(a)", "delete_user", 1).is_none());
+    }
+
+    #[test]
+    fn auth_bullets() {
+        let cases = [
+            ("Basic Authentication (BasicAuth):", "BasicAuth", AuthKind::Basic),
+            ("Bearer (JWT) Authentication (bearerAuth):", "bearerAuth", AuthKind::Bearer),
+            ("Api Key Authentication (api_key):", "api_key", AuthKind::ApiKey),
+            ("OAuth Authentication (petstore_auth):", "petstore_auth", AuthKind::Oauth2),
+        ];
+        for (text, name, kind) in cases {
+            let s = auth_bullet(text, 1).unwrap();
+            assert_eq!((s.name.as_str(), s.kind), (name, kind));
+        }
+        assert!(auth_bullet("Something else (x):", 1).is_none());
+    }
+
+    #[test]
+    fn example_code_gives_schemes_key_names_and_json() {
+        let code = "# Configure HTTP basic authorization: appKeys\nconfiguration.username = 'YOUR_USERNAME'\n# Configure API key authorization: applicationId\nconfiguration.api_key['applicationId'] = 'YOUR_API_KEY'\n# configuration.api_key_prefix['token'] = 'Bearer'# Configure HTTP basic authorization: orgAppKeys\n# Configure OAuth2 access token for authorization: finapi_auth\n# Configure Bearer authorization (JWT): bearerAuth\n    body = {\"a\":{\"b\":1}} # Model | \n";
+        let mut op = DocOp::default();
+        let mut schemes = Vec::new();
+        read_example(code, 10, &mut op, &mut schemes);
+        let got: Vec<(&str, AuthKind, Option<&str>)> = schemes
+            .iter()
+            .map(|s| (s.name.as_str(), s.kind, s.key_name.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("appKeys", AuthKind::Basic, None),
+                ("applicationId", AuthKind::ApiKey, Some("applicationId")),
+                ("orgAppKeys", AuthKind::Basic, None),
+                ("finapi_auth", AuthKind::Oauth2, None),
+                ("bearerAuth", AuthKind::Bearer, None),
+            ]
+        );
+        assert_eq!(schemes[0].line, 11);
+        assert_eq!(op.examples["body"], serde_json::json!({"a": {"b": 1}}));
+    }
+}

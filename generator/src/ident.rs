@@ -1,0 +1,83 @@
+//! Rust identifiers from source names: one `sanitize` for every name the renderer emits.
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Which Rust naming convention to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// functions, methods, fields, modules: `get_user`
+    Snake,
+    /// types and variants: `GetUser`
+    Pascal,
+}
+
+/// Strict and reserved keywords of every edition, plus the weak ones that break in places.
+const KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for",
+    "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
+    "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
+];
+
+/// Turns any source name into a Rust identifier in `case`:
+/// symbols and non-ASCII become word breaks, a leading digit gets a prefix (`_` for snake
+/// case, `V` for Pascal case), keywords get a trailing `_`, and names listed in `reserved`
+/// (the generated code's own names in that scope) get a trailing `_` too. Never empty.
+pub fn sanitize(name: &str, case: Case, reserved: &[&str]) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect();
+    let mut id = match case {
+        Case::Snake => cleaned.to_snake_case(),
+        Case::Pascal => cleaned.to_upper_camel_case(),
+    };
+    if id.is_empty() {
+        id = match case {
+            Case::Snake => "unnamed".into(),
+            Case::Pascal => "Unnamed".into(),
+        };
+    }
+    if id.starts_with(|c: char| c.is_ascii_digit()) {
+        id.insert_str(0, if case == Case::Snake { "n" } else { "V" });
+    }
+    if KEYWORDS.contains(&id.as_str()) || reserved.contains(&id.as_str()) {
+        id.push('_');
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_table() {
+        let cases: &[(&str, Case, &[&str], &str)] = &[
+            ("get_user", Case::Snake, &[], "get_user"),
+            ("getUserById", Case::Snake, &[], "get_user_by_id"),
+            ("o_bpv2_0_0_add_entitlement", Case::Snake, &[], "o_bpv2_0_0_add_entitlement"),
+            ("USER_ID", Case::Snake, &[], "user_id"),
+            ("X-Request-Id", Case::Snake, &[], "x_request_id"),
+            ("type", Case::Snake, &[], "type_"),
+            ("self", Case::Snake, &[], "self_"),
+            ("match", Case::Snake, &[], "match_"),
+            ("async", Case::Snake, &[], "async_"),
+            ("crate", Case::Snake, &[], "crate_"),
+            ("Self", Case::Pascal, &[], "Self_"),
+            ("2fa", Case::Snake, &[], "n2fa"),
+            ("2fa", Case::Pascal, &[], "V2fa"),
+            ("ünïcode näme", Case::Snake, &[], "n_code_n_me"),
+            ("$%&", Case::Snake, &[], "unnamed"),
+            ("", Case::Pascal, &[], "Unnamed"),
+            ("new", Case::Snake, &["new", "builder"], "new_"),
+            ("user", Case::Pascal, &[], "User"),
+            ("list_users200_response", Case::Pascal, &[], "ListUsers200Response"),
+            ("Error", Case::Pascal, &["Error", "Client"], "Error_"),
+        ];
+        for (input, case, reserved, want) in cases {
+            assert_eq!(sanitize(input, *case, reserved), *want, "{input} {case:?}");
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! Inference: the facts a doc never states, each with the evidence it came from.
+//!
+//! - where a non-path parameter travels (query, header, form, body);
+//! - the wire name of query, form and header parameters (the API's naming convention,
+//!   read off its path placeholders and JSON examples);
+//! - API-key locations and names, scheme kinds (from the example code);
+//! - the content type of a JSON body documented as "Not defined".
+
+use crate::diag::Diagnostics;
+use crate::flavour::{DocApi, DocOp, DocParam};
+use crate::ir::{Api, AuthKind, AuthScheme, Evidence, KeyLocation, Location, Operation, Param, Source, TypeRef};
+use heck::{ToLowerCamelCase, ToTrainCase};
+
+/// How a name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `userId`
+    Camel,
+    /// `user_id`
+    Snake,
+    /// `USER_ID`
+    Screaming,
+    /// `user-id`
+    Kebab,
+    /// one lower-case word: says nothing
+    Word,
+    Other,
+}
+
+pub fn classify(s: &str) -> Case {
+    let has_upper = s.chars().any(|c| c.is_ascii_uppercase());
+    let has_lower = s.chars().any(|c| c.is_ascii_lowercase());
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Case::Other;
+    }
+    if s.contains('-') {
+        return if has_upper { Case::Other } else { Case::Kebab };
+    }
+    if s.contains('_') {
+        return match (has_upper, has_lower) {
+            (false, true) => Case::Snake,
+            (true, false) => Case::Screaming,
+            _ => Case::Other,
+        };
+    }
+    match (has_upper, has_lower) {
+        (false, true) => Case::Word,
+        (true, true) if s.starts_with(|c: char| c.is_ascii_lowercase()) => Case::Camel,
+        _ => Case::Other,
+    }
+}
+
+/// The API's naming convention for query and form names, with evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Convention {
+    pub case: Option<Case>,
+    pub evidence: String,
+}
+
+fn json_keys<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                out.push(k);
+                json_keys(v, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|v| json_keys(v, out)),
+        _ => {}
+    }
+}
+
+pub fn placeholders(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
+}
+
+pub fn convention(doc: &DocApi) -> Convention {
+    let mut camel: Vec<String> = Vec::new();
+    let mut snake: Vec<String> = Vec::new();
+    for op in &doc.ops {
+        for ph in placeholders(&op.path) {
+            let tag = format!("placeholder {{{ph}}}");
+            match classify(ph) {
+                Case::Camel if !camel.contains(&tag) => camel.push(tag),
+                Case::Snake if !snake.contains(&tag) => snake.push(tag),
+                _ => {}
+            }
+        }
+    }
+    let mut keys = Vec::new();
+    for op in &doc.ops {
+        for v in op.examples.values() {
+            json_keys(v, &mut keys);
+        }
+    }
+    for k in keys {
+        let tag = format!("JSON key `{k}`");
+        match classify(k) {
+            Case::Camel if !camel.contains(&tag) => camel.push(tag),
+            Case::Snake if !snake.contains(&tag) => snake.push(tag),
+            _ => {}
+        }
+    }
+    let list = |v: &[String]| {
+        let mut s = v.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        if v.len() > 3 {
+            s.push_str(&format!(" and {} more", v.len() - 3));
+        }
+        s
+    };
+    if camel.len() > snake.len() {
+        Convention {
+            case: Some(Case::Camel),
+            evidence: format!("the API writes names in camelCase: {}", list(&camel)),
+        }
+    } else if snake.len() > camel.len() {
+        Convention {
+            case: Some(Case::Snake),
+            evidence: format!("the API writes names in snake_case: {}", list(&snake)),
+        }
+    } else {
+        Convention {
+            case: None,
+            evidence: "no placeholder or JSON example shows the API's naming convention; the doc's name is kept".into(),
+        }
+    }
+}
+
+const PY_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "self", "property", "type", "date", "datetime", "schema", "field", "list",
+];
+
+/// `_from`, `var_from`, `var_self` → the source name (`from`, `self`).
+pub fn unescape_python(name: &str) -> &str {
+    for prefix in ["var_", "_"] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            if PY_KEYWORDS.contains(&rest) {
+                return rest;
+            }
+        }
+    }
+    name
+}
+
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const HEADER_NAMES: &[&str] = &[
+    "idempotency_key", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since",
+    "authorization", "accept_language", "accept_encoding", "user_agent", "content_md5",
+    "request_id", "correlation_id", "api_version", "prefer", "range", "etag",
+];
+
+pub fn is_header_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.starts_with("x_") || n.starts_with("x-") || HEADER_NAMES.contains(&n.as_str())
+}
+
+fn is_json(ct: Option<&str>) -> bool {
+    ct.is_none_or(|c| c.split(',').any(|c| c.trim().contains("json")))
+}
+
+fn is_form(ct: Option<&str>) -> bool {
+    ct.is_some_and(|c| c.contains("multipart/form-data") || c.contains("application/x-www-form-urlencoded"))
+}
+
+pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mut Diagnostics) -> Api {
+    let conv = convention(&doc);
+    let mut api_inferred = Evidence::new();
+    api_inferred.insert("naming_convention".into(), conv.evidence.clone());
+
+    let base_url = match &doc.base_url {
+        Some(u) => u.clone(),
+        None => {
+            diags.error(file, 1, "expected `All URIs are relative to <base URL>` before the method table");
+            String::new()
+        }
+    };
+
+    let mut operations = Vec::new();
+    for op in &doc.ops {
+        operations.push(infer_op(op, &conv, file, diags));
+    }
+
+    // Schemes: those the example code describes, in order, then any named only in an
+    // Authorization section.
+    let mut auth_schemes: Vec<AuthScheme> = Vec::new();
+    for s in &doc.schemes {
+        let mut inferred = Evidence::new();
+        inferred.insert("kind".into(), s.evidence.clone());
+        let (location, param_name) = if s.kind == AuthKind::ApiKey {
+            let name = s.key_name.clone().unwrap_or_else(|| s.name.clone());
+            inferred.insert(
+                "in".into(),
+                "the doc never says where an API key travels; Python clients send `api_key[...]` \
+                 values as headers unless configured otherwise"
+                    .into(),
+            );
+            inferred.insert(
+                "param_name".into(),
+                match &s.key_name {
+                    Some(k) => format!("`configuration.api_key['{k}']` in the example code"),
+                    None => "no `api_key['...']` in the example code; the scheme name is used".into(),
+                },
+            );
+            (Some(KeyLocation::Header), Some(name))
+        } else {
+            (None, None)
+        };
+        auth_schemes.push(AuthScheme {
+            name: s.name.clone(),
+            kind: s.kind,
+            location,
+            param_name,
+            inferred,
+            overridden: Vec::new(),
+        });
+    }
+    for op in &doc.ops {
+        for name in &op.auth {
+            if !auth_schemes.iter().any(|s| &s.name == name) {
+                diags.warning(
+                    file,
+                    op.auth_line,
+                    format!(
+                        "scheme `{name}` of `{}` is not configured by any example code; assumed an API key \
+                         in header `{name}` (state its kind in provider.yaml)",
+                        op.name
+                    ),
+                );
+                let mut inferred = Evidence::new();
+                inferred.insert("kind".into(), "no example code describes this scheme; assumed".into());
+                auth_schemes.push(AuthScheme {
+                    name: name.clone(),
+                    kind: AuthKind::ApiKey,
+                    location: Some(KeyLocation::Header),
+                    param_name: Some(name.clone()),
+                    inferred,
+                    overridden: Vec::new(),
+                });
+            }
+        }
+    }
+
+    Api {
+        provider: provider.to_string(),
+        title: doc.title.clone(),
+        package: doc.package.clone(),
+        source: Some(source),
+        base_url,
+        auth_schemes,
+        operations,
+        inferred: api_inferred,
+        overridden: Vec::new(),
+    }
+}
+
+fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) -> Operation {
+    let mut inferred = Evidence::new();
+    let phs = placeholders(&op.path);
+    let form = is_form(op.content_type.as_deref());
+    let mut params: Vec<Param> = Vec::new();
+    let mut has_body = false;
+    for p in &op.params {
+        let param = infer_param(p, op, &phs, form, &mut has_body, conv, file, diags);
+        params.push(param);
+    }
+    for ph in &phs {
+        if !params.iter().any(|p| p.location == Location::Path && &p.wire_name == ph) {
+            diags.error(
+                file,
+                op.line,
+                format!("path placeholder `{{{ph}}}` of `{}` matches no parameter", op.name),
+            );
+        }
+    }
+    let mut content_type = op.content_type.clone();
+    if has_body && content_type.is_none() {
+        content_type = Some("application/json".into());
+        inferred.insert(
+            "content_type".into(),
+            "a JSON body documented with Content-Type `Not defined`".into(),
+        );
+    }
+    if !has_body && !params.iter().any(|p| p.location == Location::Form) && content_type.is_some() {
+        // A content type with nothing to send is kept as documented; the renderer sends no body.
+    }
+    let security: Vec<Vec<String>> = op.auth.iter().map(|s| vec![s.clone()]).collect();
+    if security.len() > 1 {
+        inferred.insert(
+            "security".into(),
+            format!(
+                "the Authorization section lists {} schemes; each is an alternative, and every configured one is sent",
+                security.len()
+            ),
+        );
+    }
+    Operation {
+        name: op.name.clone(),
+        method: op.method.clone(),
+        path: op.path.clone(),
+        summary: op.summary.clone(),
+        description: op.description.clone(),
+        params,
+        response: op.return_type.clone(),
+        responses: op.statuses.clone(),
+        security,
+        security_exact: false,
+        content_type,
+        accept: op.accept.clone(),
+        inferred,
+        overridden: Vec::new(),
+        line: op.line,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn infer_param(
+    p: &DocParam,
+    op: &DocOp,
+    phs: &[&str],
+    form: bool,
+    has_body: &mut bool,
+    conv: &Convention,
+    file: &str,
+    diags: &mut Diagnostics,
+) -> Param {
+    let bare = unescape_python(&p.name);
+    let mut inferred = Evidence::new();
+    let mut required = p.required;
+    let (location, wire_name) = if let Some(ph) = phs.iter().find(|ph| fold(ph) == fold(bare)) {
+        inferred.insert("location".into(), format!("placeholder {{{ph}}} in path"));
+        if !required {
+            diags.warning(file, p.line, format!("path parameter `{}` is marked optional; path parameters are required", p.name));
+            required = true;
+        }
+        (Location::Path, ph.to_string())
+    } else if p.ty == TypeRef::Binary && !form {
+        inferred.insert("location".into(), format!("file parameter (`{}`) sent as a multipart part", p.doc_type));
+        (Location::Form, wire(bare, conv, &mut inferred))
+    } else if form {
+        inferred.insert(
+            "location".into(),
+            format!("Content-Type `{}`", op.content_type.as_deref().unwrap_or_default()),
+        );
+        (Location::Form, wire(bare, conv, &mut inferred))
+    } else if is_header_name(bare) {
+        let w = bare.to_train_case();
+        inferred.insert("location".into(), format!("`{bare}` is a conventional header name"));
+        inferred.insert("wire_name".into(), format!("header names are written `{w}`"));
+        (Location::Header, w)
+    } else if !*has_body
+        && (bare == "body" || p.model_link || p.ty.is_structured())
+        && is_json(op.content_type.as_deref())
+    {
+        *has_body = true;
+        let why = if p.model_link || p.ty.is_structured() {
+            format!("structured type `{}`", p.ty)
+        } else {
+            "named `body`".to_string()
+        };
+        let ct = match &op.content_type {
+            Some(c) => format!("Content-Type `{c}`"),
+            None => "Content-Type `Not defined`".into(),
+        };
+        inferred.insert("location".into(), format!("{why} with {ct}"));
+        (Location::Body, p.name.clone())
+    } else {
+        inferred.insert("location".into(), "not in the path, not a header name, not a body: query".into());
+        (Location::Query, wire(bare, conv, &mut inferred))
+    };
+    Param {
+        name: p.name.clone(),
+        wire_name,
+        location,
+        ty: p.ty.clone(),
+        doc_type: p.doc_type.clone(),
+        required,
+        default: p.default.clone(),
+        description: p.description.clone(),
+        enum_values: p.enum_values.clone(),
+        example: op.examples.get(&p.name).cloned(),
+        inferred,
+        overridden: Vec::new(),
+    }
+}
+
+fn wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
+    let w = match conv.case {
+        Some(Case::Camel) => bare.to_lower_camel_case(),
+        _ => bare.to_string(),
+    };
+    if w != bare || bare.contains('_') {
+        inferred.insert("wire_name".into(), conv.evidence.clone());
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cases() {
+        let cases = [
+            ("userId", Case::Camel),
+            ("user_id", Case::Snake),
+            ("USER_ID", Case::Screaming),
+            ("user-id", Case::Kebab),
+            ("id", Case::Word),
+            ("PROVIDER", Case::Other),
+            ("a b", Case::Other),
+        ];
+        for (s, c) in cases {
+            assert_eq!(classify(s), c, "{s}");
+        }
+    }
+
+    #[test]
+    fn python_escapes() {
+        assert_eq!(unescape_python("_from"), "from");
+        assert_eq!(unescape_python("var_from"), "from");
+        assert_eq!(unescape_python("var_self"), "self");
+        assert_eq!(unescape_python("_id"), "_id");
+        assert_eq!(unescape_python("variable"), "variable");
+    }
+
+    #[test]
+    fn placeholders_in_order() {
+        assert_eq!(placeholders("/a/{BANK_ID}/b/{userId}"), ["BANK_ID", "userId"]);
+        assert!(placeholders("/users/email/EMAIL/terminator").is_empty());
+    }
+
+    #[test]
+    fn header_names() {
+        for n in ["x_request_id", "idempotency_key", "if_match", "authorization"] {
+            assert!(is_header_name(n), "{n}");
+        }
+        for n in ["limit", "user_id", "xml"] {
+            assert!(!is_header_name(n), "{n}");
+        }
+        assert_eq!("x_request_id".to_train_case(), "X-Request-Id");
+    }
+}

@@ -1,0 +1,344 @@
+//! The endpoint model: plain serde data, independent of how it was read and of how it is
+//! rendered. Serialized as-is, it is the normalized `api.yaml`.
+//!
+//! Every node keeps the name the doc used (`name`) beside the name the API uses on the wire
+//! (`wire_name`); every fact the doc does not state carries its evidence in `inferred`, and
+//! every fact set by `provider.yaml` is listed in `overridden`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// Evidence for inferred facts: fact name → why it was inferred.
+pub type Evidence = BTreeMap<String, String>;
+
+/// One provider's API as recovered from its docs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Api {
+    /// Short provider id (directory name under `specs/`).
+    pub provider: String,
+    /// The API class the doc describes, e.g. `UsersApi`.
+    pub title: String,
+    /// The package of the documented client (e.g. `umaaas_api`), when the doc names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
+    /// Where the doc came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    pub base_url: String,
+    #[serde(default)]
+    pub auth_schemes: Vec<AuthScheme>,
+    pub operations: Vec<Operation>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+/// The document an [`Api`] was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// File name(s) relative to the spec directory.
+    pub files: Vec<String>,
+    /// `markdown` or `text` (a rendered page saved as plain text).
+    pub form: DocForm,
+    /// The doc template family, e.g. `python`.
+    pub flavour: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocForm {
+    Markdown,
+    Text,
+}
+
+/// A security scheme named by the doc.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthScheme {
+    pub name: String,
+    pub kind: AuthKind,
+    /// Where an API key travels (API keys only).
+    #[serde(rename = "in", default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<KeyLocation>,
+    /// The header, query or cookie name of an API key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub param_name: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthKind {
+    Basic,
+    Bearer,
+    ApiKey,
+    Oauth2,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyLocation {
+    Header,
+    Query,
+    Cookie,
+}
+
+/// One HTTP operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Operation {
+    /// The doc's (Python) method name.
+    pub name: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// Path template, verbatim.
+    pub path: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// Markdown prose (HTML converted, entities decoded).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default)]
+    pub params: Vec<Param>,
+    /// The decoded success body, absent for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<TypeRef>,
+    /// Documented statuses (`"200"`, `"2XX"`, `"0"` for default).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<StatusResponse>,
+    /// Alternatives (OR), each a list of scheme names that go together (AND). Empty: none.
+    #[serde(default)]
+    pub security: Vec<Vec<String>>,
+    /// `true` when `security` states exact alternatives (set in `provider.yaml`); otherwise
+    /// every configured credential among the listed schemes is sent.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub security_exact: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accept: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+    /// 1-based line of the operation's section in the source doc (0 when unknown).
+    #[serde(skip)]
+    pub line: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One parameter, body included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Param {
+    /// The doc's (Python) name.
+    pub name: String,
+    /// The name on the wire (placeholder, query/header/form name). Same as `name` for bodies.
+    pub wire_name: String,
+    pub location: Location,
+    #[serde(rename = "type")]
+    pub ty: TypeRef,
+    /// The type as the doc spells it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub doc_type: String,
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Allowed values, where the doc lists them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<String>,
+    /// Example value from the doc's example code, when it is JSON.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub example: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    Path,
+    Query,
+    Header,
+    Cookie,
+    Form,
+    Body,
+}
+
+impl Location {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Query => "query",
+            Location::Header => "header",
+            Location::Cookie => "cookie",
+            Location::Form => "form",
+            Location::Body => "body",
+        }
+    }
+}
+
+/// A documented response status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusResponse {
+    pub status: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Names of documented response headers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+}
+
+/// A normalized type: `string`, `integer`, `number`, `boolean`, `date`, `date-time`,
+/// `binary`, `object` (any JSON), `list[T]`, `map[T]` (string keys), or a model name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TypeRef {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    DateTime,
+    Binary,
+    Any,
+    List(Box<TypeRef>),
+    Map(Box<TypeRef>),
+    Model(String),
+}
+
+impl TypeRef {
+    /// The model names this type mentions.
+    pub fn models(&self) -> Vec<&str> {
+        match self {
+            TypeRef::Model(m) => vec![m.as_str()],
+            TypeRef::List(t) | TypeRef::Map(t) => t.models(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether values of this type are JSON documents rather than scalars.
+    pub fn is_structured(&self) -> bool {
+        match self {
+            TypeRef::Model(_) | TypeRef::Any | TypeRef::Map(_) => true,
+            TypeRef::List(t) => t.is_structured(),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeRef::String => f.write_str("string"),
+            TypeRef::Integer => f.write_str("integer"),
+            TypeRef::Number => f.write_str("number"),
+            TypeRef::Boolean => f.write_str("boolean"),
+            TypeRef::Date => f.write_str("date"),
+            TypeRef::DateTime => f.write_str("date-time"),
+            TypeRef::Binary => f.write_str("binary"),
+            TypeRef::Any => f.write_str("object"),
+            TypeRef::List(t) => write!(f, "list[{t}]"),
+            TypeRef::Map(t) => write!(f, "map[{t}]"),
+            TypeRef::Model(m) => f.write_str(m),
+        }
+    }
+}
+
+impl FromStr for TypeRef {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        let inner = |prefix: &str| {
+            s.strip_prefix(prefix)
+                .and_then(|r| r.strip_suffix(']'))
+                .map(|r| r.parse::<TypeRef>())
+        };
+        if let Some(t) = inner("list[") {
+            return Ok(TypeRef::List(Box::new(t?)));
+        }
+        if let Some(t) = inner("map[") {
+            return Ok(TypeRef::Map(Box::new(t?)));
+        }
+        Ok(match s {
+            "string" => TypeRef::String,
+            "integer" => TypeRef::Integer,
+            "number" => TypeRef::Number,
+            "boolean" => TypeRef::Boolean,
+            "date" => TypeRef::Date,
+            "date-time" => TypeRef::DateTime,
+            "binary" => TypeRef::Binary,
+            "object" => TypeRef::Any,
+            m if is_model_name(m) => TypeRef::Model(m.to_string()),
+            other => {
+                return Err(format!(
+                    "unknown type `{other}`: expected string, integer, number, boolean, date, \
+                     date-time, binary, object, list[T], map[T] or a model name"
+                ))
+            }
+        })
+    }
+}
+
+/// A model name starts with an ASCII letter and holds only letters, digits and `_`.
+pub fn is_model_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+impl Serialize for TypeRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypeRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_refs_round_trip_through_their_spelling() {
+        for s in [
+            "string",
+            "integer",
+            "number",
+            "boolean",
+            "date",
+            "date-time",
+            "binary",
+            "object",
+            "list[string]",
+            "map[list[User]]",
+            "User",
+        ] {
+            let t: TypeRef = s.parse().unwrap();
+            assert_eq!(t.to_string(), s);
+        }
+        assert!("list[".parse::<TypeRef>().is_err());
+        assert!("no such type".parse::<TypeRef>().is_err());
+    }
+}

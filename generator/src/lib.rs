@@ -1,0 +1,254 @@
+//! Reads API docs written by openapi-generator / swagger-codegen into an endpoint model,
+//! writes it as normalized YAML, and renders typed Rust client crates from it.
+//!
+//! Pipeline: doc ([`read`]: markdown or plain text → blocks) → [`flavour`] (what the doc
+//! says) → [`infer`] (what it does not say, with evidence) → [`provider`] overrides →
+//! [`ir::Api`] ⇄ [`yaml`] → [`render`] → files ([`files`]).
+
+#![forbid(unsafe_code)]
+
+pub mod diag;
+pub mod files;
+pub mod flavour;
+pub mod ident;
+pub mod infer;
+pub mod ir;
+pub mod prose;
+pub mod provider;
+pub mod read;
+pub mod render;
+pub mod yaml;
+
+use diag::{Diagnostic, Diagnostics, Failed};
+use flavour::Flavour;
+use ir::{Api, Source};
+use provider::ProviderConfig;
+use std::path::{Path, PathBuf};
+
+/// A result with its warnings.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub value: T,
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn finish<T>(value: Option<T>, diags: Diagnostics) -> Result<Loaded<T>, Failed> {
+    if diags.has_errors() || value.is_none() {
+        let mut all = diags.sorted();
+        all.retain(|d| d.severity == diag::Severity::Error);
+        return Err(Failed(all));
+    }
+    Ok(Loaded {
+        value: value.expect("checked above"),
+        warnings: diags.sorted(),
+    })
+}
+
+/// Parses one doc (markdown or plain text, detected) into the endpoint model, inference
+/// applied. `file` names the doc in diagnostics.
+pub fn parse_doc(text: &str, file: &str, provider: &str) -> Result<Loaded<Api>, Failed> {
+    let mut diags = Diagnostics::default();
+    let api = parse_doc_into(text, file, provider, &mut diags);
+    finish(api, diags)
+}
+
+fn parse_doc_into(text: &str, file: &str, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
+    let flavour = flavour::python::Python;
+    let form = read::detect_form(text);
+    let blocks = read::read(text, form, &flavour.text_hints());
+    let doc = flavour.extract(&blocks, file, diags)?;
+    let file_name = Path::new(file)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string());
+    let source = Source {
+        files: vec![file_name],
+        form,
+        flavour: flavour.name().to_string(),
+    };
+    Some(infer::infer(doc, provider, source, file, diags))
+}
+
+/// One provider's inputs under `specs/<provider>/`.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub dir: PathBuf,
+    pub provider: String,
+    pub config: ProviderConfig,
+    pub api: Api,
+}
+
+fn read_file(path: &Path, label: &str, diags: &mut Diagnostics) -> Option<String> {
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                diags.error(label, 0, format!("expected UTF-8 text: {e}"));
+                None
+            }
+        },
+        Err(e) => {
+            diags.error(label, 0, format!("cannot read: {e}"));
+            None
+        }
+    }
+}
+
+/// The doc files of a spec directory: `.md` / `.txt`, except READMEs.
+fn doc_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let stem = p.file_stem().and_then(|e| e.to_str()).unwrap_or("");
+            (ext == "md" || ext == "txt") && !stem.eq_ignore_ascii_case("readme")
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Loads `specs/<provider>/`: its `provider.yaml` and source doc; overrides applied.
+/// `label_root` is what paths in diagnostics are relative to.
+pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Failed> {
+    let mut diags = Diagnostics::default();
+    let label = |p: &Path| p.strip_prefix(label_root).unwrap_or(p).display().to_string();
+    let provider = dir
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let cfg_path = dir.join("provider.yaml");
+    let cfg_label = label(&cfg_path);
+    let cfg_text = read_file(&cfg_path, &cfg_label, &mut diags);
+    let config = cfg_text
+        .as_deref()
+        .and_then(|t| provider::parse(t, &cfg_label, &mut diags));
+    let doc_path = match config.as_ref().and_then(|c| c.doc.clone()) {
+        Some(d) => Some(dir.join(d)),
+        None => {
+            let docs = doc_files(dir);
+            if docs.len() != 1 {
+                diags.error(
+                    &label(dir),
+                    0,
+                    format!(
+                        "expected exactly one source doc (.md or .txt) or `doc:` in provider.yaml, found {}",
+                        docs.len()
+                    ),
+                );
+            }
+            docs.into_iter().next()
+        }
+    };
+    let mut api = None;
+    if let Some(doc_path) = doc_path {
+        let doc_label = label(&doc_path);
+        if let Some(text) = read_file(&doc_path, &doc_label, &mut diags) {
+            api = parse_doc_into(&text, &doc_label, &provider, &mut diags);
+        }
+    }
+    let spec = match (api, config, cfg_text) {
+        (Some(mut api), Some(config), Some(text)) => {
+            provider::apply(&mut api, &config, &text, &cfg_label, &mut diags);
+            Some(Spec {
+                dir: dir.to_path_buf(),
+                provider,
+                config,
+                api,
+            })
+        }
+        _ => None,
+    };
+    finish(spec, diags)
+}
+
+/// Reads any input: a doc file, a spec directory, or a normalized `api.yaml`.
+pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
+    let label = path.display().to_string();
+    if path.is_dir() {
+        if path.join("provider.yaml").is_file() {
+            let parent = path.parent().unwrap_or(Path::new("."));
+            return load_spec_dir(path, parent).map(|l| Loaded {
+                value: l.value.api,
+                warnings: l.warnings,
+            });
+        }
+        let docs = doc_files(path);
+        if docs.len() != 1 {
+            return Err(Failed(vec![Diagnostic {
+                file: label,
+                line: 0,
+                severity: diag::Severity::Error,
+                message: format!("expected one API doc in the directory, found {}", docs.len()),
+            }]));
+        }
+        return load_input(&docs[0]);
+    }
+    let mut diags = Diagnostics::default();
+    let Some(text) = read_file(path, &label, &mut diags) else {
+        return finish(None, diags);
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext == "yaml" || ext == "yml" {
+        return yaml::from_yaml(&text, &label).map(|api| Loaded {
+            value: api,
+            warnings: Vec::new(),
+        });
+    }
+    let provider = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let provider = heck::ToSnakeCase::to_snake_case(provider.trim_end_matches("Api").trim_end_matches("_api"));
+    parse_doc(&text, &label, &provider)
+}
+
+/// Every spec directory under `root/specs`, sorted.
+pub fn spec_dirs(root: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("specs"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("provider.yaml").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+/// Everything `cargo run -p generator` derives, for every provider: `specs/*/api.yaml` and
+/// `generated/*/`. All providers' errors are reported together.
+pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
+    let mut out = files::Output::default();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    for dir in spec_dirs(root) {
+        match load_spec_dir(&dir, root) {
+            Ok(loaded) => {
+                warnings.extend(loaded.warnings);
+                let spec = loaded.value;
+                let rel = dir.strip_prefix(root).unwrap_or(&dir).to_path_buf();
+                out.files.insert(rel.join("api.yaml"), yaml::to_yaml(&spec.api));
+                let crate_dir = PathBuf::from("generated").join(&spec.provider);
+                let rendered = render::render_crate(&spec.api, &render::CrateOptions::from_config(&spec.config));
+                warnings.extend(rendered.warnings);
+                for (path, contents) in rendered.value {
+                    out.files.insert(crate_dir.join(path), contents);
+                }
+                out.owned_dirs.push(crate_dir);
+            }
+            Err(Failed(e)) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort();
+        return Err(Failed(errors));
+    }
+    Ok(Loaded {
+        value: out,
+        warnings,
+    })
+}

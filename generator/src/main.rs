@@ -1,0 +1,148 @@
+//! `generator`: regenerate, check, normalize, generate.
+
+use generator::diag::{Diagnostic, Failed};
+use generator::files;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage:
+  generator [--root DIR]                 regenerate specs/*/api.yaml and generated/* (changed files only)
+  generator check [--root DIR]           fail if anything checked in is stale
+  generator normalize <doc|dir|api.yaml> [-o OUT]
+                                         print (or write) the normalized YAML spec
+  generator generate <doc|dir|api.yaml> --out DIR [--name CRATE]
+                                         render one client crate anywhere
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn default_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+struct Opts {
+    positional: Vec<String>,
+    root: PathBuf,
+    out: Option<PathBuf>,
+    name: Option<String>,
+}
+
+fn parse_opts(args: &[String]) -> Result<Opts, String> {
+    let mut o = Opts {
+        positional: Vec::new(),
+        root: default_root(),
+        out: None,
+        name: None,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))
+        };
+        match a.as_str() {
+            "--root" => o.root = PathBuf::from(value("--root")?),
+            "-o" | "--out" => o.out = Some(PathBuf::from(value(a)?)),
+            "--name" => o.name = Some(value("--name")?),
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            s if s.starts_with('-') => return Err(format!("unknown option `{s}`\n\n{USAGE}")),
+            s => o.positional.push(s.to_string()),
+        }
+    }
+    Ok(o)
+}
+
+fn print_warnings(w: &[Diagnostic]) {
+    for d in w {
+        eprintln!("{d}");
+    }
+}
+
+fn failed(f: Failed) -> String {
+    format!("{f}\n{} error(s)", f.0.len())
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    let opts = parse_opts(args)?;
+    let cmd = opts.positional.first().map(String::as_str);
+    match cmd {
+        None | Some("regenerate") => {
+            let plan = generator::plan_all(&opts.root).map_err(failed)?;
+            print_warnings(&plan.warnings);
+            let changed = files::write(&opts.root, &plan.value).map_err(|e| format!("writing failed: {e}"))?;
+            if changed.is_empty() {
+                println!("up to date: {} files", plan.value.files.len());
+            } else {
+                for c in &changed {
+                    println!("{c}");
+                }
+                println!("updated {} of {} files", changed.len(), plan.value.files.len());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("check") => {
+            let plan = generator::plan_all(&opts.root).map_err(failed)?;
+            let stale = files::stale(&opts.root, &plan.value).map_err(|e| format!("reading failed: {e}"))?;
+            if stale.is_empty() {
+                println!("ok: {} generated files are up to date", plan.value.files.len());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                for s in &stale {
+                    println!("{s}");
+                }
+                println!("{} file(s) stale: run `cargo run -p generator`", stale.len());
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Some("normalize") => {
+            let input = opts.positional.get(1).ok_or_else(|| USAGE.to_string())?;
+            let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
+            print_warnings(&loaded.warnings);
+            let text = generator::yaml::to_yaml(&loaded.value);
+            match &opts.out {
+                Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?,
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("generate") => {
+            let input = opts.positional.get(1).ok_or_else(|| USAGE.to_string())?;
+            let out = opts.out.clone().ok_or_else(|| format!("generate needs --out DIR\n\n{USAGE}"))?;
+            let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
+            print_warnings(&loaded.warnings);
+            let api = loaded.value;
+            let name = opts
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("{}-client", api.provider.replace('_', "-")));
+            let crate_opts = generator::render::CrateOptions {
+                crate_name: name,
+                display_name: api.title.clone(),
+            };
+            let rendered = generator::render::render_crate(&api, &crate_opts);
+            print_warnings(&rendered.warnings);
+            let output = files::Output {
+                files: rendered.value,
+                owned_dirs: Vec::new(),
+            };
+            let changed = files::write(&out, &output).map_err(|e| format!("writing failed: {e}"))?;
+            println!("wrote {} file(s) to {}", changed.len(), out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    }
+}

@@ -1,0 +1,349 @@
+//! Markdown form: block structure from pulldown-cmark.
+//!
+//! Table rows are re-split from their source line rather than taken from the parser's
+//! cells: GFM silently drops cells beyond the header's count, and docs put unescaped `|`
+//! in descriptions. Each cell is then read as inline markdown by pulldown-cmark again.
+
+use super::{Block, BlockKind, Cell, Item, LineIndex, Row};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+enum Open {
+    Heading { level: u8, line: usize, start: usize },
+    Para { line: usize, start: usize },
+    Html { line: usize, start: usize },
+    Code { lang: String, line: usize, start: usize },
+    Table { line: usize, start: usize, rows: Vec<Row> },
+}
+
+pub fn read(src: &str) -> Vec<Block> {
+    let idx = LineIndex::new(src);
+    let mut blocks = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut text = String::new();
+    let mut links: Vec<String> = Vec::new();
+    // Lists: items are collected flat (nested lists add their items to the outer list).
+    let mut list_depth = 0usize;
+    let mut list_items: Vec<Item> = Vec::new();
+    let mut list_line = 0usize;
+    let mut list_start = 0usize;
+    let mut item_stack: Vec<(usize, String, Vec<String>)> = Vec::new();
+
+    let parser = Parser::new_ext(src, Options::ENABLE_TABLES).into_offset_iter();
+    for (event, range) in parser {
+        let line = idx.line(range.start);
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level, .. } if list_depth == 0 => {
+                    text.clear();
+                    links.clear();
+                    open = Some(Open::Heading {
+                        level: level as u8,
+                        line,
+                        start: range.start,
+                    });
+                }
+                Tag::Paragraph if list_depth == 0 && open.is_none() => {
+                    text.clear();
+                    links.clear();
+                    open = Some(Open::Para {
+                        line,
+                        start: range.start,
+                    });
+                }
+                Tag::HtmlBlock if list_depth == 0 => {
+                    text.clear();
+                    links.clear();
+                    open = Some(Open::Html {
+                        line,
+                        start: range.start,
+                    });
+                }
+                Tag::CodeBlock(kind) if list_depth == 0 => {
+                    text.clear();
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(l) => l.to_string(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    open = Some(Open::Code {
+                        lang,
+                        line,
+                        start: range.start,
+                    });
+                }
+                Tag::Table(_) => {
+                    open = Some(Open::Table {
+                        line,
+                        start: range.start,
+                        rows: Vec::new(),
+                    });
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    if let Some(Open::Table { rows, .. }) = &mut open {
+                        let row_line = src[range.clone()].lines().next().unwrap_or("");
+                        // The row's whole source line (the range may start after indentation).
+                        let whole = source_line(src, &idx, line).unwrap_or(row_line);
+                        rows.push(Row {
+                            line,
+                            cells: split_row(whole).into_iter().map(|c| read_cell(&c)).collect(),
+                            split: true,
+                        });
+                    }
+                }
+                Tag::List(_) => {
+                    if list_depth == 0 {
+                        list_items.clear();
+                        list_line = line;
+                        list_start = range.start;
+                    } else if let Some((l, t, ls)) = item_stack.last_mut() {
+                        // An item's own text ends where its nested list starts.
+                        if !t.trim().is_empty() {
+                            list_items.push(Item {
+                                line: *l,
+                                text: t.trim().to_string(),
+                                links: std::mem::take(ls),
+                            });
+                        }
+                        t.clear();
+                    }
+                    list_depth += 1;
+                }
+                Tag::Item => item_stack.push((line, String::new(), Vec::new())),
+                Tag::Link { dest_url, .. } => {
+                    if let Some((_, _, ls)) = item_stack.last_mut() {
+                        ls.push(dest_url.to_string());
+                    } else {
+                        links.push(dest_url.to_string());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Heading(_) if list_depth == 0 => {
+                    if let Some(Open::Heading { level, line, start }) = open.take() {
+                        blocks.push(Block {
+                            line,
+                            kind: BlockKind::Heading {
+                                level,
+                                text: text.trim().to_string(),
+                            },
+                            raw: src[start..range.end].trim_end().to_string(),
+                        });
+                    }
+                }
+                TagEnd::Paragraph if list_depth == 0 => {
+                    if let Some(Open::Para { line, start }) = open.take() {
+                        blocks.push(Block {
+                            line,
+                            kind: BlockKind::Para {
+                                text: text.trim().to_string(),
+                                links: std::mem::take(&mut links),
+                            },
+                            raw: strip_quote(&src[start..range.end]),
+                        });
+                    }
+                }
+                TagEnd::HtmlBlock if list_depth == 0 => {
+                    if let Some(Open::Html { line, start }) = open.take() {
+                        let raw = src[start..range.end].trim_end().to_string();
+                        blocks.push(Block {
+                            line,
+                            kind: BlockKind::Para {
+                                text: raw.clone(),
+                                links: Vec::new(),
+                            },
+                            raw,
+                        });
+                    }
+                }
+                TagEnd::CodeBlock if list_depth == 0 => {
+                    if let Some(Open::Code { lang, line, start }) = open.take() {
+                        blocks.push(Block {
+                            line,
+                            kind: BlockKind::Code {
+                                lang,
+                                text: std::mem::take(&mut text),
+                            },
+                            raw: src[start..range.end].to_string(),
+                        });
+                    }
+                }
+                TagEnd::Table => {
+                    if let Some(Open::Table { line, start, rows }) = open.take() {
+                        blocks.push(Block {
+                            line,
+                            kind: BlockKind::Table { rows },
+                            raw: src[start..range.end].to_string(),
+                        });
+                    }
+                }
+                TagEnd::Item => {
+                    if let Some((l, t, ls)) = item_stack.pop() {
+                        if !t.trim().is_empty() {
+                            list_items.push(Item {
+                                line: l,
+                                text: t.trim().to_string(),
+                                links: ls,
+                            });
+                        }
+                    }
+                }
+                TagEnd::List(_) => {
+                    list_depth = list_depth.saturating_sub(1);
+                    if list_depth == 0 {
+                        blocks.push(Block {
+                            line: list_line,
+                            kind: BlockKind::List {
+                                items: std::mem::take(&mut list_items),
+                            },
+                            raw: src[list_start..range.end].trim_end().to_string(),
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) => push_text(&mut item_stack, &mut text, &t),
+            Event::Html(t) | Event::InlineHtml(t) => push_text(&mut item_stack, &mut text, &t),
+            Event::SoftBreak | Event::HardBreak => {
+                let sep = if matches!(open, Some(Open::Code { .. })) {
+                    "\n"
+                } else {
+                    " "
+                };
+                push_text(&mut item_stack, &mut text, sep)
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn push_text(items: &mut [(usize, String, Vec<String>)], text: &mut String, t: &str) {
+    if let Some((_, s, _)) = items.last_mut() {
+        s.push_str(t);
+    } else {
+        text.push_str(t);
+    }
+}
+
+fn source_line<'a>(src: &'a str, _idx: &LineIndex, line: usize) -> Option<&'a str> {
+    src.lines().nth(line.checked_sub(1)?)
+}
+
+/// Removes block-quote markers from a paragraph's source.
+fn strip_quote(raw: &str) -> String {
+    raw.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            t.strip_prefix('>').map(str::trim_start).unwrap_or(l)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// Splits a table row's source on `|` that is neither escaped (`\|`) nor inside a code
+/// span; the empty cells made by outer pipes are dropped.
+pub(crate) fn split_row(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut in_code = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '`' => {
+                in_code = !in_code;
+                cur.push(c);
+            }
+            '|' if !in_code => cells.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    cells.push(cur);
+    let trimmed = line.trim();
+    if trimmed.starts_with('|') && cells.first().is_some_and(|c| c.trim().is_empty()) {
+        cells.remove(0);
+    }
+    if trimmed.ends_with('|')
+        && !trimmed.ends_with("\\|")
+        && cells.len() > 1
+        && cells.last().is_some_and(|c| c.trim().is_empty())
+    {
+        cells.pop();
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Reads one cell's inline markdown: its plain text and first link target.
+pub(crate) fn read_cell(raw: &str) -> Cell {
+    let mut text = String::new();
+    let mut link = None;
+    for event in Parser::new(raw) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) if link.is_none() => {
+                link = Some(dest_url.to_string())
+            }
+            _ => {}
+        }
+    }
+    Cell {
+        text: text.trim().to_string(),
+        raw: raw.trim().to_string(),
+        link,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_split_with_or_without_outer_pipes_and_keep_extra_pipes() {
+        assert_eq!(split_row("a | b | c"), ["a", "b", "c"]);
+        assert_eq!(split_row("| a | b | c |"), ["a", "b", "c"]);
+        assert_eq!(split_row("**x** | str | one | two | [optional]"), ["**x**", "str", "one", "two", "[optional]"]);
+        assert_eq!(split_row("a | `x|y` | b\\|c"), ["a", "`x|y`", "b|c"]);
+        assert_eq!(split_row(" **id** | **str**| The id | "), ["**id**", "**str**", "The id"]);
+    }
+
+    #[test]
+    fn cells_yield_text_and_link() {
+        let c = read_cell("[**ListUsers200Response**](ListUsers200Response.md)");
+        assert_eq!(c.text, "ListUsers200Response");
+        assert_eq!(c.link.as_deref(), Some("ListUsers200Response.md"));
+        let c = read_cell("the platform&#39;s default");
+        assert_eq!(c.text, "the platform's default");
+        assert_eq!(c.link, None);
+    }
+
+    #[test]
+    fn blocks_have_lines() {
+        let src = "# t\n\nAll URIs\n\nA | B\n--|--\nx | y\n\n - **Accept**: json\n\n```python\ncode\n```\n";
+        let b = read(src);
+        assert_eq!(b.len(), 5);
+        assert_eq!(b[0].line, 1);
+        assert!(matches!(&b[0].kind, BlockKind::Heading { level: 1, text } if text == "t"));
+        assert_eq!(b[2].line, 5);
+        match &b[2].kind {
+            BlockKind::Table { rows } => {
+                assert_eq!(rows.len(), 2);
+                assert_eq!(rows[1].line, 7);
+                assert_eq!(rows[1].cells[1].text, "y");
+            }
+            k => panic!("{k:?}"),
+        }
+        match &b[3].kind {
+            BlockKind::List { items } => assert_eq!(items[0].text, "Accept: json"),
+            k => panic!("{k:?}"),
+        }
+        assert!(matches!(&b[4].kind, BlockKind::Code { lang, text } if lang == "python" && text == "code\n"));
+    }
+}
