@@ -1,0 +1,704 @@
+//! Client configuration and the send loop.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::Bytes;
+use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, USER_AGENT};
+use reqwest::{Method, Url};
+
+use super::auth::{resolve, AppliedAuth, Credential, Credentials};
+use super::encode::{encode_form, encode_query, encode_query_component, is_dot_segment};
+use super::error::Error;
+use super::request::{parse_header, Body, RequestBuilder};
+use super::response::RawResponse;
+use super::retry::{is_idempotent, should_retry_error, should_retry_status, RetryPolicy};
+
+/// Default per-request timeout.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default limit of a response body, in bytes (16 MiB).
+pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+#[derive(Clone)]
+struct Inner {
+    base_url: String,
+    client: reqwest::Client,
+    timeout: Duration,
+    user_agent: Option<HeaderValue>,
+    retry: RetryPolicy,
+    default_headers: HeaderMap,
+    credentials: Credentials,
+    max_body_bytes: usize,
+}
+
+/// Everything a generated client needs to send requests: base URL, HTTP
+/// client, timeout, user agent, retry policy, default headers, credentials
+/// and the response size limit.
+///
+/// Cloning is cheap (the state is shared). `Debug` never shows secrets or
+/// header values.
+#[derive(Clone)]
+pub struct ClientConfig {
+    inner: Arc<Inner>,
+}
+
+/// Builds a [`ClientConfig`]; see [`ClientConfig::builder`].
+pub struct ClientConfigBuilder {
+    base_url: String,
+    client: Option<reqwest::Client>,
+    timeout: Duration,
+    user_agent: Option<String>,
+    retry: RetryPolicy,
+    default_headers: HeaderMap,
+    credentials: Credentials,
+    max_body_bytes: usize,
+}
+
+impl ClientConfigBuilder {
+    /// Replaces the documented base URL (e.g. a test server).
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Sets the timeout of each attempt, from sending until the whole body
+    /// is read (default 30 s).
+    pub fn timeout(mut self, d: Duration) -> Self {
+        self.timeout = d;
+        self
+    }
+
+    /// Sets the `User-Agent` header.
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = Some(ua.into());
+        self
+    }
+
+    /// Sets the retry policy (default [`RetryPolicy::default`]).
+    pub fn retry_policy(mut self, p: RetryPolicy) -> Self {
+        self.retry = p;
+        self
+    }
+
+    /// Adds (or replaces) a header sent with every request. Invalid names
+    /// or values (including CR or LF) give [`Error::InvalidArgument`].
+    pub fn default_header(mut self, name: &str, value: &str) -> Result<Self, Error> {
+        let (name, value) = parse_header(name, value)?;
+        self.default_headers.insert(name, value);
+        Ok(self)
+    }
+
+    /// Uses your own `reqwest::Client` (proxies, TLS settings, ...). The
+    /// timeout is still applied per request.
+    pub fn http_client(mut self, c: reqwest::Client) -> Self {
+        self.client = Some(c);
+        self
+    }
+
+    /// Sets the largest response body accepted, in bytes (default 16 MiB).
+    pub fn max_body_bytes(mut self, n: usize) -> Self {
+        self.max_body_bytes = n;
+        self
+    }
+
+    /// Sets (or replaces) the credential of a security scheme, by the
+    /// scheme's documented name.
+    pub fn credential(mut self, scheme_name: &'static str, c: Credential) -> Self {
+        self.credentials.set(scheme_name, c);
+        self
+    }
+
+    /// Replaces all credentials.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = credentials;
+        self
+    }
+
+    /// Checks the settings. The base URL must be an absolute `http` or
+    /// `https` URL without query or fragment.
+    pub fn build(self) -> Result<ClientConfig, Error> {
+        let base_url = normalize_base_url(&self.base_url)?;
+        let user_agent = match &self.user_agent {
+            Some(ua) => Some(
+                HeaderValue::from_str(ua)
+                    .map_err(|_| Error::InvalidArgument("invalid User-Agent value".to_owned()))?,
+            ),
+            None => None,
+        };
+        let client = match self.client {
+            Some(client) => client,
+            None => reqwest::Client::builder().build().map_err(|e| {
+                Error::InvalidArgument(format!("cannot create the HTTP client: {e}"))
+            })?,
+        };
+        Ok(ClientConfig {
+            inner: Arc::new(Inner {
+                base_url,
+                client,
+                timeout: self.timeout,
+                user_agent,
+                retry: self.retry,
+                default_headers: self.default_headers,
+                credentials: self.credentials,
+                max_body_bytes: self.max_body_bytes,
+            }),
+        })
+    }
+}
+
+fn normalize_base_url(raw: &str) -> Result<String, Error> {
+    let raw = raw.trim();
+    let url = Url::parse(raw).map_err(|e| {
+        Error::InvalidArgument(format!("invalid base URL `{}`: {e}", redact_url_str(raw)))
+    })?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(Error::InvalidArgument(format!(
+            "base URL `{}` must be an http or https URL",
+            redact_url(&url)
+        )));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::InvalidArgument(format!(
+            "base URL `{}` must not have a query or fragment",
+            redact_url(&url)
+        )));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
+}
+
+/// The URL with any password replaced by `***`.
+fn redact_url(url: &Url) -> String {
+    let mut url = url.clone();
+    if url.password().is_some() {
+        let _ = url.set_password(Some("***"));
+    }
+    url.to_string()
+}
+
+fn redact_url_str(raw: &str) -> String {
+    match Url::parse(raw) {
+        Ok(url) => redact_url(&url),
+        Err(_) if raw.contains('@') => "***".to_owned(),
+        Err(_) => raw.to_owned(),
+    }
+}
+
+/// Joins the base URL (stored without trailing `/`) and a path without
+/// doubling or dropping the `/` between them, then adds the query.
+pub(crate) fn join_url(base: &str, path: &str, query: &[(String, String)]) -> Result<Url, Error> {
+    let base = base.trim_end_matches('/');
+    let mut url = String::with_capacity(base.len() + path.len() + 1);
+    url.push_str(base);
+    if !path.is_empty() {
+        if !path.starts_with('/') {
+            url.push('/');
+        }
+        url.push_str(path);
+    }
+    if !query.is_empty() {
+        url.push(if path.contains('?') { '&' } else { '?' });
+        url.push_str(&encode_query(query));
+    }
+    Url::parse(&url)
+        .map_err(|e| Error::InvalidArgument(format!("cannot build the request URL: {e}")))
+}
+
+/// What stays the same across the attempts of one request.
+struct Prepared {
+    method: Method,
+    url: Url,
+    headers: HeaderMap,
+    /// Form bodies are encoded once.
+    form: Option<Bytes>,
+    /// Query parameter names carrying secrets, redacted from errors.
+    secret_query_names: Vec<&'static str>,
+}
+
+impl ClientConfig {
+    /// Starts a configuration with the documented base URL.
+    pub fn builder(default_base_url: &str) -> ClientConfigBuilder {
+        ClientConfigBuilder {
+            base_url: default_base_url.to_owned(),
+            client: None,
+            timeout: DEFAULT_TIMEOUT,
+            user_agent: None,
+            retry: RetryPolicy::default(),
+            default_headers: HeaderMap::new(),
+            credentials: Credentials::new(),
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        }
+    }
+
+    /// A configuration with every default and this base URL.
+    pub fn new(base_url: &str) -> Result<Self, Error> {
+        ClientConfig::builder(base_url).build()
+    }
+
+    /// The base URL, without trailing `/`.
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_url
+    }
+
+    /// The per-attempt timeout.
+    pub fn timeout(&self) -> Duration {
+        self.inner.timeout
+    }
+
+    /// The `User-Agent` header, if set.
+    pub fn user_agent(&self) -> Option<&str> {
+        self.inner.user_agent.as_ref().and_then(|v| v.to_str().ok())
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
+    /// Headers sent with every request.
+    pub fn default_headers(&self) -> &HeaderMap {
+        &self.inner.default_headers
+    }
+
+    /// The configured credentials.
+    pub fn credentials(&self) -> &Credentials {
+        &self.inner.credentials
+    }
+
+    /// The largest response body accepted, in bytes.
+    pub fn max_body_bytes(&self) -> usize {
+        self.inner.max_body_bytes
+    }
+
+    /// The underlying HTTP client.
+    pub fn http_client(&self) -> &reqwest::Client {
+        &self.inner.client
+    }
+
+    /// A copy of this configuration with the credential of one scheme set
+    /// or replaced (e.g. a refreshed access token).
+    pub fn with_credential(&self, scheme_name: &'static str, c: Credential) -> ClientConfig {
+        let mut inner = (*self.inner).clone();
+        inner.credentials.set(scheme_name, c);
+        ClientConfig {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// Sends a request and reads the whole response, whatever its status
+    /// (success is judged by [`RawResponse::json`] and friends).
+    ///
+    /// Applies the default headers, user agent and credentials (per the
+    /// request's [`Security`](super::Security)), the timeout to each attempt
+    /// and the retry policy; the body is limited to `max_body_bytes`.
+    pub async fn execute(&self, mut req: RequestBuilder) -> Result<RawResponse, Error> {
+        if let Some(error) = req.error.take() {
+            return Err(error);
+        }
+        let prepared = self.prepare(&req)?;
+        let operation = req.operation;
+        let policy = &self.inner.retry;
+        let max_retries = if req.body.has_stream() {
+            0
+        } else {
+            policy.max_retries
+        };
+        let idempotent = is_idempotent(&prepared.method);
+        let mut attempt: u32 = 0;
+        loop {
+            let outcome = self.attempt(&prepared, &mut req.body, operation).await;
+            if attempt >= max_retries {
+                return outcome;
+            }
+            let delay = match &outcome {
+                Ok(response) if should_retry_status(response.status, idempotent) => {
+                    policy.delay(attempt, Some(&response.headers))
+                }
+                Err(error) if should_retry_error(error, idempotent) => policy.delay(attempt, None),
+                _ => return outcome,
+            };
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    fn prepare(&self, req: &RequestBuilder) -> Result<Prepared, Error> {
+        let inner = &*self.inner;
+        let operation = req.operation;
+        let path_only = req.path.split(['?', '#']).next().unwrap_or_default();
+        if path_only.split('/').any(is_dot_segment) {
+            return Err(Error::InvalidArgument(format!(
+                "{operation}: a path parameter would make a `.` or `..` path segment"
+            )));
+        }
+
+        let mut headers = inner.default_headers.clone();
+        if let Some(ua) = &inner.user_agent {
+            headers.insert(USER_AGENT, ua.clone());
+        }
+        for name in req.headers.keys() {
+            headers.remove(name);
+        }
+        for (name, value) in &req.headers {
+            headers.append(name.clone(), value.clone());
+        }
+        if let Some(accept) = req.accept {
+            let value = HeaderValue::from_str(accept).map_err(|_| {
+                Error::InvalidArgument(format!("{operation}: invalid Accept value"))
+            })?;
+            headers.insert(ACCEPT, value);
+        }
+
+        let mut query = req.query.clone();
+        let mut cookies: Vec<String> = req
+            .cookies
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect();
+        let mut secret_cookie = false;
+        let mut secret_query_names = Vec::new();
+        for applied in resolve(&req.security, &inner.credentials, operation)? {
+            match applied {
+                AppliedAuth::Header(name, value) => {
+                    headers.insert(name, value);
+                }
+                AppliedAuth::Query(name, value) => {
+                    secret_query_names.push(name);
+                    query.push((name.to_owned(), value));
+                }
+                AppliedAuth::Cookie(name, value) => {
+                    secret_cookie = true;
+                    cookies.push(format!("{name}={value}"));
+                }
+            }
+        }
+        if !cookies.is_empty() {
+            let mut merged: Vec<u8> = Vec::new();
+            for existing in headers.get_all(COOKIE) {
+                if !merged.is_empty() {
+                    merged.extend_from_slice(b"; ");
+                }
+                merged.extend_from_slice(existing.as_bytes());
+            }
+            for cookie in &cookies {
+                if !merged.is_empty() {
+                    merged.extend_from_slice(b"; ");
+                }
+                merged.extend_from_slice(cookie.as_bytes());
+            }
+            let mut value = HeaderValue::from_bytes(&merged).map_err(|_| {
+                Error::InvalidArgument(format!("{operation}: invalid cookie value"))
+            })?;
+            value.set_sensitive(secret_cookie);
+            headers.insert(COOKIE, value);
+        }
+
+        let mut form = None;
+        match &req.body {
+            Body::Empty => {}
+            Body::Bytes { content_type, .. } => {
+                let value = HeaderValue::from_str(content_type).map_err(|_| {
+                    Error::InvalidArgument(format!("{operation}: invalid body content type"))
+                })?;
+                headers.insert(CONTENT_TYPE, value);
+            }
+            Body::Form(fields) => {
+                headers.insert(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("application/x-www-form-urlencoded"),
+                );
+                form = Some(Bytes::from(encode_form(fields)));
+            }
+            Body::Multipart(_) => {
+                // reqwest adds the content type with the boundary.
+                headers.remove(CONTENT_TYPE);
+            }
+        }
+
+        let url = join_url(&inner.base_url, &req.path, &query)?;
+        Ok(Prepared {
+            method: req.method.clone(),
+            url,
+            headers,
+            form,
+            secret_query_names,
+        })
+    }
+
+    async fn attempt(
+        &self,
+        prepared: &Prepared,
+        body: &mut Body,
+        operation: &'static str,
+    ) -> Result<RawResponse, Error> {
+        let inner = &*self.inner;
+        let mut builder = inner
+            .client
+            .request(prepared.method.clone(), prepared.url.clone())
+            .headers(prepared.headers.clone())
+            .timeout(inner.timeout);
+        builder = match body {
+            Body::Empty => builder,
+            Body::Bytes { data, .. } => builder.body(data.clone()),
+            Body::Form(_) => builder.body(prepared.form.clone().unwrap_or_default()),
+            Body::Multipart(fields) => builder.multipart(Body::multipart_form(fields)?),
+        };
+        let limit = inner.max_body_bytes;
+        let is_head = prepared.method == Method::HEAD;
+        let transport =
+            |e: reqwest::Error| transport_error(operation, e, &prepared.secret_query_names);
+        let exchange = async {
+            let mut response = builder.send().await.map_err(transport)?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            if !is_head
+                && response
+                    .content_length()
+                    .is_some_and(|len| len > limit as u64)
+            {
+                return Err(Error::BodyTooLarge { operation, limit });
+            }
+            let mut first: Option<Bytes> = None;
+            let mut rest: Vec<u8> = Vec::new();
+            let mut total: usize = 0;
+            while let Some(chunk) = response.chunk().await.map_err(transport)? {
+                total = total.saturating_add(chunk.len());
+                if total > limit {
+                    return Err(Error::BodyTooLarge { operation, limit });
+                }
+                match first.take() {
+                    None if rest.is_empty() => first = Some(chunk),
+                    Some(previous) => {
+                        rest.extend_from_slice(&previous);
+                        rest.extend_from_slice(&chunk);
+                    }
+                    None => rest.extend_from_slice(&chunk),
+                }
+            }
+            let body = match first {
+                Some(only) => only,
+                None => Bytes::from(rest),
+            };
+            Ok(RawResponse {
+                status,
+                headers,
+                body,
+            })
+        };
+        match tokio::time::timeout(inner.timeout, exchange).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::Timeout { operation }),
+        }
+    }
+}
+
+/// Maps a reqwest error, with secret query values redacted from its URL.
+fn transport_error(
+    operation: &'static str,
+    error: reqwest::Error,
+    secret_query_names: &[&str],
+) -> Error {
+    if error.is_timeout() {
+        return Error::Timeout { operation };
+    }
+    let mut error = error;
+    if let Some(url) = error.url_mut() {
+        if url.password().is_some() {
+            let _ = url.set_password(Some("***"));
+        }
+        if !secret_query_names.is_empty() {
+            let mut query = String::new();
+            for (name, value) in url.query_pairs() {
+                if !query.is_empty() {
+                    query.push('&');
+                }
+                query.push_str(&encode_query_component(&name));
+                query.push('=');
+                if secret_query_names.contains(&name.as_ref()) {
+                    query.push_str("***");
+                } else {
+                    query.push_str(&encode_query_component(&value));
+                }
+            }
+            url.set_query(Some(&query));
+        }
+    }
+    Error::Transport {
+        operation,
+        source: error,
+    }
+}
+
+struct HeaderNames<'a>(&'a HeaderMap);
+
+impl fmt::Debug for HeaderNames<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.keys()).finish()
+    }
+}
+
+impl fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
+        f.debug_struct("ClientConfig")
+            .field("base_url", &redact_url_str(&inner.base_url))
+            .field("timeout", &inner.timeout)
+            .field("user_agent", &self.user_agent())
+            .field("retry", &inner.retry)
+            .field("default_headers", &HeaderNames(&inner.default_headers))
+            .field("credentials", &inner.credentials)
+            .field("max_body_bytes", &inner.max_body_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for ClientConfigBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientConfigBuilder")
+            .field("base_url", &redact_url_str(&self.base_url))
+            .field("custom_http_client", &self.client.is_some())
+            .field("timeout", &self.timeout)
+            .field("user_agent", &self.user_agent)
+            .field("retry", &self.retry)
+            .field("default_headers", &HeaderNames(&self.default_headers))
+            .field("credentials", &self.credentials)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_joining_table() {
+        let table = [
+            ("https://h", "/user", "https://h/user"),
+            ("https://h/", "/user", "https://h/user"),
+            ("https://h/api/v0-1/", "/user", "https://h/api/v0-1/user"),
+            ("https://h/api/v0-1", "/user", "https://h/api/v0-1/user"),
+            ("https://h/api/v0-1", "user", "https://h/api/v0-1/user"),
+            ("https://h/api/", "", "https://h/api"),
+            ("https://h", "/", "https://h/"),
+            (
+                "http://127.0.0.1:8080/base//",
+                "/a/b",
+                "http://127.0.0.1:8080/base/a/b",
+            ),
+        ];
+        for (base, path, expected) in table {
+            let config = ClientConfig::new(base).unwrap();
+            let url = join_url(config.base_url(), path, &[]).unwrap();
+            assert_eq!(url.as_str(), expected, "{base} + {path}");
+        }
+        let config = ClientConfig::new("https://h/api/").unwrap();
+        assert_eq!(config.base_url(), "https://h/api");
+        let q = vec![
+            ("a b".to_owned(), "c&d".to_owned()),
+            ("x".to_owned(), "1+1".to_owned()),
+        ];
+        let url = join_url(config.base_url(), "/s", &q).unwrap();
+        assert_eq!(url.as_str(), "https://h/api/s?a%20b=c%26d&x=1%2B1");
+    }
+
+    #[test]
+    fn base_url_validation() {
+        for bad in [
+            "",
+            "not a url",
+            "ftp://h/x",
+            "/relative",
+            "https://h/?q=1",
+            "https://h/#f",
+            "mailto:a@b",
+        ] {
+            match ClientConfig::new(bad) {
+                Err(Error::InvalidArgument(_)) => {}
+                other => panic!("{bad:?}: {other:?}"),
+            }
+        }
+        assert!(ClientConfig::new("  https://h/x  ").is_ok());
+    }
+
+    #[test]
+    fn builder_settings_and_header_validation() {
+        let config = ClientConfig::builder("https://h")
+            .timeout(Duration::from_secs(3))
+            .user_agent("my-app/1.0")
+            .retry_policy(RetryPolicy::none())
+            .max_body_bytes(10)
+            .default_header("X-Tenant", "t1")
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(config.timeout(), Duration::from_secs(3));
+        assert_eq!(config.user_agent(), Some("my-app/1.0"));
+        assert_eq!(config.retry_policy().max_retries, 0);
+        assert_eq!(config.max_body_bytes(), 10);
+        assert_eq!(config.default_headers()["x-tenant"], "t1");
+        let defaults = ClientConfig::new("https://h").unwrap();
+        assert_eq!(defaults.timeout(), Duration::from_secs(30));
+        assert_eq!(defaults.max_body_bytes(), 16 * 1024 * 1024);
+        assert_eq!(defaults.retry_policy(), &RetryPolicy::default());
+
+        for (name, value) in [("X-A", "a\r\nb"), ("X-A", "a\nb"), ("X A", "v")] {
+            assert!(matches!(
+                ClientConfig::builder("https://h").default_header(name, value),
+                Err(Error::InvalidArgument(_))
+            ));
+        }
+        assert!(matches!(
+            ClientConfig::builder("https://h")
+                .user_agent("a\r\nb")
+                .build(),
+            Err(Error::InvalidArgument(_))
+        ));
+    }
+
+    #[test]
+    fn debug_never_shows_secrets() {
+        let builder = ClientConfig::builder("https://user:pa55word@h/api")
+            .credential("basic", Credential::basic("alice", "hunter2"))
+            .credential("bearer", Credential::bearer("tok-123"))
+            .credential("key", Credential::api_key("k-456"))
+            .default_header("X-Api-Key", "hdr-789")
+            .unwrap();
+        let shown_builder = format!("{builder:?}");
+        let config = builder.build().unwrap();
+        let refreshed = config.with_credential("bearer", Credential::bearer("tok-999"));
+        assert_eq!(config.credentials().len(), 3);
+        let shown = format!("{shown_builder} {config:?} {config:#?} {refreshed:?}");
+        for secret in [
+            "hunter2", "tok-123", "tok-999", "k-456", "hdr-789", "pa55word",
+        ] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(
+            shown.contains("x-api-key") && shown.contains("bearer"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn dot_segments_are_rejected_before_sending() {
+        let config = ClientConfig::new("https://h/api").unwrap();
+        for value in [".", ".."] {
+            let mut req = RequestBuilder::new(Method::GET, "getFile");
+            req.path_literal("/files/");
+            req.path_param(value);
+            match config.prepare(&req) {
+                Err(Error::InvalidArgument(m)) => assert!(m.contains("getFile"), "{m}"),
+                other => panic!("{value}: {:?}", other.map(|p| p.url)),
+            }
+        }
+        let mut req = RequestBuilder::new(Method::GET, "getFile");
+        req.path_literal("/files/");
+        req.path_param("..");
+        req.path_literal(".json");
+        assert_eq!(
+            config.prepare(&req).map(|p| p.url.to_string()).unwrap(),
+            "https://h/api/files/...json"
+        );
+    }
+}

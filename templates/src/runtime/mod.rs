@@ -1,0 +1,39 @@
+//! HTTP runtime of a generated client: configuration, request building,
+//! authentication, retries and response decoding.
+//!
+//! Generated operations fill in a [`RequestBuilder`], send it with
+//! [`ClientConfig::execute`] and decode the [`RawResponse`] with
+//! [`RawResponse::json`] (or `empty`, `bytes`, `text`), which turns any
+//! non-2xx status into [`Error::Status`].
+#![allow(dead_code)]
+
+mod auth;
+mod config;
+mod encode;
+mod error;
+mod request;
+mod response;
+mod retry;
+
+// Generated crates may keep this module private and use only part of it.
+#[allow(unused_imports)]
+pub use auth::{AuthKind, AuthScheme, Credential, Credentials, KeyLocation, Secret, Security};
+#[allow(unused_imports)]
+pub use config::{ClientConfig, ClientConfigBuilder, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT};
+#[allow(unused_imports)]
+pub use encode::QueryValue;
+#[allow(unused_imports)]
+pub use error::{Error, StatusError};
+#[allow(unused_imports)]
+pub use request::{FilePart, RequestBuilder};
+#[allow(unused_imports)]
+pub use response::{documented_description, ApiResponse, Documented, RawResponse};
+#[allow(unused_imports)]
+pub use retry::RetryPolicy;
+
+#[allow(unused_imports)]
+pub use bytes::Bytes;
+#[allow(unused_imports)]
+pub use reqwest::header::HeaderMap;
+#[allow(unused_imports)]
+pub use reqwest::{Method, StatusCode};
