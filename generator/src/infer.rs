@@ -186,7 +186,10 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
     let base_url = match &doc.base_url {
         Some(u) => u.clone(),
         None => {
-            diags.error(file, 1, "expected `All URIs are relative to <base URL>` before the method table");
+            // A base-URL statement whose URL was unreadable has been reported by the flavour.
+            if doc.base_url_line == 0 {
+                diags.error(file, 1, "expected `All URIs are relative to <base URL>` before the method table");
+            }
             String::new()
         }
     };

@@ -88,7 +88,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 println!("up to date: {} files", plan.value.files.len());
             } else {
                 for c in &changed {
-                    println!("{c}");
+                    match c {
+                        files::Stale::Missing(p) => println!("created: {}", p.display()),
+                        files::Stale::Differs(p) => println!("updated: {}", p.display()),
+                        files::Stale::Extra(p) => println!("removed: {}", p.display()),
+                    }
                 }
                 println!("updated {} of {} files", changed.len(), plan.value.files.len());
             }
@@ -132,6 +136,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let crate_opts = generator::render::CrateOptions {
                 crate_name: name,
                 display_name: api.title.clone(),
+                command: format!("generator generate {input}"),
             };
             let rendered = generator::render::render_crate(&api, &crate_opts);
             print_warnings(&rendered.warnings);

@@ -115,6 +115,7 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
                 api.base_url = Some(url.to_string());
                 api.base_url_line = b.line;
             } else {
+                api.base_url_line = b.line;
                 diags.error(file, b.line, format!("expected a base URL after `All URIs are relative to`, found `{url}`"));
             }
         }
@@ -506,7 +507,10 @@ fn read_operation(
         }
     }
 
-    check_signature(&op, file, diags);
+    // Without a Parameters section every signature argument would be reported again.
+    if find("Parameters").is_some() {
+        check_signature(&op, file, diags);
+    }
     op
 }
 
@@ -652,6 +656,7 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
         }
     };
     let notes_parsed = parse_notes(&notes);
+    let default = notes_parsed.default.map(|d| model_default(d, &ty));
     Some(DocParam {
         name,
         line: row.line,
@@ -661,9 +666,18 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
         enum_link,
         description: html_to_markdown(description.trim()),
         required: !notes_parsed.optional,
-        default: notes_parsed.default,
+        default,
         enum_values: notes_parsed.enum_values,
     })
+}
+
+/// A default as the model writes it: Python's boolean literals (`True`) become `true`.
+fn model_default(d: String, ty: &TypeRef) -> String {
+    match (ty, d.as_str()) {
+        (TypeRef::Boolean, "True") => "true".into(),
+        (TypeRef::Boolean, "False") => "false".into(),
+        _ => d,
+    }
 }
 
 /// End of a type token that may hold spaces inside brackets (`dict(str, str)`).
@@ -856,8 +870,25 @@ fn auth_bullet(text: &str, line: usize) -> Option<DocScheme> {
     })
 }
 
+/// The text of a leading quoted string: `'X-API-Key'] = ...` → `X-API-Key`.
+fn quoted(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let q = s.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let rest = &s[1..];
+    let end = rest.find(q)?;
+    Some(&rest[..end]).filter(|k| !k.is_empty())
+}
+
+/// The key of a dict entry: `'X-API-Key': 'YOUR_API_KEY'` → `X-API-Key`.
+fn dict_key(s: &str) -> Option<&str> {
+    let key = quoted(s)?;
+    let after = &s.trim_start()[key.len() + 2..];
+    after.trim_start().starts_with(':').then_some(key)
+}
+
 fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
     let mut pending_key: Option<String> = None;
+    let mut in_key_dict = false;
     for (i, line) in code.lines().enumerate() {
         // Markdown code blocks start one line below the fence.
         let line_no = first_line + i + 1;
@@ -898,16 +929,28 @@ fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec
         }
         let t = line.trim();
         if !t.starts_with('#') {
-            if let Some(pos) = t.find("api_key['").or_else(|| t.find("api_key[\"")) {
-                let rest = &t[pos + 9..];
-                if let Some(end) = rest.find(['\'', '"']) {
-                    let key = &rest[..end];
-                    if let Some(scheme) = pending_key.take() {
-                        if let Some(s) = schemes.iter_mut().find(|s| s.name == scheme) {
-                            if s.key_name.is_none() {
-                                s.key_name = Some(key.to_string());
-                                s.evidence = format!("{}; key name from `{}`", s.evidence, t);
-                            }
+            // 5.x-7.x: `configuration.api_key['X'] = ...`; 4.x: `api_key = {` then `'X': ...`.
+            let dict_open = ["api_key = {", "api_key={"].iter().find_map(|m| t.find(m).map(|p| p + m.len()));
+            let key = if let Some(pos) = t.find("api_key[") {
+                quoted(&t[pos + "api_key[".len()..])
+            } else if let Some(after) = dict_open {
+                dict_key(&t[after..])
+            } else if in_key_dict {
+                dict_key(t)
+            } else {
+                None
+            };
+            if dict_open.is_some() {
+                in_key_dict = !t.ends_with('}') && !t.ends_with("},") && !t.ends_with("})");
+            } else if t.starts_with('}') {
+                in_key_dict = false;
+            }
+            if let Some(key) = key {
+                if let Some(scheme) = pending_key.take() {
+                    if let Some(s) = schemes.iter_mut().find(|s| s.name == scheme) {
+                        if s.key_name.is_none() {
+                            s.key_name = Some(key.to_string());
+                            s.evidence = format!("{}; key name from `{}`", s.evidence, t);
                         }
                     }
                 }
@@ -988,6 +1031,40 @@ mod tests {
             assert_eq!(parse_notes(input), want, "{input}");
         }
         assert_eq!(parse_notes("[optional] [enum: a, b]").enum_values, ["a", "b"]);
+    }
+
+    #[test]
+    fn boolean_defaults_lose_their_python_spelling() {
+        assert_eq!(model_default("True".into(), &TypeRef::Boolean), "true");
+        assert_eq!(model_default("False".into(), &TypeRef::Boolean), "false");
+        assert_eq!(model_default("True".into(), &TypeRef::String), "True");
+        assert_eq!(model_default("20".into(), &TypeRef::Integer), "20");
+        let row = Row {
+            line: 7,
+            cells: ["**include_items**", "**bool**", "", "[optional] [default to True]"]
+                .iter()
+                .map(|c| crate::read::markdown::read_cell(c))
+                .collect(),
+            split: true,
+        };
+        let p = read_param(&row, "f.md", &mut Diagnostics::default()).unwrap();
+        assert_eq!(p.default.as_deref(), Some("true"));
+    }
+
+    #[test]
+    fn api_key_names_from_a_4x_configuration_dict() {
+        // 4.x: one block per scheme, the key named in an `api_key = {...}` dict.
+        let code = "# Configure API key authorization: apiKeyHeader\nconfiguration = shop_client.Configuration(\n    host = \"https://x\",\n    api_key = {\n        'X-API-Key': 'YOUR_API_KEY'\n    }\n)\n# configuration.api_key_prefix['X-API-Key'] = 'Bearer'\n# Configure API key authorization: apiKeyQuery\nconfiguration = shop_client.Configuration(api_key = {\"api_key\": 'YOUR_API_KEY'})\n";
+        let mut op = DocOp::default();
+        let mut schemes = Vec::new();
+        read_example(code, 1, &mut op, &mut schemes);
+        let got: Vec<(&str, Option<&str>)> = schemes.iter().map(|s| (s.name.as_str(), s.key_name.as_deref())).collect();
+        assert_eq!(got, [("apiKeyHeader", Some("X-API-Key")), ("apiKeyQuery", Some("api_key"))]);
+        // A dict that is not `api_key` names no key.
+        let code = "# Configure API key authorization: k\nheaders = {\n    'Other': 'v'\n}\n";
+        let mut schemes = Vec::new();
+        read_example(code, 1, &mut DocOp::default(), &mut schemes);
+        assert_eq!(schemes[0].key_name, None);
     }
 
     #[test]

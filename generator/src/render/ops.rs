@@ -1,0 +1,629 @@
+//! Operations: one `Client` method and one request builder per operation.
+
+use super::docs::{self, doc_attrs, raw_doc_attrs};
+use super::SchemePlan;
+use crate::ident::{sanitize, Case};
+use crate::infer::placeholders;
+use crate::ir::{Api, Location, Operation, Param, TypeRef};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+/// Names the generated client itself uses: operation methods get a `_` suffix instead.
+const CLIENT_METHODS: &[&str] = &["new", "builder", "base_url", "clone", "config", "fmt", "default"];
+/// Names a request builder uses for itself: parameter setters get a `_` suffix instead.
+const BUILDER_NAMES: &[&str] = &[
+    "client", "send", "send_json", "send_bytes", "into_future", "into_request", "request", "fmt",
+    "new", "clone",
+];
+
+/// The resolved plan of a crate's operations.
+pub(crate) struct Plan<'a> {
+    pub ops: Vec<OpPlan<'a>>,
+    /// Every model named by the API: source name → Rust name.
+    pub models: BTreeMap<String, Ident>,
+}
+
+pub(crate) struct OpPlan<'a> {
+    pub op: &'a Operation,
+    pub method_ident: Ident,
+    pub request_ident: Ident,
+    /// Required parameters, in call order (path parameters in path order first).
+    pub required: Vec<ParamPlan<'a>>,
+    pub optional: Vec<ParamPlan<'a>>,
+    pub response: Response,
+    pub response_is_value: bool,
+    pub body_kind: BodyKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BodyKind {
+    None,
+    Json,
+    Form,
+    Multipart,
+}
+
+pub(crate) enum Response {
+    Empty,
+    Json(TokenStream),
+    Bytes,
+    Text,
+}
+
+pub(crate) struct ParamPlan<'a> {
+    pub p: &'a Param,
+    pub ident: Ident,
+    /// The owned field type.
+    pub ty: TokenStream,
+    /// Accepts `impl Into<T>` rather than `T`.
+    pub into: bool,
+    pub rust_ty: RustTy,
+}
+
+impl ParamPlan<'_> {
+    /// A placeholder argument for examples.
+    pub fn example_arg(&self) -> String {
+        match &self.rust_ty {
+            RustTy::String => format!("\"{}\"", self.p.wire_name.to_ascii_lowercase().replace('_', "-")),
+            RustTy::Int => "1".into(),
+            RustTy::Float => "1.0".into(),
+            RustTy::Bool => "true".into(),
+            RustTy::Model(_) | RustTy::Json => "serde_json::json!({})".into(),
+            RustTy::File => "b\"file contents\".to_vec()".into(),
+            RustTy::Date => "time::macros::date!(2024-01-01)".into(),
+            RustTy::DateTime => "time::OffsetDateTime::now_utc()".into(),
+            RustTy::List(_) | RustTy::Map(_) => "Default::default()".into(),
+        }
+    }
+}
+
+/// The Rust shape of a parameter type.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum RustTy {
+    String,
+    Int,
+    Float,
+    Bool,
+    Date,
+    DateTime,
+    File,
+    Json,
+    Model(Ident),
+    List(Box<RustTy>),
+    Map(Box<RustTy>),
+}
+
+impl RustTy {
+    fn from_type(t: &TypeRef, models: &mut BTreeMap<String, Ident>) -> RustTy {
+        match t {
+            TypeRef::String => RustTy::String,
+            TypeRef::Integer => RustTy::Int,
+            TypeRef::Number => RustTy::Float,
+            TypeRef::Boolean => RustTy::Bool,
+            TypeRef::Date => RustTy::Date,
+            TypeRef::DateTime => RustTy::DateTime,
+            TypeRef::Binary => RustTy::File,
+            TypeRef::Any => RustTy::Json,
+            TypeRef::List(t) => RustTy::List(Box::new(Self::from_type(t, models))),
+            TypeRef::Map(t) => RustTy::Map(Box::new(Self::from_type(t, models))),
+            TypeRef::Model(m) => RustTy::Model(model_ident(m, models)),
+        }
+    }
+
+    fn tokens(&self) -> TokenStream {
+        match self {
+            RustTy::String => quote!(String),
+            RustTy::Int => quote!(i64),
+            RustTy::Float => quote!(f64),
+            RustTy::Bool => quote!(bool),
+            RustTy::Date => quote!(time::Date),
+            RustTy::DateTime => quote!(time::OffsetDateTime),
+            RustTy::File => quote!(crate::FilePart),
+            RustTy::Json => quote!(serde_json::Value),
+            RustTy::Model(m) => quote!(crate::models::#m),
+            RustTy::List(t) => {
+                let t = t.tokens();
+                quote!(Vec<#t>)
+            }
+            RustTy::Map(t) => {
+                let t = t.tokens();
+                quote!(std::collections::BTreeMap<String, #t>)
+            }
+        }
+    }
+
+    /// Scalars and lists of scalars: what a query, header, path or form value can be.
+    fn is_simple(&self) -> bool {
+        match self {
+            RustTy::String | RustTy::Int | RustTy::Float | RustTy::Bool | RustTy::Date | RustTy::DateTime => true,
+            RustTy::List(t) => t.is_simple() && !matches!(**t, RustTy::List(_)),
+            _ => false,
+        }
+    }
+
+    fn is_scalar(&self) -> bool {
+        !matches!(self, RustTy::List(_)) && self.is_simple()
+    }
+}
+
+fn model_ident(source: &str, models: &mut BTreeMap<String, Ident>) -> Ident {
+    if let Some(i) = models.get(source) {
+        return i.clone();
+    }
+    let mut name = sanitize(source, Case::Pascal, &[]);
+    while models.values().any(|i| *i == name) {
+        name.push('_');
+    }
+    let ident = format_ident!("{}", name);
+    models.insert(source.to_string(), ident.clone());
+    ident
+}
+
+/// Models the plan refers to: source name → Rust name.
+pub(crate) fn models_used(plan: &Plan<'_>) -> BTreeMap<String, Ident> {
+    plan.models.clone()
+}
+
+/// Resolves names and types; operations that cannot be expressed are reported and skipped.
+pub(crate) fn plan<'a>(api: &'a Api, schemes: &SchemePlan, warn: &mut dyn FnMut(String)) -> Plan<'a> {
+    let mut models = BTreeMap::new();
+    let mut ops = Vec::new();
+    let mut used_methods: BTreeMap<String, String> = BTreeMap::new();
+    for op in &api.operations {
+        match plan_op(op, schemes, &mut models) {
+            Ok(mut p) => {
+                let mut name = p.method_ident.to_string();
+                if let Some(other) = used_methods.get(&name) {
+                    warn(format!(
+                        "operations `{other}` and `{}` both become method `{name}`; the second is named `{name}_`",
+                        op.name
+                    ));
+                    while used_methods.contains_key(&name) {
+                        name.push('_');
+                    }
+                    p.method_ident = format_ident!("{}", name);
+                    p.request_ident = format_ident!("{}Request", sanitize(&name, Case::Pascal, &[]));
+                }
+                used_methods.insert(name, op.name.clone());
+                ops.push(p);
+            }
+            Err(why) => warn(format!("operation `{}` skipped: {why}", op.name)),
+        }
+    }
+    Plan { ops, models }
+}
+
+fn plan_op<'a>(op: &'a Operation, schemes: &SchemePlan, models: &mut BTreeMap<String, Ident>) -> Result<OpPlan<'a>, String> {
+    let method_name = sanitize(&op.name, Case::Snake, CLIENT_METHODS);
+    let method_ident = format_ident!("{}", method_name);
+    let request_ident = format_ident!("{}Request", sanitize(&op.name, Case::Pascal, &[]));
+    if !matches!(op.method.as_str(), "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "TRACE") {
+        return Err(format!("HTTP method `{}` is not supported", op.method));
+    }
+    for alt in &op.security {
+        for s in alt {
+            if schemes.get(s).is_none() {
+                return Err(format!("security scheme `{s}` is not defined"));
+            }
+        }
+    }
+    let ct = op.content_type.as_deref().unwrap_or("");
+    let body_kind = if op.params.iter().any(|p| p.location == Location::Form) {
+        if ct.contains("x-www-form-urlencoded") && !op.params.iter().any(|p| p.ty == TypeRef::Binary) {
+            BodyKind::Form
+        } else {
+            BodyKind::Multipart
+        }
+    } else if op.params.iter().any(|p| p.location == Location::Body) {
+        if !(ct.is_empty() || ct.contains("json")) {
+            return Err(format!("request content type `{ct}` is not supported (JSON, form and multipart are)"));
+        }
+        if op.params.iter().filter(|p| p.location == Location::Body).count() > 1 {
+            return Err("more than one body parameter".into());
+        }
+        BodyKind::Json
+    } else {
+        BodyKind::None
+    };
+
+    let mut used: Vec<String> = Vec::new();
+    let mut planned: Vec<ParamPlan<'a>> = Vec::new();
+    for p in &op.params {
+        let name = sanitize(&p.name, Case::Snake, BUILDER_NAMES);
+        if used.contains(&name) {
+            return Err(format!("parameters `{}` and another collide as `{name}`", p.name));
+        }
+        used.push(name.clone());
+        let rust_ty = RustTy::from_type(&p.ty, models);
+        let ok = match p.location {
+            Location::Path | Location::Header | Location::Cookie => rust_ty.is_scalar(),
+            Location::Query => rust_ty.is_simple() || rust_ty == RustTy::Json,
+            Location::Form => {
+                rust_ty.is_simple()
+                    || rust_ty == RustTy::File
+                    || (body_kind == BodyKind::Multipart && rust_ty == RustTy::List(Box::new(RustTy::File)))
+            }
+            Location::Body => true,
+        };
+        if !ok {
+            return Err(format!(
+                "parameter `{}` of type `{}` cannot travel in the {}",
+                p.name,
+                p.ty,
+                p.location.as_str()
+            ));
+        }
+        if rust_ty == RustTy::File && body_kind != BodyKind::Multipart {
+            return Err(format!("file parameter `{}` outside a multipart body", p.name));
+        }
+        let into = matches!(rust_ty, RustTy::String | RustTy::File | RustTy::Model(_) | RustTy::Json);
+        planned.push(ParamPlan {
+            p,
+            ident: format_ident!("{}", name),
+            ty: rust_ty.tokens(),
+            into,
+            rust_ty,
+        });
+    }
+    // Path placeholders must each have a parameter.
+    for ph in placeholders(&op.path) {
+        if !op.params.iter().any(|p| p.location == Location::Path && p.wire_name == ph) {
+            return Err(format!("path placeholder `{{{ph}}}` has no parameter"));
+        }
+    }
+    let path_order = |p: &ParamPlan| -> usize {
+        placeholders(&op.path)
+            .iter()
+            .position(|ph| p.p.location == Location::Path && *ph == p.p.wire_name)
+            .unwrap_or(usize::MAX)
+    };
+    let (mut required, optional): (Vec<_>, Vec<_>) = planned
+        .into_iter()
+        .partition(|p| p.p.required || p.p.location == Location::Path);
+    required.sort_by_key(path_order);
+
+    let response = match &op.response {
+        None => Response::Empty,
+        Some(TypeRef::Binary) => Response::Bytes,
+        Some(TypeRef::String)
+            if op
+                .accept
+                .as_deref()
+                .is_some_and(|a| !a.contains("json")) =>
+        {
+            Response::Text
+        }
+        Some(t) => {
+            let rt = match t {
+                TypeRef::Binary => RustTy::File,
+                other => RustTy::from_type(other, models),
+            };
+            Response::Json(rt.tokens())
+        }
+    };
+    let response_is_value = !matches!(response, Response::Empty);
+    Ok(OpPlan {
+        op,
+        method_ident,
+        request_ident,
+        required,
+        optional,
+        response,
+        response_is_value,
+        body_kind,
+    })
+}
+
+fn method_tokens(m: &str) -> TokenStream {
+    let ident = format_ident!("{}", m);
+    quote!(reqwest::Method::#ident)
+}
+
+/// Rustdoc for an operation's client method.
+fn op_doc(o: &OpPlan<'_>) -> String {
+    let op = o.op;
+    let mut d = String::new();
+    if !op.summary.is_empty() {
+        d.push_str(&docs::sanitize(&op.summary));
+        d.push_str("\n\n");
+    }
+    if !op.description.is_empty() && op.description.trim() != op.summary.trim() {
+        d.push_str(&docs::sanitize(&op.description));
+        d.push_str("\n\n");
+    }
+    d.push_str(&format!("`{} {}` (`{}` in the docs)\n\n", op.method, op.path, op.name));
+    if !o.required.is_empty() || !o.optional.is_empty() {
+        d.push_str("# Parameters\n\n");
+        for p in o.required.iter().chain(&o.optional) {
+            let where_ = match p.p.location {
+                Location::Body => "request body".to_string(),
+                Location::Form => format!("form field `{}`", p.p.wire_name),
+                l => format!("{} `{}`", l.as_str(), p.p.wire_name),
+            };
+            let req = if p.p.required || p.p.location == Location::Path { "" } else { ", optional: set it on the request builder" };
+            let default = p
+                .p
+                .default
+                .as_ref()
+                .map(|d| format!(" (server default: `{d}`)"))
+                .unwrap_or_default();
+            let desc = if p.p.description.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", docs::sanitize(&p.p.description.replace('\n', " ")))
+            };
+            d.push_str(&format!("- `{}` ({where_}{req}){default}{desc}\n", p.ident));
+        }
+        d.push('\n');
+    }
+    if !op.responses.is_empty() {
+        d.push_str("# Responses\n\n");
+        for r in &op.responses {
+            let status = if r.status == "0" { "default".to_string() } else { r.status.clone() };
+            let desc = if r.description.is_empty() { String::new() } else { format!(": {}", docs::sanitize(&r.description)) };
+            d.push_str(&format!("- {status}{desc}\n"));
+        }
+        d.push('\n');
+    }
+    d.push_str("Statuses other than 2xx are returned as [`crate::Error::Status`].");
+    d
+}
+
+fn security_tokens(op: &Operation, schemes: &SchemePlan) -> TokenStream {
+    if op.security.iter().all(|alt| alt.is_empty()) {
+        return quote!(crate::runtime::Security::None);
+    }
+    let refs = |alt: &Vec<String>| {
+        let idents: Vec<&Ident> = alt.iter().filter_map(|s| schemes.get(s)).map(|s| &s.static_ident).collect();
+        quote!(&[#(&crate::client::#idents),*])
+    };
+    if op.security_exact {
+        let alts = op.security.iter().map(refs);
+        quote!(crate::runtime::Security::Alternatives(&[#(#alts),*]))
+    } else {
+        let mut flat: Vec<&String> = Vec::new();
+        for s in op.security.iter().flatten() {
+            if !flat.contains(&s) {
+                flat.push(s);
+            }
+        }
+        let idents: Vec<&Ident> = flat.iter().filter_map(|s| schemes.get(s)).map(|s| &s.static_ident).collect();
+        quote!(crate::runtime::Security::AnyConfigured(&[#(&crate::client::#idents),*]))
+    }
+}
+
+/// Statements that put one parameter into the runtime request `req`. `value` is an
+/// expression of the field's type (for optional ones: the unwrapped value).
+fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, value: TokenStream) -> TokenStream {
+    let wire = &p.p.wire_name;
+    match p.p.location {
+        Location::Path => match p.rust_ty {
+            RustTy::String => quote!(req.path_param(&#value);),
+            _ => quote!(req.path_param_value(&#value);),
+        },
+        Location::Query => quote!(req.query(#wire, &#value);),
+        Location::Header => quote!(req.header_value(#wire, &#value)?;),
+        Location::Cookie => quote!(req.cookie(#wire, &#value);),
+        Location::Form => match (&p.rust_ty, body_kind) {
+            (RustTy::File, _) => quote!(req.multipart_file(#wire, #value);),
+            (RustTy::List(inner), _) if **inner == RustTy::File => {
+                quote!(for file in #value { req.multipart_file(#wire, file); })
+            }
+            (_, BodyKind::Multipart) => quote!(req.multipart_text(#wire, &#value);),
+            _ => quote!(req.form_field(#wire, &#value);),
+        },
+        Location::Body => quote!(req.json_body(&#value)?;),
+    }
+}
+
+/// `src/operations.rs`.
+pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStream {
+    let mut client_methods = Vec::new();
+    let mut builders = Vec::new();
+    for o in &plan.ops {
+        let op = o.op;
+        let method_ident = &o.method_ident;
+        let request_ident = &o.request_ident;
+        let docs = raw_doc_attrs(&op_doc(o));
+        let op_name = &op.name;
+
+        let args = o.required.iter().map(|p| {
+            let ident = &p.ident;
+            let ty = &p.ty;
+            if p.into {
+                quote!(#ident: impl Into<#ty>)
+            } else {
+                quote!(#ident: #ty)
+            }
+        });
+        let inits_required = o.required.iter().map(|p| {
+            let ident = &p.ident;
+            if p.into {
+                quote!(#ident: #ident.into())
+            } else {
+                quote!(#ident)
+            }
+        });
+        let inits_optional = o.optional.iter().map(|p| {
+            let ident = &p.ident;
+            quote!(#ident: None)
+        });
+        client_methods.push(quote! {
+            #docs
+            pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
+                #request_ident {
+                    client: self,
+                    #(#inits_required,)*
+                    #(#inits_optional,)*
+                }
+            }
+        });
+
+        let fields_required = o.required.iter().map(|p| {
+            let ident = &p.ident;
+            let ty = &p.ty;
+            quote!(#ident: #ty)
+        });
+        let fields_optional = o.optional.iter().map(|p| {
+            let ident = &p.ident;
+            let ty = &p.ty;
+            quote!(#ident: Option<#ty>)
+        });
+        let setters = o.optional.iter().map(|p| {
+            let ident = &p.ident;
+            let ty = &p.ty;
+            let mut doc = p.p.description.clone();
+            if let Some(d) = &p.p.default {
+                if !doc.is_empty() {
+                    doc.push_str("\n\n");
+                }
+                doc.push_str(&format!("When not set, the server's default applies (`{d}`); nothing is sent."));
+            }
+            if doc.is_empty() {
+                doc = format!("Sets `{}`.", p.p.wire_name);
+            }
+            let docs = doc_attrs(&doc);
+            if p.into {
+                quote! {
+                    #docs
+                    pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
+                        self.#ident = Some(value.into());
+                        self
+                    }
+                }
+            } else {
+                quote! {
+                    #docs
+                    pub fn #ident(mut self, value: #ty) -> Self {
+                        self.#ident = Some(value);
+                        self
+                    }
+                }
+            }
+        });
+
+        // Building the runtime request.
+        let method = method_tokens(&op.method);
+        let mut path_stmts = Vec::new();
+        let mut rest = op.path.as_str();
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| c + open) else { break };
+            if open > 0 {
+                let lit = &rest[..open];
+                path_stmts.push(quote!(req.path_literal(#lit);));
+            }
+            let ph = &rest[open + 1..close];
+            if let Some(p) = o.required.iter().find(|p| p.p.location == Location::Path && p.p.wire_name == ph) {
+                let ident = &p.ident;
+                path_stmts.push(apply_param(p, o.body_kind, quote!(self.#ident)));
+            }
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            path_stmts.push(quote!(req.path_literal(#rest);));
+        }
+        let apply_required = o.required.iter().filter(|p| p.p.location != Location::Path).map(|p| {
+            let ident = &p.ident;
+            apply_param(p, o.body_kind, quote!(self.#ident))
+        });
+        let apply_optional = o.optional.iter().map(|p| {
+            let ident = &p.ident;
+            let stmt = apply_param(p, o.body_kind, quote!(value));
+            quote! {
+                if let Some(value) = self.#ident {
+                    #stmt
+                }
+            }
+        });
+        let accept = op.accept.as_deref().map(|a| quote!(req.accept(#a);));
+        let security = security_tokens(op, schemes);
+        let documented = op.responses.iter().map(|r| {
+            let s = &r.status;
+            let d = &r.description;
+            quote!(crate::runtime::Documented { status: #s, description: #d })
+        });
+        let (out_ty, finish) = match &o.response {
+            Response::Empty => (quote!(()), quote!(raw.empty(#op_name, Self::DOCUMENTED))),
+            Response::Bytes => (quote!(bytes::Bytes), quote!(raw.bytes(#op_name, Self::DOCUMENTED))),
+            Response::Text => (quote!(String), quote!(raw.text(#op_name, Self::DOCUMENTED))),
+            Response::Json(t) => (t.clone(), quote!(raw.json(#op_name, Self::DOCUMENTED))),
+        };
+        let builder_doc = format!(
+            " Request builder for [`Client::{method_ident}`](crate::Client::{method_ident}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
+            op.method, op.path
+        );
+        let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
+        builders.push(quote! {
+            #(#builder_doc_lines)*
+            #[derive(Debug)]
+            #[must_use = "a request does nothing until it is sent or awaited"]
+            pub struct #request_ident<'a> {
+                client: &'a Client,
+                #(#fields_required,)*
+                #(#fields_optional,)*
+            }
+
+            impl<'a> #request_ident<'a> {
+                /// The statuses the docs describe.
+                const DOCUMENTED: &'static [crate::runtime::Documented] = &[#(#documented),*];
+
+                #(#setters)*
+
+                fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
+                    let mut req = crate::runtime::RequestBuilder::new(#method, #op_name);
+                    #(#path_stmts)*
+                    #(#apply_required)*
+                    #(#apply_optional)*
+                    #accept
+                    req.security(#security);
+                    Ok(req)
+                }
+
+                async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
+                    let config = self.client.config.clone();
+                    let req = self.into_request()?;
+                    config.execute(req).await
+                }
+
+                /// Sends the request and decodes the documented response.
+                pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
+                    let raw = self.execute().await?;
+                    #finish
+                }
+
+                /// Sends the request and decodes a 2xx JSON body into your own type.
+                pub async fn send_json<T: serde::de::DeserializeOwned>(self) -> Result<crate::ApiResponse<T>, crate::Error> {
+                    let raw = self.execute().await?;
+                    raw.json(#op_name, Self::DOCUMENTED)
+                }
+
+                /// Sends the request and returns the raw 2xx body.
+                pub async fn send_bytes(self) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
+                    let raw = self.execute().await?;
+                    raw.bytes(#op_name, Self::DOCUMENTED)
+                }
+            }
+
+            impl<'a> std::future::IntoFuture for #request_ident<'a> {
+                type Output = Result<crate::ApiResponse<#out_ty>, crate::Error>;
+                type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+
+                fn into_future(self) -> Self::IntoFuture {
+                    Box::pin(self.send())
+                }
+            }
+        });
+    }
+    quote! {
+        //! One method and one request builder per documented operation.
+
+        use crate::Client;
+
+        impl Client {
+            #(#client_methods)*
+        }
+
+        #(#builders)*
+    }
+}
