@@ -448,6 +448,195 @@ mod tests {
         assert!(placeholders("/users/email/EMAIL/terminator").is_empty());
     }
 
+    fn param(name: &str, ty: TypeRef) -> DocParam {
+        DocParam {
+            name: name.into(),
+            line: 1,
+            doc_type: ty.to_string(),
+            ty,
+            model_link: false,
+            enum_link: false,
+            description: String::new(),
+            required: true,
+            default: None,
+            enum_values: Vec::new(),
+        }
+    }
+
+    fn model(name: &str) -> DocParam {
+        DocParam {
+            model_link: true,
+            ..param(name, TypeRef::Model("Pet".into()))
+        }
+    }
+
+    /// Infers one operation `path` with `params`, under a naming convention.
+    fn infer_with(path: &str, content_type: Option<&str>, params: Vec<DocParam>, case: Option<Case>) -> (Operation, Diagnostics) {
+        let op = DocOp {
+            name: "op".into(),
+            line: 5,
+            method: "POST".into(),
+            path: path.into(),
+            params,
+            content_type: content_type.map(String::from),
+            ..DocOp::default()
+        };
+        let conv = Convention {
+            case,
+            evidence: "test convention".into(),
+        };
+        let mut d = Diagnostics::default();
+        let o = infer_op(&op, &conv, "f.md", &mut d);
+        (o, d)
+    }
+
+    fn placed(o: &Operation) -> Vec<(&str, Location, &str)> {
+        o.params.iter().map(|p| (p.name.as_str(), p.location, p.wire_name.as_str())).collect()
+    }
+
+    #[test]
+    fn path_params_match_placeholders_ignoring_case_and_underscores() {
+        let mut opt = param("bank_id", TypeRef::String);
+        opt.required = false;
+        let (o, d) = infer_with(
+            "/banks/{BANK_ID}/users/{userId}",
+            None,
+            vec![opt, param("user_id", TypeRef::String)],
+            Some(Case::Snake),
+        );
+        assert_eq!(placed(&o), [("bank_id", Location::Path, "BANK_ID"), ("user_id", Location::Path, "userId")]);
+        // A path parameter is required whatever the doc says, with a warning.
+        assert!(o.params[0].required);
+        assert_eq!(d.warnings().count(), 1);
+        assert!(!d.has_errors());
+    }
+
+    #[test]
+    fn upper_case_literal_path_words_are_not_params() {
+        let (o, d) = infer_with("/users/email/EMAIL/terminator", None, vec![param("email", TypeRef::String)], None);
+        assert_eq!(placed(&o), [("email", Location::Query, "email")]);
+        assert!(d.items.is_empty());
+    }
+
+    #[test]
+    fn a_placeholder_without_a_param_is_an_error() {
+        let (_, d) = infer_with("/pets/{petId}", None, vec![param("id", TypeRef::String)], None);
+        let e: Vec<_> = d.errors().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(e, [(5, "path placeholder `{petId}` of `op` matches no parameter")]);
+    }
+
+    #[test]
+    fn form_content_types_put_params_in_the_form() {
+        for ct in ["multipart/form-data", "application/x-www-form-urlencoded"] {
+            let (o, _) = infer_with("/p", Some(ct), vec![param("note", TypeRef::String), model("status")], None);
+            assert_eq!(placed(&o), [("note", Location::Form, "note"), ("status", Location::Form, "status")], "{ct}");
+            assert_eq!(o.content_type.as_deref(), Some(ct));
+        }
+    }
+
+    #[test]
+    fn a_binary_param_is_a_form_part_whatever_the_content_type() {
+        let (o, _) = infer_with("/p", None, vec![param("file", TypeRef::Binary)], None);
+        assert_eq!(placed(&o), [("file", Location::Form, "file")]);
+    }
+
+    #[test]
+    fn conventional_header_names_become_headers() {
+        let (o, _) = infer_with(
+            "/p",
+            None,
+            vec![param("x_request_id", TypeRef::String), param("idempotency_key", TypeRef::String)],
+            Some(Case::Camel),
+        );
+        assert_eq!(
+            placed(&o),
+            [("x_request_id", Location::Header, "X-Request-Id"), ("idempotency_key", Location::Header, "Idempotency-Key")]
+        );
+    }
+
+    #[test]
+    fn the_body_is_the_first_model_or_body_param_with_a_json_or_undefined_content_type() {
+        // Undefined content type: JSON is inferred, with evidence.
+        let (o, _) = infer_with("/p", None, vec![model("pet"), model("other")], None);
+        assert_eq!(placed(&o), [("pet", Location::Body, "pet"), ("other", Location::Query, "other")]);
+        assert_eq!(o.content_type.as_deref(), Some("application/json"));
+        assert!(o.inferred.contains_key("content_type"));
+        // A plain `body` param counts too; a stated JSON content type is kept.
+        let (o, _) = infer_with("/p", Some("application/merge-patch+json"), vec![param("body", TypeRef::String)], None);
+        assert_eq!(placed(&o), [("body", Location::Body, "body")]);
+        assert_eq!(o.content_type.as_deref(), Some("application/merge-patch+json"));
+        assert!(o.inferred.is_empty());
+        // Structured types (maps, lists of models, any JSON) are bodies as well.
+        let (o, _) = infer_with("/p", Some("application/json"), vec![param("tags", TypeRef::Map(Box::new(TypeRef::String)))], None);
+        assert_eq!(o.params[0].location, Location::Body);
+        // Not JSON: not a body.
+        let (o, _) = infer_with("/p", Some("text/plain"), vec![param("body", TypeRef::String)], None);
+        assert_eq!(o.params[0].location, Location::Query);
+    }
+
+    #[test]
+    fn everything_else_is_a_query_param() {
+        let (o, _) = infer_with("/p", None, vec![param("limit", TypeRef::Integer), param("tags", TypeRef::List(Box::new(TypeRef::String)))], None);
+        assert_eq!(placed(&o), [("limit", Location::Query, "limit"), ("tags", Location::Query, "tags")]);
+    }
+
+    #[test]
+    fn wire_names_follow_the_api_convention() {
+        let params = || vec![param("page_size", TypeRef::Integer), param("limit", TypeRef::Integer)];
+        let (o, _) = infer_with("/p", None, params(), Some(Case::Camel));
+        assert_eq!(placed(&o), [("page_size", Location::Query, "pageSize"), ("limit", Location::Query, "limit")]);
+        assert_eq!(o.params[0].inferred["wire_name"], "test convention");
+        for case in [Some(Case::Snake), None] {
+            let (o, _) = infer_with("/p", None, params(), case);
+            assert_eq!(placed(&o), [("page_size", Location::Query, "page_size"), ("limit", Location::Query, "limit")]);
+        }
+    }
+
+    #[test]
+    fn python_keyword_escapes_are_undone_on_the_wire() {
+        let (o, _) = infer_with("/p", None, vec![param("_from", TypeRef::Date), param("var_from", TypeRef::Date)], Some(Case::Camel));
+        assert_eq!(placed(&o), [("_from", Location::Query, "from"), ("var_from", Location::Query, "from")]);
+        // A placeholder `{from}` matches the escaped name.
+        let (o, _) = infer_with("/since/{from}", None, vec![param("var_from", TypeRef::Date)], None);
+        assert_eq!(placed(&o), [("var_from", Location::Path, "from")]);
+    }
+
+    #[test]
+    fn the_convention_is_the_majority_of_placeholders_and_json_keys() {
+        let op = |path: &str, example: Option<serde_json::Value>| DocOp {
+            path: path.into(),
+            examples: example.into_iter().map(|v| ("body".to_string(), v)).collect(),
+            ..DocOp::default()
+        };
+        let doc = |ops| DocApi { ops, ..DocApi::default() };
+        let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", Some(serde_json::json!({"createdAt": 1, "lineItems": [{"unitPrice": 2}]})))]));
+        assert_eq!(c.case, Some(Case::Camel));
+        assert!(c.evidence.contains("placeholder {orderId}"), "{}", c.evidence);
+        let c = convention(&doc(vec![op("/a/{order_id}", None), op("/b/{id}", None)]));
+        assert_eq!(c.case, Some(Case::Snake));
+        // A tie, or one-word names only, says nothing.
+        let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", None)]));
+        assert_eq!(c.case, None);
+        assert_eq!(convention(&doc(vec![op("/a/{id}", None)])).case, None);
+    }
+
+    #[test]
+    fn a_missing_base_url_is_reported_once() {
+        let source = || Source {
+            files: Vec::new(),
+            form: crate::ir::DocForm::Markdown,
+            flavour: "python".into(),
+        };
+        let mut d = Diagnostics::default();
+        infer(DocApi::default(), "p", source(), "f.md", &mut d);
+        let e: Vec<_> = d.errors().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(e, [(1, "expected `All URIs are relative to <base URL>` before the method table")]);
+        // The flavour found the statement but not a URL in it, and said so already.
+        let mut d = Diagnostics::default();
+        infer(DocApi { base_url_line: 3, ..DocApi::default() }, "p", source(), "f.md", &mut d);
+        assert!(d.items.is_empty());
+    }
+
     #[test]
     fn header_names() {
         for n in ["x_request_id", "idempotency_key", "if_match", "authorization"] {

@@ -719,6 +719,16 @@ fn bracket_value<'a>(notes: &'a str, marker: &str) -> Option<&'a str> {
     Some(&notes[start..])
 }
 
+/// A Python string literal's text: `'json'` → `json`; anything else as written.
+fn unquote(s: &str) -> &str {
+    for q in ['\'', '"'] {
+        if let Some(inner) = s.strip_prefix(q).and_then(|r| r.strip_suffix(q)) {
+            return inner;
+        }
+    }
+    s
+}
+
 fn parse_notes(notes: &str) -> Notes {
     let notes = decode_entities(notes);
     let mut n = Notes {
@@ -726,7 +736,7 @@ fn parse_notes(notes: &str) -> Notes {
         ..Notes::default()
     };
     if let Some(d) = bracket_value(&notes, "[default to") {
-        let d = d.trim();
+        let d = unquote(d.trim());
         if !d.is_empty() {
             n.default = Some(d.to_string());
         }
@@ -1031,6 +1041,10 @@ mod tests {
             assert_eq!(parse_notes(input), want, "{input}");
         }
         assert_eq!(parse_notes("[optional] [enum: a, b]").enum_values, ["a", "b"]);
+        // String defaults are Python literals in 7.x docs; the model keeps the value.
+        assert_eq!(parse_notes("[optional] [default to &#39;json&#39;]").default.as_deref(), Some("json"));
+        assert_eq!(parse_notes("[optional] [default to \"json\"]").default.as_deref(), Some("json"));
+        assert_eq!(parse_notes("[optional] [default to '']").default, None);
     }
 
     #[test]
@@ -1065,6 +1079,24 @@ mod tests {
         let mut schemes = Vec::new();
         read_example(code, 1, &mut DocOp::default(), &mut schemes);
         assert_eq!(schemes[0].key_name, None);
+    }
+
+    #[test]
+    fn a_missing_parameters_section_is_reported_once() {
+        let src = "# p.PetsApi\n\nAll URIs are relative to *https://x.org*\n\nMethod | HTTP request | Description\n--- | --- | ---\n[**get_pet**](#get_pet) | **GET** /pets | Get\n\n# **get_pet**\n> Pet get_pet(pet_id)\n\n### Return type\n\n[**Pet**](Pet.md)\n\n### Authorization\n\nNo authorization required\n\n### HTTP request headers\n\n - **Content-Type**: Not defined\n";
+        let mut d = Diagnostics::default();
+        extract(&crate::read::markdown::read(src), "f.md", &mut d);
+        let got: Vec<_> = d.items.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(got, [(9, "operation `get_pet`: expected a `Parameters` section")]);
+    }
+
+    #[test]
+    fn an_unreadable_base_url_keeps_its_line() {
+        let src = "# p.PetsApi\n\nAll URIs are relative to *the server*\n\nMethod | HTTP request | Description\n--- | --- | ---\n";
+        let mut d = Diagnostics::default();
+        let api = extract(&crate::read::markdown::read(src), "f.md", &mut d).unwrap();
+        assert_eq!((api.base_url, api.base_url_line), (None, 3));
+        assert_eq!(d.errors().map(|e| e.line).collect::<Vec<_>>(), [3]);
     }
 
     #[test]

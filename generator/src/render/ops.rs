@@ -230,17 +230,21 @@ fn plan_op<'a>(op: &'a Operation, schemes: &SchemePlan, models: &mut BTreeMap<St
     let mut used: Vec<String> = Vec::new();
     let mut planned: Vec<ParamPlan<'a>> = Vec::new();
     for p in &op.params {
-        let name = sanitize(&p.name, Case::Snake, BUILDER_NAMES);
+        let name = sanitize(crate::infer::unescape_python(&p.name), Case::Snake, BUILDER_NAMES);
         if used.contains(&name) {
             return Err(format!("parameters `{}` and another collide as `{name}`", p.name));
         }
         used.push(name.clone());
         let rust_ty = RustTy::from_type(&p.ty, models);
+        // A model in a scalar position (an enum, most likely) travels as its JSON value:
+        // strings as they are.
+        let model = matches!(rust_ty, RustTy::Model(_));
         let ok = match p.location {
-            Location::Path | Location::Header | Location::Cookie => rust_ty.is_scalar(),
-            Location::Query => rust_ty.is_simple() || rust_ty == RustTy::Json,
+            Location::Path | Location::Header | Location::Cookie => rust_ty.is_scalar() || model,
+            Location::Query => rust_ty.is_simple() || rust_ty == RustTy::Json || model,
             Location::Form => {
                 rust_ty.is_simple()
+                    || model
                     || rust_ty == RustTy::File
                     || (body_kind == BodyKind::Multipart && rust_ty == RustTy::List(Box::new(RustTy::File)))
             }
@@ -397,6 +401,11 @@ fn security_tokens(op: &Operation, schemes: &SchemePlan) -> TokenStream {
 /// expression of the field's type (for optional ones: the unwrapped value).
 fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, value: TokenStream) -> TokenStream {
     let wire = &p.p.wire_name;
+    let value = match (&p.rust_ty, p.p.location) {
+        (RustTy::Model(_), Location::Body) => value,
+        (RustTy::Model(_), _) => quote!(#value.0),
+        _ => value,
+    };
     match p.p.location {
         Location::Path => match p.rust_ty {
             RustTy::String => quote!(req.path_param(&#value);),
