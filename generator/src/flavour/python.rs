@@ -67,6 +67,8 @@ fn split_title(text: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     match t.rsplit_once('.') {
+        // A class name is CamelCase: `UsersApi.md` (a saved page's file name) is no title.
+        Some((_, class)) if !class.starts_with(|c: char| c.is_ascii_uppercase()) => None,
         Some((pkg, class)) => Some((class.to_string(), Some(pkg.to_string()))),
         None if t.ends_with("Api") => Some((t.to_string(), None)),
         None => None,
@@ -472,9 +474,14 @@ fn read_operation(
                     let line = &row.cells[0].text;
                     let (status, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
                     let rest = rest.trim();
+                    // The headers cell is `-` or `* Name - description` per header.
                     let (desc, headers) = match rest.strip_suffix(" -") {
                         Some(d) => (d.to_string(), "-".to_string()),
-                        None => (rest.to_string(), String::new()),
+                        None if rest == "-" => (String::new(), "-".to_string()),
+                        None => match rest.strip_prefix("* ").map(|h| ("", h)).or_else(|| rest.split_once(" * ")) {
+                            Some((d, h)) => (d.to_string(), format!("* {h}")),
+                            None => (rest.to_string(), String::new()),
+                        },
                     };
                     vec![status.to_string(), desc, headers]
                 };
@@ -1097,6 +1104,40 @@ mod tests {
         let api = extract(&crate::read::markdown::read(src), "f.md", &mut d).unwrap();
         assert_eq!((api.base_url, api.base_url_line), (None, 3));
         assert_eq!(d.errors().map(|e| e.line).collect::<Vec<_>>(), [3]);
+    }
+
+    #[test]
+    fn response_headers_in_plain_text() {
+        let src = "p.PetsApi\n\nAll URIs are relative to https://x.org\n\nMethod HTTP request Description\nget_pet GET /pets Get\n\nget_pet\n\nPet get_pet()\n\nParameters\n\nThis endpoint does not need any parameter.\n\nReturn type\n\nPet\n\nAuthorization\n\nNo authorization required\n\nHTTP request headers\n\n  • Content-Type: Not defined\n\nHTTP response details\n\nStatus code Description Response headers\n200 A page. * X-Next-Page - The next page. * X-Total - Count.\n201 Created. -\n204 -\n0 Error\n";
+        let mut d = Diagnostics::default();
+        let blocks = crate::read::text::read(src, &Python.text_hints());
+        let api = extract(&blocks, "f.txt", &mut d).unwrap();
+        assert!(d.items.is_empty(), "{:?}", d.items);
+        let got: Vec<(&str, &str, Vec<&str>)> = api.ops[0]
+            .statuses
+            .iter()
+            .map(|s| (s.status.as_str(), s.description.as_str(), s.headers.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("200", "A page.", vec!["X-Next-Page", "X-Total"]),
+                ("201", "Created.", vec![]),
+                ("204", "", vec![]),
+                ("0", "Error", vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(split_title("umaaas_api.UsersApi"), Some(("UsersApi".into(), Some("umaaas_api".into()))));
+        assert_eq!(split_title("pkg.apis.tags.orders_api.OrdersApi"), Some(("OrdersApi".into(), Some("pkg.apis.tags.orders_api".into()))));
+        assert_eq!(split_title("UsersApi"), Some(("UsersApi".into(), None)));
+        // A saved GitHub page shows the file name above the title.
+        assert_eq!(split_title("UsersApi.md"), None);
+        assert_eq!(split_title("History"), None);
+        assert_eq!(split_title("Skip to content"), None);
     }
 
     #[test]

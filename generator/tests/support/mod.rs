@@ -1,0 +1,189 @@
+//! Test support shared by the integration tests.
+
+#![allow(dead_code)]
+
+use generator::ir::Api;
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
+}
+
+/// Renders a markdown doc the way GitHub's rendered page reads when saved as plain text:
+/// headings lose their `#`, emphasis and code marks go, links become their text, table
+/// rows become their cells separated by spaces (the delimiter row disappears), code
+/// fences go (the code stays), list bullets become `  • `, block quotes lose `>`, and HTML
+/// tags disappear with their entities decoded.
+pub fn markdown_to_text(md: &str) -> String {
+    let lines: Vec<&str> = md.lines().collect();
+    let mut out = String::new();
+    let mut in_code = false;
+    let mut in_table = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if t.is_empty() {
+            in_table = false;
+            out.push('\n');
+            continue;
+        }
+        if is_delimiter_row(t) {
+            continue;
+        }
+        if !in_table && t.contains('|') && lines.get(i + 1).is_some_and(|n| is_delimiter_row(n.trim())) {
+            in_table = true;
+        }
+        // A heading is a block of its own on the page, even where the markdown glues the
+        // next line to it (`# **op**` then `> signature`).
+        let heading = !in_table && t.starts_with('#');
+        if heading && !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        let text = if in_table {
+            split_cells(t).iter().map(|c| inline(c)).filter(|c| !c.is_empty()).collect::<Vec<_>>().join(" ")
+        } else if let Some(rest) = t.strip_prefix('#') {
+            inline(rest.trim_start_matches('#'))
+        } else if let Some(rest) = t.strip_prefix("> ").or_else(|| t.strip_prefix('>')) {
+            inline(rest)
+        } else if let Some(rest) = ["- ", "* ", "+ "].iter().find_map(|b| t.strip_prefix(b)) {
+            format!("  • {}", inline(rest))
+        } else {
+            inline(t)
+        };
+        out.push_str(&text);
+        out.push('\n');
+        if heading && lines.get(i + 1).is_some_and(|n| !n.trim().is_empty()) {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn is_delimiter_row(t: &str) -> bool {
+    t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '-' | '|' | ':' | ' '))
+}
+
+fn split_cells(row: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cur.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cur)),
+            _ => cur.push(c),
+        }
+    }
+    cells.push(cur);
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Inline markdown to its rendered text.
+fn inline(s: &str) -> String {
+    // Links (also nested in emphasis, `[**X**](X.md)`, and `[[Back to top]](#)`): keep the text.
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('[') {
+        let Some((text_end, url_end)) = link_at(&rest[open..]) else {
+            out.push_str(&rest[..=open]);
+            rest = &rest[open + 1..];
+            continue;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&rest[open + 1..open + text_end]);
+        rest = &rest[open + url_end..];
+    }
+    out.push_str(rest);
+    // HTML tags go; a paragraph break inside a cell or line becomes a space.
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in out.chars() {
+        match c {
+            '<' if !in_tag => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if in_tag => {}
+            _ => text.push(c),
+        }
+    }
+    let text = text.replace("**", "").replace('`', "");
+    let text = strip_single_emphasis(&text);
+    generator::prose::decode_entities(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+}
+
+/// `[text](url)` at the start of `s`: (end of text, end of link), brackets balanced.
+fn link_at(s: &str) -> Option<(usize, usize)> {
+    let mut depth = 0;
+    let mut text_end = None;
+    for (i, c) in s.char_indices() {
+        match c {
+            '[' => depth += 1,
+            ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    text_end = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let text_end = text_end?;
+    let after = &s[text_end + 1..];
+    if !after.starts_with('(') {
+        return None;
+    }
+    let close = after.find(')')?;
+    Some((text_end, text_end + 1 + close + 1))
+}
+
+/// `*word*` emphasis (not `a * b`): the asterisks go.
+fn strip_single_emphasis(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '*' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let opens = after.is_some_and(|a| !a.is_whitespace()) && before.is_none_or(|b| !b.is_alphanumeric());
+            let closes = before.is_some_and(|b| !b.is_whitespace()) && after.is_none_or(|a| !a.is_alphanumeric());
+            if opens || closes {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The facts of an API that do not depend on the doc's form: everything but the source
+/// form, prose (descriptions and summaries lose their markup in plain text), and lines.
+pub fn form_independent(api: &Api) -> Api {
+    let mut a = api.clone();
+    a.source = None;
+    for op in &mut a.operations {
+        op.description.clear();
+        op.line = 0;
+        for p in &mut op.params {
+            p.description.clear();
+        }
+        for r in &mut op.responses {
+            r.description.clear();
+        }
+    }
+    a
+}
