@@ -164,14 +164,9 @@ impl Expect {
     /// The docs say "Accept: Not defined": no media type is asked for. The
     /// header is absent or the wildcard `*/*`, which RFC 9110 (12.5.1) makes
     /// equivalent to no `Accept` at all. (reqwest always adds `Accept: */*`
-    /// when a request has none; [`Expect::strict_no_accept`] demands absence.)
+    /// when a request has none.)
     pub fn no_accept(self) -> Self {
         self.absent_or("accept", "*/*")
-    }
-
-    /// No `Accept` header at all.
-    pub fn strict_no_accept(self) -> Self {
-        self.no_header("accept")
     }
 
     /// `Authorization: Bearer <token>`.

@@ -553,3 +553,6 @@ mod tests {
         assert_eq!(listed, on_disk, "list every runtime file in render/runtime_files.rs");
     }
 }
+
+#[cfg(test)]
+mod snapshot_tests;

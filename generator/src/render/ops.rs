@@ -170,6 +170,7 @@ pub(crate) fn plan<'a>(api: &'a Api, schemes: &SchemePlan, warn: &mut dyn FnMut(
     let mut models = BTreeMap::new();
     let mut ops = Vec::new();
     let mut used_methods: BTreeMap<String, String> = BTreeMap::new();
+    let mut used_requests: Vec<String> = Vec::new();
     for op in &api.operations {
         match plan_op(op, schemes, &mut models) {
             Ok(mut p) => {
@@ -183,8 +184,16 @@ pub(crate) fn plan<'a>(api: &'a Api, schemes: &SchemePlan, warn: &mut dyn FnMut(
                         name.push('_');
                     }
                     p.method_ident = format_ident!("{}", name);
-                    p.request_ident = format_ident!("{}Request", sanitize(&name, Case::Pascal, &[]));
                 }
+                let mut request = p.request_ident.to_string();
+                let base = request.trim_end_matches("Request").to_string();
+                let mut n = 2;
+                while used_requests.contains(&request) {
+                    request = format!("{base}{n}Request");
+                    n += 1;
+                }
+                p.request_ident = format_ident!("{}", request);
+                used_requests.push(request);
                 used_methods.insert(name, op.name.clone());
                 ops.push(p);
             }
