@@ -267,6 +267,7 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
         base_url,
         auth_schemes,
         operations,
+        models: Vec::new(),
         inferred: api_inferred,
         overridden: Vec::new(),
     }

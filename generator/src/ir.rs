@@ -31,6 +31,64 @@ pub struct Api {
     #[serde(default)]
     pub auth_schemes: Vec<AuthScheme>,
     pub operations: Vec<Operation>,
+    /// Models whose shape is known (from model docs or JSON examples); any other model a
+    /// type names is opaque JSON.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub models: Vec<Model>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+/// A model (schema) whose shape is known.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// The model's name as the docs spell it.
+    pub name: String,
+    pub kind: ModelKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Object models: their fields, in doc order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<Field>,
+    /// Enum models: the allowed values as sent on the wire.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub enum_values: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKind {
+    Object,
+    Enum,
+}
+
+/// A field of an object model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// The docs' (Python attribute) name.
+    pub name: String,
+    /// The JSON key.
+    pub wire_name: String,
+    #[serde(rename = "type")]
+    pub ty: TypeRef,
+    pub required: bool,
+    /// `null` is a valid value (distinct from the key being absent).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nullable: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub read_only: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
