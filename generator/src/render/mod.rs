@@ -62,8 +62,28 @@ fn format_file(tokens: TokenStream, what: &str) -> Result<String, String> {
 
 /// Renders the whole crate. Operations that cannot be expressed are skipped with a warning.
 pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, String>> {
+    format(render_tokens(api, opts))
+}
+
+/// A crate rendered but not yet formatted: its Rust files as token streams, its other
+/// files as text. [`render_crate`] is [`render_tokens`] then [`format`]; the two steps are
+/// public so that they can be measured apart.
+pub struct Rendered {
+    /// Names the API in diagnostics.
+    label: String,
+    /// The first line of every Rust file.
+    header: String,
+    /// Rust files, path → tokens.
+    pub rust: Vec<(&'static str, TokenStream)>,
+    /// Every other file, path → contents.
+    pub text: BTreeMap<PathBuf, String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Plans the crate and generates its tokens; see [`format`].
+pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     let mut warnings = Vec::new();
-    let mut files = BTreeMap::new();
+    let mut text = BTreeMap::new();
     let label = api
         .source
         .as_ref()
@@ -82,10 +102,42 @@ pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, 
     let plan = ops::plan(api, &schemes, &mut |m| warn(&mut warnings, m));
     let models = ops::models_used(&plan);
 
-    let rs = |warnings: &mut Vec<Diagnostic>, files: &mut BTreeMap<PathBuf, String>, path: &str, tokens: TokenStream| {
+    let rust = vec![
+        ("src/lib.rs", lib_rs(api, opts, &schemes, &plan)),
+        ("src/client.rs", client_rs(api, &schemes)),
+        ("src/operations.rs", ops::operations_rs(&plan, &schemes)),
+        ("src/models.rs", models_rs(&models)),
+    ];
+    for (name, contents) in RUNTIME_FILES {
+        text.insert(
+            PathBuf::from(format!("src/runtime/{name}")),
+            format!("{}{}", header(opts, "//"), contents),
+        );
+    }
+    text.insert(PathBuf::from("Cargo.toml"), cargo_toml(api, opts));
+    text.insert(PathBuf::from("README.md"), readme(api, opts, &schemes, &plan));
+    Rendered {
+        label,
+        header: header(opts, "//"),
+        rust,
+        text,
+        warnings,
+    }
+}
+
+/// Formats the Rust files of [`render_tokens`] with prettyplease and returns every file.
+pub fn format(rendered: Rendered) -> Loaded<BTreeMap<PathBuf, String>> {
+    let Rendered {
+        label,
+        header,
+        rust,
+        text: mut files,
+        mut warnings,
+    } = rendered;
+    for (path, tokens) in rust {
         match format_file(tokens, path) {
             Ok(text) => {
-                files.insert(PathBuf::from(path), format!("{}{}", header(opts, "//"), text));
+                files.insert(PathBuf::from(path), format!("{header}{text}"));
             }
             Err(e) => warnings.push(Diagnostic {
                 file: label.clone(),
@@ -94,20 +146,7 @@ pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, 
                 message: e,
             }),
         }
-    };
-
-    rs(&mut warnings, &mut files, "src/lib.rs", lib_rs(api, opts, &schemes, &plan));
-    rs(&mut warnings, &mut files, "src/client.rs", client_rs(api, &schemes));
-    rs(&mut warnings, &mut files, "src/operations.rs", ops::operations_rs(&plan, &schemes));
-    rs(&mut warnings, &mut files, "src/models.rs", models_rs(&models));
-    for (name, text) in RUNTIME_FILES {
-        files.insert(
-            PathBuf::from(format!("src/runtime/{name}")),
-            format!("{}{}", header(opts, "//"), text),
-        );
     }
-    files.insert(PathBuf::from("Cargo.toml"), cargo_toml(api, opts));
-    files.insert(PathBuf::from("README.md"), readme(api, opts, &schemes, &plan));
     Loaded {
         value: files,
         warnings,
