@@ -144,7 +144,8 @@ const PY_KEYWORDS: &[&str] = &[
 pub fn unescape_python(name: &str) -> &str {
     for prefix in ["var_", "_"] {
         if let Some(rest) = name.strip_prefix(prefix) {
-            if PY_KEYWORDS.contains(&rest) {
+            // Keywords, and names that cannot start a Python identifier (`2fa_enabled`).
+            if PY_KEYWORDS.contains(&rest) || rest.starts_with(|c: char| c.is_ascii_digit()) {
                 return rest;
             }
         }
@@ -229,6 +230,10 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
             kind: s.kind,
             location,
             param_name,
+            flow: None,
+            authorization_url: None,
+            token_url: None,
+            scopes: Default::default(),
             inferred,
             overridden: Vec::new(),
         });
@@ -252,6 +257,10 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
                     kind: AuthKind::ApiKey,
                     location: Some(KeyLocation::Header),
                     param_name: Some(name.clone()),
+                    flow: None,
+                    authorization_url: None,
+                    token_url: None,
+                    scopes: Default::default(),
                     inferred,
                     overridden: Vec::new(),
                 });
@@ -315,6 +324,7 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
     }
     Operation {
         name: op.name.clone(),
+        group: op.group.clone(),
         method: op.method.clone(),
         path: op.path.clone(),
         summary: op.summary.clone(),
@@ -412,6 +422,256 @@ fn wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
         inferred.insert("wire_name".into(), conv.evidence.clone());
     }
     w
+}
+
+// ---------------------------------------------------------------------------------------
+// Models and README facts.
+
+use crate::flavour::{DocModel, ReadmeScheme};
+use crate::ir::{Field, Model, ModelKind};
+use std::collections::BTreeMap;
+
+/// Applies a client README's authorization section: it states kinds, API-key names and
+/// locations, and OAuth2 flows, so those replace guesses from the example code.
+pub fn apply_readme(api: &mut Api, readme: &[ReadmeScheme], file: &str) {
+    for r in readme {
+        let evidence = format!("{file}:{} (Documentation For Authorization)", r.line);
+        let idx = match api.auth_schemes.iter().position(|s| s.name == r.name) {
+            Some(i) => i,
+            None => {
+                api.auth_schemes.push(AuthScheme {
+                    name: r.name.clone(),
+                    kind: r.kind.unwrap_or(AuthKind::ApiKey),
+                    location: None,
+                    param_name: None,
+                    flow: None,
+                    authorization_url: None,
+                    token_url: None,
+                    scopes: Default::default(),
+                    inferred: Evidence::new(),
+                    overridden: Vec::new(),
+                });
+                api.auth_schemes.len() - 1
+            }
+        };
+        let s = &mut api.auth_schemes[idx];
+        if let Some(k) = r.kind {
+            s.kind = k;
+            s.inferred.insert("kind".into(), format!("stated in {evidence}"));
+        }
+        if s.kind == AuthKind::ApiKey {
+            if let Some(n) = &r.key_name {
+                s.param_name = Some(n.clone());
+                s.inferred.insert("param_name".into(), format!("stated in {evidence}"));
+            }
+            if let Some(l) = r.location {
+                s.location = Some(l);
+                s.inferred.insert("in".into(), format!("stated in {evidence}"));
+            }
+            if s.param_name.is_none() {
+                s.param_name = Some(s.name.clone());
+            }
+            if s.location.is_none() {
+                s.location = Some(KeyLocation::Header);
+            }
+        } else {
+            s.location = None;
+            s.param_name = None;
+            s.inferred.remove("in");
+            s.inferred.remove("param_name");
+        }
+        if s.kind == AuthKind::Oauth2 {
+            s.flow = r.flow.clone();
+            s.authorization_url = r.authorization_url.clone();
+            s.token_url = r.token_url.clone();
+            s.scopes = r.scopes.clone();
+        }
+    }
+}
+
+/// Models from model docs, JSON names inferred from the API's naming convention (or the
+/// keys of a JSON example of that model, where the doc has one).
+pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &mut Diagnostics) {
+    // JSON example keys per model, from parameter examples.
+    let mut example_keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for op in &api.operations {
+        for p in &op.params {
+            if let (TypeRef::Model(m), Some(serde_json::Value::Object(obj))) = (&p.ty, &p.example) {
+                example_keys.entry(m.clone()).or_default().extend(obj.keys().cloned());
+            }
+        }
+    }
+    for d in docs {
+        if api.models.iter().any(|m| m.name == d.name) {
+            diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
+            continue;
+        }
+        let mut model = Model {
+            name: d.name.clone(),
+            kind: if d.is_enum { ModelKind::Enum } else { ModelKind::Object },
+            description: d.description.clone(),
+            fields: Vec::new(),
+            enum_values: d.enum_values.clone(),
+            inferred: Evidence::new(),
+            overridden: Vec::new(),
+        };
+        if d.is_enum && d.enum_values.is_empty() {
+            diags.warning(&d.file, d.line, format!("enum model `{}` lists no values; any string is accepted", d.name));
+        }
+        let keys = example_keys.get(&d.name);
+        for f in &d.fields {
+            if model.fields.iter().any(|x| x.name == f.name) {
+                diags.warning(
+                    &d.file,
+                    f.line,
+                    format!(
+                        "model `{}` lists property `{}` twice (the docs' names lost a distinction, such as \
+                         `fooBar` and `foo_bar`); the second is left out",
+                        d.name, f.name
+                    ),
+                );
+                continue;
+            }
+            let bare = unescape_python(&f.name);
+            let mut inferred = Evidence::new();
+            let from_example = keys.and_then(|ks| ks.iter().find(|k| fold(k) == fold(bare)));
+            let wire_name = match from_example {
+                Some(k) => {
+                    inferred.insert("wire_name".into(), format!("key `{k}` of the doc's JSON example"));
+                    k.clone()
+                }
+                None => wire(bare, conv, &mut inferred),
+            };
+            let mut ty = f.ty.clone();
+            if !f.enum_values.is_empty() && ty == TypeRef::String {
+                inferred.insert("enum_values".into(), "inline enum listed in the notes".into());
+            }
+            if let TypeRef::Model(m) = &ty {
+                if m.is_empty() {
+                    ty = TypeRef::String;
+                }
+            }
+            model.fields.push(Field {
+                name: f.name.clone(),
+                wire_name,
+                ty,
+                required: f.required,
+                nullable: f.nullable,
+                read_only: f.read_only,
+                default: f.default.clone(),
+                description: f.description.clone(),
+                inferred,
+                overridden: Vec::new(),
+            });
+        }
+        api.models.push(model);
+    }
+    api.models.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// A PATCH body's optional fields can be sent as `null` to clear them: the docs never say
+/// which fields are nullable, and PATCH is where omitting and clearing differ.
+pub fn patch_bodies_are_nullable(api: &mut Api) {
+    let mut patch_models: Vec<(String, String)> = Vec::new();
+    for op in api.operations.iter().filter(|o| o.method == "PATCH") {
+        for p in op.params.iter().filter(|p| p.location == Location::Body) {
+            if let TypeRef::Model(m) = &p.ty {
+                patch_models.push((m.clone(), op.name.clone()));
+            }
+        }
+    }
+    for (name, op) in patch_models {
+        if let Some(m) = api.models.iter_mut().find(|m| m.name == name && m.kind == ModelKind::Object) {
+            for f in m.fields.iter_mut().filter(|f| !f.required && !f.nullable) {
+                f.nullable = true;
+                f.inferred.insert(
+                    "nullable".into(),
+                    format!("optional field of the body of PATCH operation `{op}`: `null` clears it, leaving it out keeps it"),
+                );
+            }
+        }
+    }
+}
+
+/// Models the doc does not describe but shows a JSON example of: fields, nesting and JSON
+/// types as the example has them, every field optional (an example cannot tell).
+pub fn models_from_examples(api: &mut Api) {
+    let mut found: Vec<Model> = Vec::new();
+    for op in &api.operations {
+        for p in &op.params {
+            let (TypeRef::Model(m), Some(serde_json::Value::Object(obj))) = (&p.ty, &p.example) else { continue };
+            if api.models.iter().any(|x| &x.name == m) || found.iter().any(|x| &x.name == m) {
+                continue;
+            }
+            let evidence = format!("JSON example of parameter `{}` of `{}`", p.name, op.name);
+            example_model(m, obj, &evidence, &mut found);
+        }
+    }
+    api.models.extend(found);
+    api.models.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+fn example_model(name: &str, obj: &serde_json::Map<String, serde_json::Value>, evidence: &str, out: &mut Vec<Model>) {
+    let mut fields = Vec::new();
+    for (key, value) in obj {
+        let ty = example_type(name, key, value, evidence, out);
+        let mut inferred = Evidence::new();
+        inferred.insert("type".into(), format!("value `{}` in the {evidence}", short_json(value)));
+        fields.push(Field {
+            name: heck::ToSnakeCase::to_snake_case(key.as_str()),
+            wire_name: key.clone(),
+            ty,
+            required: false,
+            nullable: value.is_null(),
+            read_only: false,
+            default: None,
+            description: String::new(),
+            inferred,
+            overridden: Vec::new(),
+        });
+    }
+    let mut inferred = Evidence::new();
+    inferred.insert("fields".into(), format!("keys of the {evidence}; all optional, since an example cannot tell"));
+    if !out.iter().any(|m| m.name == name) {
+        out.push(Model {
+            name: name.to_string(),
+            kind: ModelKind::Object,
+            description: String::new(),
+            fields,
+            enum_values: Vec::new(),
+            inferred,
+            overridden: Vec::new(),
+        });
+    }
+}
+
+fn short_json(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn example_type(parent: &str, key: &str, v: &serde_json::Value, evidence: &str, out: &mut Vec<Model>) -> TypeRef {
+    use serde_json::Value;
+    match v {
+        Value::Null => TypeRef::Any,
+        Value::Bool(_) => TypeRef::Boolean,
+        Value::Number(n) if n.is_i64() || n.is_u64() => TypeRef::Integer,
+        Value::Number(_) => TypeRef::Number,
+        Value::String(_) => TypeRef::String,
+        Value::Array(items) => match items.first() {
+            Some(first) => TypeRef::List(Box::new(example_type(parent, &format!("{key}Item"), first, evidence, out))),
+            None => TypeRef::List(Box::new(TypeRef::Any)),
+        },
+        Value::Object(obj) => {
+            let name = format!("{parent}{}", heck::ToUpperCamelCase::to_upper_camel_case(key));
+            example_model(&name, obj, evidence, out);
+            TypeRef::Model(name)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -126,6 +126,16 @@ pub struct AuthScheme {
     /// The header, query or cookie name of an API key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param_name: Option<String>,
+    /// OAuth2 flow (`accessCode`, `implicit`, `password`, `application`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_url: Option<String>,
+    /// OAuth2 scopes: name → description.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scopes: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -155,6 +165,9 @@ pub enum KeyLocation {
 pub struct Operation {
     /// The doc's (Python) method name.
     pub name: String,
+    /// The API group (doc class, e.g. `OrdersApi`) when a directory holds several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Upper-case HTTP method.
     pub method: String,
     /// Path template, verbatim.

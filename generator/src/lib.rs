@@ -53,20 +53,146 @@ pub fn parse_doc(text: &str, file: &str, provider: &str) -> Result<Loaded<Api>, 
 }
 
 fn parse_doc_into(text: &str, file: &str, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
-    let flavour = flavour::python::Python;
-    let form = read::detect_form(text);
-    let blocks = read::read(text, form, &flavour.text_hints());
-    let doc = flavour.extract(&blocks, file, diags)?;
-    let file_name = Path::new(file)
+    let set = DocSet {
+        docs: vec![(file.to_string(), text.to_string())],
+        readme: None,
+    };
+    parse_doc_set(&set, provider, diags)
+}
+
+/// The files of one API's docs: API docs (`*Api.md`) and model docs in any order (told
+/// apart by content), and the client README, whose authorization section is read.
+#[derive(Debug, Clone, Default)]
+pub struct DocSet {
+    /// (label for diagnostics, contents)
+    pub docs: Vec<(String, String)>,
+    pub readme: Option<(String, String)>,
+}
+
+fn file_name(label: &str) -> String {
+    Path::new(label)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| file.to_string());
+        .unwrap_or_else(|| label.to_string())
+}
+
+/// Parses a set of docs into one model: operations of every API doc (each its own group
+/// when there are several), models from model docs or JSON examples, auth from the README.
+pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
+    let flavour = flavour::python::Python;
+    let hints = flavour.text_hints();
+    let mut apis: Vec<(String, flavour::DocApi)> = Vec::new();
+    let mut models = Vec::new();
+    let mut form = None;
+    let mut files = Vec::new();
+    let read_blocks = |text: &str| {
+        let f = read::detect_form(text);
+        (f, read::read(text, f, &hints))
+    };
+    let single = set.docs.len() == 1;
+    for (label, text) in &set.docs {
+        let (f, blocks) = read_blocks(text);
+        let is_api = blocks.iter().any(|b| {
+            matches!(&b.kind, read::BlockKind::Table { rows } if rows.first().is_some_and(|r| {
+                r.cells.len() >= 2 && r.cells[0].text.trim() == "Method" && r.cells[1].text.trim() == "HTTP request"
+            }))
+        });
+        if is_api || single {
+            form.get_or_insert(f);
+            files.push(file_name(label));
+            if let Some(doc) = flavour.extract(&blocks, label, diags) {
+                apis.push((label.clone(), doc));
+            }
+        } else if let Some(m) = flavour.extract_model(&blocks, label, diags) {
+            files.push(file_name(label));
+            models.push(m);
+        } else {
+            diags.warning(label, 1, "neither an API doc (no method table) nor a model doc (no `# Name` heading); ignored");
+        }
+    }
+    if apis.is_empty() {
+        if !single {
+            diags.error(provider, 0, "expected at least one API doc (`*Api.md` with a method table)");
+        }
+        return None;
+    }
+    let grouped = apis.len() > 1;
+    let (first_label, mut merged) = apis.remove(0);
+    if grouped {
+        for op in &mut merged.ops {
+            op.group = Some(merged.title.clone());
+        }
+    }
+    for (label, mut doc) in apis {
+        if doc.base_url.is_some() && merged.base_url.is_some() && doc.base_url != merged.base_url {
+            diags.warning(&label, doc.base_url_line, format!(
+                "base URL `{}` differs from `{}` in {first_label}; the first is used",
+                doc.base_url.clone().unwrap_or_default(),
+                merged.base_url.clone().unwrap_or_default()
+            ));
+        }
+        if merged.base_url.is_none() {
+            merged.base_url = doc.base_url.take();
+        }
+        for op in &mut doc.ops {
+            op.group = Some(doc.title.clone());
+            if let Some(other) = merged.ops.iter().find(|o| o.name == op.name) {
+                diags.error(&label, op.line, format!(
+                    "operation `{}` is also documented in {} (line {})",
+                    op.name, other.group.clone().unwrap_or_default(), other.line
+                ));
+            }
+        }
+        merged.ops.extend(doc.ops);
+        for s in doc.schemes {
+            if !merged.schemes.iter().any(|x| x.name == s.name) {
+                merged.schemes.push(s);
+            }
+        }
+    }
+    let mut readme = Vec::new();
+    if let Some((label, text)) = &set.readme {
+        let (_, blocks) = read_blocks(text);
+        readme = flavour.extract_readme_auth(&blocks, label, diags);
+        files.push(file_name(label));
+    }
     let source = Source {
-        files: vec![file_name],
-        form,
+        files,
+        form: form.unwrap_or(ir::DocForm::Markdown),
         flavour: flavour.name().to_string(),
     };
-    Some(infer::infer(doc, provider, source, file, diags))
+    let conv = infer::convention(&merged);
+    let mut api = infer::infer(merged, provider, source, &first_label, diags);
+    if let Some((label, _)) = &set.readme {
+        infer::apply_readme(&mut api, &readme, &file_name(label));
+    }
+    infer::add_models(&mut api, &models, &conv, diags);
+    infer::models_from_examples(&mut api);
+    infer::patch_bodies_are_nullable(&mut api);
+    Some(api)
+}
+
+/// Collects a docs directory: `dir/docs/*.md` (or `dir/*.md`) and `dir/README.md`.
+/// Labels are relative to `label_root`.
+pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> DocSet {
+    let label = |p: &Path| p.strip_prefix(label_root).unwrap_or(p).display().to_string();
+    let docs_dir = if dir.join("docs").is_dir() { dir.join("docs") } else { dir.to_path_buf() };
+    let mut set = DocSet::default();
+    for path in doc_files(&docs_dir) {
+        let l = label(&path);
+        if let Some(text) = read_file(&path, &l, diags) {
+            set.docs.push((l, text));
+        }
+    }
+    for readme in [dir.join("README.md"), docs_dir.join("README.md")] {
+        if readme.is_file() && set.readme.is_none() {
+            let l = label(&readme);
+            if let Some(text) = read_file(&readme, &l, diags) {
+                set.readme = Some((l, text));
+            }
+        }
+    }
+    set
 }
 
 /// One provider's inputs under `specs/<provider>/`.
@@ -128,6 +254,7 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
         .and_then(|t| provider::parse(t, &cfg_label, &mut diags));
     let doc_path = match config.as_ref().and_then(|c| c.doc.clone()) {
         Some(d) => Some(dir.join(d)),
+        None if dir.join("docs").is_dir() => Some(dir.to_path_buf()),
         None => {
             let docs = doc_files(dir);
             if docs.len() != 1 {
@@ -135,7 +262,7 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
                     &label(dir),
                     0,
                     format!(
-                        "expected exactly one source doc (.md or .txt) or `doc:` in provider.yaml, found {}",
+                        "expected exactly one source doc (.md or .txt), a docs/ directory, or `doc:` in provider.yaml, found {} docs",
                         docs.len()
                     ),
                 );
@@ -145,9 +272,14 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
     };
     let mut api = None;
     if let Some(doc_path) = doc_path {
-        let doc_label = label(&doc_path);
-        if let Some(text) = read_file(&doc_path, &doc_label, &mut diags) {
-            api = parse_doc_into(&text, &doc_label, &provider, &mut diags);
+        if doc_path.is_dir() {
+            let set = collect_dir(&doc_path, label_root, &mut diags);
+            api = parse_doc_set(&set, &provider, &mut diags);
+        } else {
+            let doc_label = label(&doc_path);
+            if let Some(text) = read_file(&doc_path, &doc_label, &mut diags) {
+                api = parse_doc_into(&text, &doc_label, &provider, &mut diags);
+            }
         }
     }
     let spec = match (api, config, cfg_text) {
@@ -176,16 +308,15 @@ pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
                 warnings: l.warnings,
             });
         }
-        let docs = doc_files(path);
-        if docs.len() != 1 {
-            return Err(Failed(vec![Diagnostic {
-                file: label,
-                line: 0,
-                severity: diag::Severity::Error,
-                message: format!("expected one API doc in the directory, found {}", docs.len()),
-            }]));
-        }
-        return load_input(&docs[0]);
+        let mut diags = Diagnostics::default();
+        let parent = path.parent().unwrap_or(Path::new("."));
+        let set = collect_dir(path, parent, &mut diags);
+        let provider = path
+            .file_name()
+            .map(|s| heck::ToSnakeCase::to_snake_case(s.to_string_lossy().as_ref()))
+            .unwrap_or_default();
+        let api = parse_doc_set(&set, &provider, &mut diags);
+        return finish(api, diags);
     }
     let mut diags = Diagnostics::default();
     let Some(text) = read_file(path, &label, &mut diags) else {

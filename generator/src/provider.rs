@@ -23,6 +23,27 @@ pub struct ProviderConfig {
     pub auth_schemes: BTreeMap<String, SchemeOverride>,
     #[serde(default)]
     pub operations: BTreeMap<String, OperationOverride>,
+    /// Per model, per field (by the docs' name).
+    #[serde(default)]
+    pub models: BTreeMap<String, ModelOverride>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ModelOverride {
+    #[serde(default)]
+    pub fields: BTreeMap<String, FieldOverride>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FieldOverride {
+    pub wire_name: Option<String>,
+    #[serde(rename = "type")]
+    pub ty: Option<TypeRef>,
+    pub required: Option<bool>,
+    pub nullable: Option<bool>,
+    pub read_only: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -120,6 +141,41 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
                 line_of(text, name),
                 format!("API-key scheme `{name}` needs `in` and `param_name`"),
             );
+        }
+    }
+    for (name, o) in &cfg.models {
+        let Some(m) = api.models.iter_mut().find(|m| &m.name == name) else {
+            diags.error(file, line_of(text, name), format!("model `{name}` is not in the docs"));
+            continue;
+        };
+        for (fname, fo) in &o.fields {
+            let Some(f) = m.fields.iter_mut().find(|f| &f.name == fname) else {
+                diags.error(file, line_of(text, fname), format!("model `{name}` has no field `{fname}`"));
+                continue;
+            };
+            if let Some(w) = &fo.wire_name {
+                f.wire_name = w.clone();
+                f.inferred.remove("wire_name");
+                mark(&mut f.overridden, "wire_name");
+            }
+            if let Some(t) = &fo.ty {
+                f.ty = t.clone();
+                f.inferred.remove("type");
+                mark(&mut f.overridden, "type");
+            }
+            if let Some(r) = fo.required {
+                f.required = r;
+                mark(&mut f.overridden, "required");
+            }
+            if let Some(n) = fo.nullable {
+                f.nullable = n;
+                f.inferred.remove("nullable");
+                mark(&mut f.overridden, "nullable");
+            }
+            if let Some(r) = fo.read_only {
+                f.read_only = r;
+                mark(&mut f.overridden, "read_only");
+            }
         }
     }
     let scheme_names: Vec<String> = api.auth_schemes.iter().map(|s| s.name.clone()).collect();

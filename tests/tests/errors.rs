@@ -307,7 +307,7 @@ async fn status_503_is_retried_for_get_but_not_for_post() {
         .respond_with(ResponseTemplate::new(503))
         .mount(&server)
         .await;
-    let err = client.create_user(json!({})).await.unwrap_err();
+    let err = client.create_user(umaaas_client::models::ListUsers200ResponseDataInner::default()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(
         request_count(&server).await,

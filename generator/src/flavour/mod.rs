@@ -17,6 +17,51 @@ pub trait Flavour {
     fn text_hints(&self) -> TextHints<'static>;
     /// Reads the doc's statements; problems go to `diags` with `file` and line.
     fn extract(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi>;
+    /// Reads one model doc (`<Model>.md`); `None` when the blocks are not a model doc.
+    fn extract_model(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocModel>;
+    /// Reads the authorization section of a client README.
+    fn extract_readme_auth(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Vec<ReadmeScheme>;
+}
+
+/// A model doc's statements.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocModel {
+    pub name: String,
+    pub file: String,
+    pub line: usize,
+    pub description: String,
+    pub fields: Vec<DocField>,
+    /// Enum models: values as sent on the wire.
+    pub enum_values: Vec<String>,
+    pub is_enum: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocField {
+    pub name: String,
+    pub line: usize,
+    pub doc_type: String,
+    pub ty: TypeRef,
+    pub description: String,
+    pub required: bool,
+    pub read_only: bool,
+    pub nullable: bool,
+    pub default: Option<String>,
+    pub enum_values: Vec<String>,
+}
+
+/// A scheme as a client README's "Documentation For Authorization" states it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ReadmeScheme {
+    pub name: String,
+    pub line: usize,
+    pub kind: Option<AuthKind>,
+    pub key_name: Option<String>,
+    pub location: Option<crate::ir::KeyLocation>,
+    pub flow: Option<String>,
+    pub authorization_url: Option<String>,
+    pub token_url: Option<String>,
+    pub scopes: BTreeMap<String, String>,
 }
 
 /// What a doc states, with lines.
@@ -45,6 +90,8 @@ pub struct DocScheme {
 #[derive(Debug, Clone, Default)]
 pub struct DocOp {
     pub name: String,
+    /// The doc (API class) the operation came from, when several are read together.
+    pub group: Option<String>,
     /// Line of the operation's section heading.
     pub line: usize,
     pub method: String,

@@ -4,6 +4,7 @@
 //! [`render_crate`] returns a map path → contents; writing is [`crate::files`]'s job.
 
 pub mod docs;
+mod models;
 mod ops;
 mod runtime_files;
 
@@ -99,14 +100,15 @@ pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     };
 
     let schemes = SchemePlan::new(api);
-    let plan = ops::plan(api, &schemes, &mut |m| warn(&mut warnings, m));
-    let models = ops::models_used(&plan);
+    let idents = models::model_idents(api, &mut |m| warn(&mut warnings, m));
+    let plan = ops::plan(api, &schemes, &idents, &mut |m| warn(&mut warnings, m));
+    let models_tokens = models::models_rs(api, &idents, &mut |m| warn(&mut warnings, m));
 
     let rust = vec![
         ("src/lib.rs", lib_rs(api, opts, &schemes, &plan)),
         ("src/client.rs", client_rs(api, &schemes)),
         ("src/operations.rs", ops::operations_rs(&plan, &schemes)),
-        ("src/models.rs", models_rs(&models)),
+        ("src/models.rs", models_tokens),
     ];
     for (name, contents) in RUNTIME_FILES {
         text.insert(
@@ -376,56 +378,6 @@ fn client_rs(api: &Api, schemes: &SchemePlan) -> TokenStream {
     }
 }
 
-fn models_rs(models: &BTreeMap<String, proc_macro2::Ident>) -> TokenStream {
-    let items = models.iter().map(|(source, ident)| {
-        let doc = format!(
-            " The API's `{source}` model.\n\n The docs give no fields for it, so it holds the JSON value as sent and \
-             received: read fields with [`{ident}::get`], build one from `serde_json::json!`, or decode the \
-             response into your own type with `send_json`."
-        );
-        let doc_lines = doc.lines().map(|l| quote!(#[doc = #l]));
-        quote! {
-            #(#doc_lines)*
-            #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-            #[serde(transparent)]
-            pub struct #ident(pub serde_json::Value);
-
-            impl #ident {
-                /// The value of a field, if this is an object that has it.
-                pub fn get(&self, field: &str) -> Option<&serde_json::Value> {
-                    self.0.get(field)
-                }
-
-                /// The JSON value.
-                pub fn as_value(&self) -> &serde_json::Value {
-                    &self.0
-                }
-
-                /// The JSON value, owned.
-                pub fn into_value(self) -> serde_json::Value {
-                    self.0
-                }
-            }
-
-            impl From<serde_json::Value> for #ident {
-                fn from(value: serde_json::Value) -> Self {
-                    Self(value)
-                }
-            }
-
-            impl From<#ident> for serde_json::Value {
-                fn from(value: #ident) -> Self {
-                    value.0
-                }
-            }
-        }
-    });
-    quote! {
-        //! The API's models.
-        #(#items)*
-    }
-}
-
 fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
     let docs = crate_docs(api, opts, schemes, plan);
     let doc_attrs = docs::inner_doc_attrs(&docs);
@@ -468,12 +420,15 @@ fn quick_start(opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> S
         }
     }
     code.push_str("    .build()?;\n");
+    // An operation whose required arguments are all simple to write down.
+    let simple = |o: &&ops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, ops::RustTy::Model(_)));
     let pick = plan
         .ops
         .iter()
+        .filter(simple)
         .filter(|o| o.op.method == "GET")
         .min_by_key(|o| o.required.len())
-        .or_else(|| plan.ops.iter().min_by_key(|o| o.required.len()));
+        .or_else(|| plan.ops.iter().filter(simple).min_by_key(|o| o.required.len()));
     if let Some(o) = pick {
         let args: Vec<String> = o.required.iter().map(|p| p.example_arg()).collect();
         code.push_str(&format!(

@@ -20,8 +20,6 @@ const BUILDER_NAMES: &[&str] = &[
 /// The resolved plan of a crate's operations.
 pub(crate) struct Plan<'a> {
     pub ops: Vec<OpPlan<'a>>,
-    /// Every model named by the API: source name → Rust name.
-    pub models: BTreeMap<String, Ident>,
 }
 
 pub(crate) struct OpPlan<'a> {
@@ -160,14 +158,14 @@ fn model_ident(source: &str, models: &mut BTreeMap<String, Ident>) -> Ident {
     ident
 }
 
-/// Models the plan refers to: source name → Rust name.
-pub(crate) fn models_used(plan: &Plan<'_>) -> BTreeMap<String, Ident> {
-    plan.models.clone()
-}
-
 /// Resolves names and types; operations that cannot be expressed are reported and skipped.
-pub(crate) fn plan<'a>(api: &'a Api, schemes: &SchemePlan, warn: &mut dyn FnMut(String)) -> Plan<'a> {
-    let mut models = BTreeMap::new();
+pub(crate) fn plan<'a>(
+    api: &'a Api,
+    schemes: &SchemePlan,
+    model_idents: &BTreeMap<String, Ident>,
+    warn: &mut dyn FnMut(String),
+) -> Plan<'a> {
+    let mut models = model_idents.clone();
     let mut ops = Vec::new();
     let mut used_methods: BTreeMap<String, String> = BTreeMap::new();
     let mut used_requests: Vec<String> = Vec::new();
@@ -200,7 +198,7 @@ pub(crate) fn plan<'a>(api: &'a Api, schemes: &SchemePlan, warn: &mut dyn FnMut(
             Err(why) => warn(format!("operation `{}` skipped: {why}", op.name)),
         }
     }
-    Plan { ops, models }
+    Plan { ops }
 }
 
 fn plan_op<'a>(op: &'a Operation, schemes: &SchemePlan, models: &mut BTreeMap<String, Ident>) -> Result<OpPlan<'a>, String> {
@@ -410,11 +408,7 @@ fn security_tokens(op: &Operation, schemes: &SchemePlan) -> TokenStream {
 /// expression of the field's type (for optional ones: the unwrapped value).
 fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, value: TokenStream) -> TokenStream {
     let wire = &p.p.wire_name;
-    let value = match (&p.rust_ty, p.p.location) {
-        (RustTy::Model(_), Location::Body) => value,
-        (RustTy::Model(_), _) => quote!(#value.0),
-        _ => value,
-    };
+
     match p.p.location {
         Location::Path => match p.rust_ty {
             RustTy::String => quote!(req.path_param(&#value);),
@@ -467,7 +461,7 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
             let ident = &p.ident;
             quote!(#ident: None)
         });
-        client_methods.push(quote! {
+        client_methods.push((op.group.clone(), quote! {
             #docs
             pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
                 #request_ident {
@@ -476,7 +470,7 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
                     #(#inits_optional,)*
                 }
             }
-        });
+        }));
 
         let fields_required = o.required.iter().map(|p| {
             let ident = &p.ident;
@@ -572,7 +566,7 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
             op.method, op.path
         );
         let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
-        builders.push(quote! {
+        builders.push((op.group.clone(), quote! {
             #(#builder_doc_lines)*
             #[derive(Debug)]
             #[must_use = "a request does nothing until it is sent or awaited"]
@@ -631,17 +625,48 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
                     Box::pin(self.send())
                 }
             }
-        });
+        }));
     }
+    // One module per API group when the docs have several; otherwise everything at the top.
+    let mut groups: Vec<Option<String>> = Vec::new();
+    for (g, _) in &client_methods {
+        if !groups.contains(g) {
+            groups.push(g.clone());
+        }
+    }
+    let sections = groups.iter().map(|g| {
+        let methods = client_methods.iter().filter(|(x, _)| x == g).map(|(_, t)| t);
+        let builders = builders.iter().filter(|(x, _)| x == g).map(|(_, t)| t);
+        let body = quote! {
+            impl Client {
+                #(#methods)*
+            }
+
+            #(#builders)*
+        };
+        match g {
+            None => body,
+            Some(name) => {
+                let module = format_ident!("{}", sanitize(name, Case::Snake, &[]));
+                let doc = format!(" Operations of the `{name}` API group.");
+                quote! {
+                    #[doc = #doc]
+                    pub mod #module {
+                        use crate::Client;
+
+                        #body
+                    }
+                    pub use #module::*;
+                }
+            }
+        }
+    });
+    let top_use = if groups.contains(&None) { quote!(use crate::Client;) } else { quote!() };
     quote! {
         //! One method and one request builder per documented operation.
 
-        use crate::Client;
+        #top_use
 
-        impl Client {
-            #(#client_methods)*
-        }
-
-        #(#builders)*
+        #(#sections)*
     }
 }

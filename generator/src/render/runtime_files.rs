@@ -13,4 +13,5 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("request.rs", include_str!("../../../templates/src/runtime/request.rs")),
     ("response.rs", include_str!("../../../templates/src/runtime/response.rs")),
     ("retry.rs", include_str!("../../../templates/src/runtime/retry.rs")),
+    ("wire.rs", include_str!("../../../templates/src/runtime/wire.rs")),
 ];

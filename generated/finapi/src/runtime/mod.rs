@@ -15,6 +15,7 @@ mod error;
 mod request;
 mod response;
 mod retry;
+pub mod wire;
 
 // Generated crates may keep this module private and use only part of it.
 #[allow(unused_imports)]

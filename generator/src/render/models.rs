@@ -1,0 +1,360 @@
+//! `src/models.rs`: typed structs and enums for models whose shape is known, transparent
+//! JSON wrappers for the others.
+
+use super::docs;
+use crate::ident::{sanitize, Case};
+use crate::ir::{Api, Field, Model, ModelKind, TypeRef};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+/// Rust names for every model the API names (in operations, in known models' fields, or
+/// documented): source name → identifier, collisions resolved deterministically.
+pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<String, Ident> {
+    let mut names: Vec<String> = Vec::new();
+    let add = |t: &TypeRef, names: &mut Vec<String>| {
+        for m in t.models() {
+            if !names.iter().any(|n| n == m) {
+                names.push(m.to_string());
+            }
+        }
+    };
+    for m in &api.models {
+        if !names.contains(&m.name) {
+            names.push(m.name.clone());
+        }
+        for f in &m.fields {
+            add(&f.ty, &mut names);
+        }
+    }
+    for op in &api.operations {
+        for p in &op.params {
+            add(&p.ty, &mut names);
+        }
+        if let Some(r) = &op.response {
+            add(r, &mut names);
+        }
+    }
+    names.sort();
+    let mut out: BTreeMap<String, Ident> = BTreeMap::new();
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    for n in names {
+        let mut id = sanitize(&n, Case::Pascal, &[]);
+        if let Some(other) = used.get(&id) {
+            warn(format!("models `{other}` and `{n}` both become `{id}`; the second is named `{id}_`"));
+            while used.contains_key(&id) {
+                id.push('_');
+            }
+        }
+        used.insert(id.clone(), n.clone());
+        out.insert(n, format_ident!("{}", id));
+    }
+    out
+}
+
+fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> TokenStream {
+    match t {
+        TypeRef::String => quote!(String),
+        TypeRef::Integer => quote!(i64),
+        TypeRef::Number => quote!(f64),
+        TypeRef::Boolean => quote!(bool),
+        // Dates keep their type where a serde adapter can reach them; inside containers
+        // they stay text.
+        TypeRef::Date if top => quote!(time::Date),
+        TypeRef::DateTime if top => quote!(time::OffsetDateTime),
+        TypeRef::Date | TypeRef::DateTime => quote!(String),
+        // Binary data inside JSON is base64 text.
+        TypeRef::Binary => quote!(String),
+        TypeRef::Any => quote!(serde_json::Value),
+        TypeRef::List(t) => {
+            let t = base_tokens(t, idents, false);
+            quote!(Vec<#t>)
+        }
+        TypeRef::Map(t) => {
+            let t = base_tokens(t, idents, false);
+            quote!(std::collections::BTreeMap<String, #t>)
+        }
+        TypeRef::Model(m) => match idents.get(m) {
+            Some(i) => quote!(crate::models::#i),
+            None => quote!(serde_json::Value),
+        },
+    }
+}
+
+fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>) -> TokenStream {
+    let base = base_tokens(&f.ty, idents, true);
+    let wire = &f.wire_name;
+    let rename = if *ident != f.wire_name { quote!(rename = #wire,) } else { quote!() };
+    let optional = !f.required || f.read_only;
+    let adapter = |plain: &str, option: &str, double: &str| -> Option<(String, String, String)> {
+        Some((plain.to_string(), option.to_string(), double.to_string()))
+    };
+    let adapters = match f.ty {
+        TypeRef::DateTime => adapter("time::serde::rfc3339", "time::serde::rfc3339::option", "crate::runtime::wire::rfc3339_double_option"),
+        TypeRef::Date => adapter("crate::runtime::wire::date", "crate::runtime::wire::date::option", "crate::runtime::wire::date::double_option"),
+        _ => None,
+    };
+    let (ty, attrs) = match (optional, f.nullable) {
+        (false, false) => {
+            let with = adapters.map(|a| a.0);
+            let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
+            (base.clone(), quote!(#rename #with))
+        }
+        (false, true) => {
+            let with = adapters.map(|a| a.1);
+            let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
+            (quote!(Option<#base>), quote!(#rename #with))
+        }
+        (true, false) => {
+            let with = adapters.map(|a| a.1);
+            let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
+            (quote!(Option<#base>), quote!(#rename default, skip_serializing_if = "Option::is_none", #with))
+        }
+        (true, true) => {
+            let with = adapters.map(|a| a.2).unwrap_or_else(|| "crate::runtime::wire::double_option".to_string());
+            (
+                quote!(Option<Option<#base>>),
+                quote!(#rename default, skip_serializing_if = "Option::is_none", with = #with,),
+            )
+        }
+    };
+    let mut doc = f.description.clone();
+    let mut notes = Vec::new();
+    if doc.is_empty() {
+        notes.push(format!("The `{}` field.", f.wire_name));
+    } else if f.wire_name != f.name {
+        notes.push(format!("JSON key `{}`.", f.wire_name));
+    }
+    if f.read_only {
+        notes.push("Read-only: set by the server, not sent when `None`.".to_string());
+    }
+    match (optional, f.nullable) {
+        (true, true) => notes.push("`None`: not sent; `Some(None)`: sent as `null`.".into()),
+        (false, true) => notes.push("May be `null`.".into()),
+        _ => {}
+    }
+    if let Some(d) = &f.default {
+        notes.push(format!("Server default: `{d}`."));
+    }
+    if !notes.is_empty() {
+        if !doc.is_empty() {
+            doc.push_str("\n\n");
+        }
+        doc.push_str(&notes.join(" "));
+    }
+    let doc_attrs = docs::doc_attrs(&doc);
+    let attrs = if attrs.is_empty() { quote!() } else { quote!(#[serde(#attrs)]) };
+    quote! {
+        #doc_attrs
+        #attrs
+        pub #ident: #ty,
+    }
+}
+
+fn model_doc(m: &Model, source: &str, typed: bool) -> TokenStream {
+    let mut doc = String::new();
+    if !m.description.is_empty() {
+        doc.push_str(&docs::sanitize(&m.description));
+        doc.push_str("\n\n");
+    }
+    doc.push_str(&format!("The API's `{source}` model."));
+    if typed && !m.inferred.is_empty() {
+        doc.push_str(" Its fields were inferred from a JSON example in the docs, so all are optional.");
+    }
+    docs::raw_doc_attrs(&doc)
+}
+
+fn object(m: &Model, ident: &Ident, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    let mut fields = Vec::new();
+    let mut all_optional = true;
+    let mut wires: Vec<&str> = Vec::new();
+    for f in &m.fields {
+        if wires.contains(&f.wire_name.as_str()) {
+            warn(format!("model `{}`: two fields have the JSON key `{}`; the second is left out", m.name, f.wire_name));
+            continue;
+        }
+        wires.push(&f.wire_name);
+        let bare = crate::infer::unescape_python(&f.name);
+        let mut name = sanitize(bare, Case::Snake, &["additional_properties"]);
+        if let Some(other) = used.get(&name) {
+            warn(format!(
+                "model `{}`: fields `{other}` and `{}` both become `{name}`; the second is named `{name}_`",
+                m.name, f.name
+            ));
+            while used.contains_key(&name) {
+                name.push('_');
+            }
+        }
+        used.insert(name.clone(), f.name.clone());
+        if f.required && !f.read_only {
+            all_optional = false;
+        }
+        fields.push(field_tokens(f, &format_ident!("{}", name), idents));
+    }
+    let doc = model_doc(m, &m.name, true);
+    let default = if all_optional { quote!(Default,) } else { quote!() };
+    quote! {
+        #doc
+        #[derive(Clone, Debug, #default PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #ident {
+            #(#fields)*
+            /// Fields the docs do not describe, kept as received so nothing is lost.
+            #[serde(flatten)]
+            pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+        }
+
+        impl crate::runtime::QueryValue for #ident {
+            fn append_to(&self, out: &mut Vec<String>) {
+                if let Ok(value) = serde_json::to_value(self) {
+                    value.append_to(out);
+                }
+            }
+        }
+    }
+}
+
+fn enumeration(m: &Model, ident: &Ident, warn: &mut dyn FnMut(String)) -> TokenStream {
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    let mut variants = Vec::new();
+    let mut arms = Vec::new();
+    for v in &m.enum_values {
+        let mut name = sanitize(v, Case::Pascal, &["Unknown"]);
+        if let Some(other) = used.get(&name) {
+            warn(format!(
+                "enum `{}`: values `{other}` and `{v}` both become `{name}`; the second is named `{name}_`",
+                m.name
+            ));
+            while used.contains_key(&name) {
+                name.push('_');
+            }
+        }
+        used.insert(name.clone(), v.clone());
+        let id = format_ident!("{}", name);
+        let doc = format!(" `{v}`");
+        variants.push(quote! {
+            #[doc = #doc]
+            #[serde(rename = #v)]
+            #id,
+        });
+        arms.push(quote!(Self::#id => #v,));
+    }
+    let doc = model_doc(m, &m.name, true);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum #ident {
+            #(#variants)*
+            /// A value the docs did not list (the server may add values at any time).
+            #[serde(untagged)]
+            Unknown(String),
+        }
+
+        impl #ident {
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#arms)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl std::fmt::Display for #ident {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl crate::runtime::QueryValue for #ident {
+            fn append_to(&self, out: &mut Vec<String>) {
+                out.push(self.as_str().to_owned());
+            }
+        }
+    }
+}
+
+fn opaque(source: &str, ident: &Ident) -> TokenStream {
+    let doc = format!(
+        " The API's `{source}` model.\n\n The docs give no fields for it, so it holds the JSON value as sent and \
+         received: read fields with [`{ident}::get`], build one from `serde_json::json!`, or decode the \
+         response into your own type with `send_json`."
+    );
+    let doc_lines = doc.lines().map(|l| quote!(#[doc = #l]));
+    quote! {
+        #(#doc_lines)*
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #ident(pub serde_json::Value);
+
+        impl #ident {
+            /// The value of a field, if this is an object that has it.
+            pub fn get(&self, field: &str) -> Option<&serde_json::Value> {
+                self.0.get(field)
+            }
+
+            /// The JSON value.
+            pub fn as_value(&self) -> &serde_json::Value {
+                &self.0
+            }
+
+            /// The JSON value, owned.
+            pub fn into_value(self) -> serde_json::Value {
+                self.0
+            }
+        }
+
+        impl From<serde_json::Value> for #ident {
+            fn from(value: serde_json::Value) -> Self {
+                Self(value)
+            }
+        }
+
+        impl From<#ident> for serde_json::Value {
+            fn from(value: #ident) -> Self {
+                value.0
+            }
+        }
+
+        impl crate::runtime::QueryValue for #ident {
+            fn append_to(&self, out: &mut Vec<String>) {
+                self.0.append_to(out);
+            }
+        }
+    }
+}
+
+/// Whether a model renders as a typed struct or enum (rather than opaque JSON).
+pub(crate) fn is_typed(api: &Api, name: &str) -> bool {
+    api.models.iter().any(|m| {
+        m.name == name
+            && match m.kind {
+                ModelKind::Object => true,
+                ModelKind::Enum => {
+                    !m.enum_values.is_empty() && !m.enum_values.iter().all(|v| v.parse::<f64>().is_ok())
+                }
+            }
+    })
+}
+
+pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {
+    let items = idents.iter().map(|(source, ident)| {
+        let model = api.models.iter().find(|m| &m.name == source);
+        match model {
+            Some(m) if is_typed(api, source) => match m.kind {
+                ModelKind::Object => object(m, ident, idents, warn),
+                ModelKind::Enum => enumeration(m, ident, warn),
+            },
+            _ => opaque(source, ident),
+        }
+    });
+    let items: Vec<TokenStream> = items.collect();
+    quote! {
+        //! The API's models.
+
+        #[allow(unused_imports)]
+        use crate::runtime::QueryValue as _;
+
+        #(#items)*
+    }
+}
