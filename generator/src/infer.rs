@@ -226,16 +226,10 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
             (None, None)
         };
         auth_schemes.push(AuthScheme {
-            name: s.name.clone(),
-            kind: s.kind,
             location,
             param_name,
-            flow: None,
-            authorization_url: None,
-            token_url: None,
-            scopes: Default::default(),
             inferred,
-            overridden: Vec::new(),
+            ..AuthScheme::new(s.name.clone(), s.kind)
         });
     }
     for op in &doc.ops {
@@ -253,16 +247,10 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
                 let mut inferred = Evidence::new();
                 inferred.insert("kind".into(), "no example code describes this scheme; assumed".into());
                 auth_schemes.push(AuthScheme {
-                    name: name.clone(),
-                    kind: AuthKind::ApiKey,
                     location: Some(KeyLocation::Header),
                     param_name: Some(name.clone()),
-                    flow: None,
-                    authorization_url: None,
-                    token_url: None,
-                    scopes: Default::default(),
                     inferred,
-                    overridden: Vec::new(),
+                    ..AuthScheme::new(name.clone(), AuthKind::ApiKey)
                 });
             }
         }
@@ -439,18 +427,8 @@ pub fn apply_readme(api: &mut Api, readme: &[ReadmeScheme], file: &str) {
         let idx = match api.auth_schemes.iter().position(|s| s.name == r.name) {
             Some(i) => i,
             None => {
-                api.auth_schemes.push(AuthScheme {
-                    name: r.name.clone(),
-                    kind: r.kind.unwrap_or(AuthKind::ApiKey),
-                    location: None,
-                    param_name: None,
-                    flow: None,
-                    authorization_url: None,
-                    token_url: None,
-                    scopes: Default::default(),
-                    inferred: Evidence::new(),
-                    overridden: Vec::new(),
-                });
+                api.auth_schemes
+                    .push(AuthScheme::new(r.name.clone(), r.kind.unwrap_or(AuthKind::ApiKey)));
                 api.auth_schemes.len() - 1
             }
         };

@@ -142,6 +142,24 @@ pub struct AuthScheme {
     pub overridden: Vec<String>,
 }
 
+impl AuthScheme {
+    /// A scheme with only its name and kind known.
+    pub fn new(name: impl Into<String>, kind: AuthKind) -> Self {
+        AuthScheme {
+            name: name.into(),
+            kind,
+            location: None,
+            param_name: None,
+            flow: None,
+            authorization_url: None,
+            token_url: None,
+            scopes: BTreeMap::new(),
+            inferred: Evidence::new(),
+            overridden: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthKind {
