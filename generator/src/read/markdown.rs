@@ -225,8 +225,20 @@ fn push_text(items: &mut [(usize, String, Vec<String>)], text: &mut String, t: &
     }
 }
 
-fn source_line<'a>(src: &'a str, _idx: &LineIndex, line: usize) -> Option<&'a str> {
-    src.lines().nth(line.checked_sub(1)?)
+/// Line `line` (1-based) of `src` without its line ending, as `src.lines().nth(line - 1)`
+/// would give it, found through the line index instead of by scanning from the start.
+fn source_line<'a>(src: &'a str, idx: &LineIndex, line: usize) -> Option<&'a str> {
+    let start = *idx.starts.get(line.checked_sub(1)?)?;
+    if start >= src.len() {
+        return None;
+    }
+    match idx.starts.get(line) {
+        Some(&next) => {
+            let l = &src[start..next - 1];
+            Some(l.strip_suffix('\r').unwrap_or(l))
+        }
+        None => Some(&src[start..]),
+    }
 }
 
 /// Removes block-quote markers from a paragraph's source.
@@ -322,6 +334,17 @@ mod tests {
         let c = read_cell("the platform&#39;s default");
         assert_eq!(c.text, "the platform's default");
         assert_eq!(c.link, None);
+    }
+
+    #[test]
+    fn source_lines_match_str_lines() {
+        for src in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\nx\r", "x\ry\n\n"] {
+            let idx = LineIndex::new(src);
+            for line in 0usize..6 {
+                let expected = line.checked_sub(1).and_then(|n| src.lines().nth(n));
+                assert_eq!(source_line(src, &idx, line), expected, "{src:?} line {line}");
+            }
+        }
     }
 
     #[test]
