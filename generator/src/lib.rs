@@ -8,11 +8,13 @@
 #![forbid(unsafe_code)]
 
 pub mod diag;
+pub mod diff;
 pub mod files;
 pub mod flavour;
 pub mod ident;
 pub mod infer;
 pub mod ir;
+pub mod openapi;
 pub mod prose;
 pub mod provider;
 pub mod read;

@@ -1,4 +1,4 @@
-//! `generator`: regenerate, check, normalize, generate.
+//! `generator`: regenerate, check, normalize, generate, diff, openapi.
 
 use generator::diag::{Diagnostic, Failed};
 use generator::files;
@@ -13,6 +13,14 @@ usage:
                                          print (or write) the normalized YAML spec
   generator generate <doc|dir|api.yaml> --out DIR [--name CRATE]
                                          render one client crate anywhere
+  generator diff <old> <new> [-o REPORT.md]
+  generator diff --rev REV [PROVIDER...] [-o REPORT.md]
+                                         markdown report of API changes and the semver bump
+                                         they imply; each side a doc, a docs or spec dir, an
+                                         api.yaml or a specs/ dir; --rev compares that git
+                                         revision's specs with the working tree's
+  generator openapi <doc|dir|api.yaml> [-o openapi.yaml|openapi.json]
+                                         export an OpenAPI 3.1 document
 ";
 
 fn main() -> ExitCode {
@@ -38,6 +46,7 @@ struct Opts {
     root: PathBuf,
     out: Option<PathBuf>,
     name: Option<String>,
+    rev: Option<String>,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
@@ -46,6 +55,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
         root: default_root(),
         out: None,
         name: None,
+        rev: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -58,6 +68,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
             "--root" => o.root = PathBuf::from(value("--root")?),
             "-o" | "--out" => o.out = Some(PathBuf::from(value(a)?)),
             "--name" => o.name = Some(value("--name")?),
+            "--rev" => o.rev = Some(value("--rev")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`\n\n{USAGE}")),
             s => o.positional.push(s.to_string()),
@@ -83,6 +94,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         None | Some("regenerate") => {
             let plan = generator::plan_all(&opts.root).map_err(failed)?;
             print_warnings(&plan.warnings);
+            // Compared before writing: the checked-in api.yaml files are the old side.
+            let api_changes = generator::diff::plan_changes(&opts.root, &plan.value);
             let changed = files::write(&opts.root, &plan.value).map_err(|e| format!("writing failed: {e}"))?;
             if changed.is_empty() {
                 println!("up to date: {} files", plan.value.files.len());
@@ -96,6 +109,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
                 println!("updated {} of {} files", changed.len(), plan.value.files.len());
             }
+            print!("{}", generator::diff::summary(&api_changes));
             Ok(ExitCode::SUCCESS)
         }
         Some("check") => {
@@ -108,6 +122,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 for s in &stale {
                     println!("{s}");
                 }
+                print!("{}", generator::diff::summary(&generator::diff::plan_changes(&opts.root, &plan.value)));
                 println!("{} file(s) stale: run `cargo run -p generator`", stale.len());
                 Ok(ExitCode::FAILURE)
             }
@@ -146,6 +161,59 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             let changed = files::write(&out, &output).map_err(|e| format!("writing failed: {e}"))?;
             println!("wrote {} file(s) to {}", changed.len(), out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("diff") => {
+            let (old, new) = match (&opts.rev, &opts.positional[1..]) {
+                (Some(rev), providers) => {
+                    let keep = |apis: Vec<generator::ir::Api>| -> Vec<generator::ir::Api> {
+                        apis.into_iter()
+                            .filter(|a| providers.is_empty() || providers.contains(&a.provider))
+                            .collect()
+                    };
+                    let old = generator::diff::load_rev(&opts.root, rev)?;
+                    let new = generator::diff::load_working_tree(&opts.root).map_err(failed)?;
+                    (keep(old), keep(new))
+                }
+                (None, [old, new]) => (
+                    generator::diff::load_side(Path::new(old)).map_err(failed)?,
+                    generator::diff::load_side(Path::new(new)).map_err(failed)?,
+                ),
+                _ => return Err(format!("diff needs <old> <new>, or --rev REV\n\n{USAGE}")),
+            };
+            let mut diffs = generator::diff::diff_sides(&old, &new);
+            if opts.rev.is_some() {
+                // The working tree's crates say which version the bump starts from.
+                for d in &mut diffs {
+                    let manifest = opts.root.join("generated").join(&d.provider).join("Cargo.toml");
+                    d.version = std::fs::read_to_string(manifest)
+                        .ok()
+                        .and_then(|m| generator::diff::manifest_version(&m));
+                }
+            }
+            let report = generator::diff::report(&diffs);
+            match &opts.out {
+                Some(out) => std::fs::write(out, report).map_err(|e| format!("{}: {e}", out.display()))?,
+                None => print!("{report}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("openapi") => {
+            let input = opts.positional.get(1).ok_or_else(|| USAGE.to_string())?;
+            let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
+            print_warnings(&loaded.warnings);
+            match &opts.out {
+                Some(out) => {
+                    let json = out.extension().is_some_and(|e| e == "json");
+                    let text = if json {
+                        generator::openapi::to_json(&loaded.value)
+                    } else {
+                        generator::openapi::to_yaml(&loaded.value)
+                    };
+                    std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?
+                }
+                None => print!("{}", generator::openapi::to_yaml(&loaded.value)),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(other) => Err(format!("unknown command `{other}`\n\n{USAGE}")),
