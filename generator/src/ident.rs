@@ -25,10 +25,14 @@ const KEYWORDS: &[&str] = &[
 /// case, `V` for Pascal case), keywords get a trailing `_`, and names listed in `reserved`
 /// (the generated code's own names in that scope) get a trailing `_` too. Never empty.
 pub fn sanitize(name: &str, case: Case, reserved: &[&str]) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect();
+    let mut cleaned = String::with_capacity(name.len());
+    for c in name.chars() {
+        match fold_latin(c) {
+            Some(ascii) => cleaned.push_str(ascii),
+            None if c.is_ascii_alphanumeric() => cleaned.push(c),
+            None => cleaned.push(' '),
+        }
+    }
     let mut id = match case {
         Case::Snake => cleaned.to_snake_case(),
         Case::Pascal => cleaned.to_upper_camel_case(),
@@ -46,6 +50,25 @@ pub fn sanitize(name: &str, case: Case, reserved: &[&str]) -> String {
         id.push('_');
     }
     id
+}
+
+/// ASCII for the accented Latin letters of Latin-1 and Latin Extended-A (`é` → `e`,
+/// `ß` → `ss`), so that `créer` becomes `creer` rather than `cr_er`.
+fn fold_latin(c: char) -> Option<&'static str> {
+    const TABLE: &[(&str, &str)] = &[
+        ("ÀÁÂÃÄÅĀĂĄ", "A"), ("àáâãäåāăą", "a"), ("ÇĆĈĊČ", "C"), ("çćĉċč", "c"), ("ĎĐÐ", "D"),
+        ("ďđð", "d"), ("ÈÉÊËĒĔĖĘĚ", "E"), ("èéêëēĕėęě", "e"), ("ĜĞĠĢ", "G"), ("ĝğġģ", "g"),
+        ("ĤĦ", "H"), ("ĥħ", "h"), ("ÌÍÎÏĨĪĬĮİ", "I"), ("ìíîïĩīĭįı", "i"), ("Ĵ", "J"), ("ĵ", "j"),
+        ("Ķ", "K"), ("ķ", "k"), ("ĹĻĽĿŁ", "L"), ("ĺļľŀł", "l"), ("ÑŃŅŇ", "N"), ("ñńņňŉ", "n"),
+        ("ÒÓÔÕÖØŌŎŐ", "O"), ("òóôõöøōŏő", "o"), ("ŔŖŘ", "R"), ("ŕŗř", "r"), ("ŚŜŞŠ", "S"),
+        ("śŝşš", "s"), ("ŢŤŦ", "T"), ("ţťŧ", "t"), ("ÙÚÛÜŨŪŬŮŰŲ", "U"), ("ùúûüũūŭůűų", "u"),
+        ("Ŵ", "W"), ("ŵ", "w"), ("ÝŶŸ", "Y"), ("ýÿŷ", "y"), ("ŹŻŽ", "Z"), ("źżž", "z"),
+        ("Æ", "AE"), ("æ", "ae"), ("Œ", "OE"), ("œ", "oe"), ("ß", "ss"), ("Þ", "TH"), ("þ", "th"),
+    ];
+    if c.is_ascii() {
+        return None;
+    }
+    TABLE.iter().find(|(from, _)| from.contains(c)).map(|(_, to)| *to)
 }
 
 #[cfg(test)]
@@ -68,7 +91,19 @@ mod tests {
             ("Self", Case::Pascal, &[], "Self_"),
             ("2fa", Case::Snake, &[], "n2fa"),
             ("2fa", Case::Pascal, &[], "V2fa"),
-            ("ünïcode näme", Case::Snake, &[], "n_code_n_me"),
+            ("ünïcode näme", Case::Snake, &[], "unicode_name"),
+            ("créer_élément", Case::Pascal, &[], "CreerElement"),
+            ("Straße", Case::Snake, &[], "strasse"),
+            ("日本語", Case::Snake, &[], "unnamed"),
+            ("名前_id", Case::Snake, &[], "id"),
+            ("get-thing.v2", Case::Snake, &[], "get_thing_v2"),
+            ("a\u{0}b\r\nc", Case::Snake, &[], "a_b_c"),
+            ("__init__", Case::Snake, &[], "init"),
+            ("123", Case::Snake, &[], "n123"),
+            ("123", Case::Pascal, &[], "V123"),
+            ("self request", Case::Pascal, &[], "SelfRequest"),
+            ("String", Case::Pascal, &["String", "Option"], "String_"),
+            ("r#type", Case::Snake, &[], "r_type"),
             ("$%&", Case::Snake, &[], "unnamed"),
             ("", Case::Pascal, &[], "Unnamed"),
             ("new", Case::Snake, &["new", "builder"], "new_"),

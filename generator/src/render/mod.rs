@@ -54,8 +54,9 @@ fn header(opts: &CrateOptions, comment: &str) -> String {
 /// Formats a token stream as a Rust file. Tokens that fail to parse are a renderer bug;
 /// they are reported instead of written.
 fn format_file(tokens: TokenStream, what: &str) -> Result<String, String> {
-    let text = tokens.to_string();
-    match syn::parse_file(&text) {
+    // Parsed from the tokens themselves: printing them to a string and lexing that again
+    // gives the same file for a third more time.
+    match syn::parse2::<syn::File>(tokens) {
         Ok(file) => Ok(prettyplease::unparse(&file)),
         Err(e) => Err(format!("internal error: generated {what} does not parse: {e}")),
     }
@@ -85,10 +86,11 @@ pub struct Rendered {
 pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     let mut warnings = Vec::new();
     let mut text = BTreeMap::new();
+    // Warnings name the API doc (`UsersApi.md`), not the first model doc of a directory.
     let label = api
         .source
         .as_ref()
-        .and_then(|s| s.files.first().cloned())
+        .and_then(|s| s.files.iter().find(|f| f.ends_with("Api.md")).or(s.files.first()).cloned())
         .unwrap_or_else(|| api.provider.clone());
     let warn = |warnings: &mut Vec<Diagnostic>, msg: String| {
         warnings.push(Diagnostic {
@@ -550,3 +552,6 @@ mod tests {
 
 #[cfg(test)]
 mod snapshot_tests;
+
+#[cfg(test)]
+mod trap_tests;

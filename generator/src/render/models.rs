@@ -8,6 +8,10 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
+/// Prelude names the generated `models.rs` uses unqualified (`Option<String>`, `Vec<T>`):
+/// a model must not shadow them there, so a model named `String` becomes `String_`.
+pub(crate) const PRELUDE_TYPES: &[&str] = &["String", "Option", "Vec", "Box", "Result", "Some", "None", "Ok", "Err"];
+
 /// Rust names for every model the API names (in operations, in known models' fields, or
 /// documented): source name → identifier, collisions resolved deterministically.
 pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<String, Ident> {
@@ -39,7 +43,7 @@ pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<
     let mut out: BTreeMap<String, Ident> = BTreeMap::new();
     let mut used: BTreeMap<String, String> = BTreeMap::new();
     for n in names {
-        let mut id = sanitize(&n, Case::Pascal, &[]);
+        let mut id = sanitize(&n, Case::Pascal, PRELUDE_TYPES);
         if let Some(other) = used.get(&id) {
             warn(format!("models `{other}` and `{n}` both become `{id}`; the second is named `{id}_`"));
             while used.contains_key(&id) {
@@ -168,13 +172,16 @@ fn object(m: &Model, ident: &Ident, idents: &BTreeMap<String, Ident>, warn: &mut
     let mut used: BTreeMap<String, String> = BTreeMap::new();
     let mut fields = Vec::new();
     let mut all_optional = true;
-    let mut wires: Vec<&str> = Vec::new();
+    let mut wires: BTreeMap<&str, &str> = BTreeMap::new();
     for f in &m.fields {
-        if wires.contains(&f.wire_name.as_str()) {
-            warn(format!("model `{}`: two fields have the JSON key `{}`; the second is left out", m.name, f.wire_name));
+        if let Some(other) = wires.get(f.wire_name.as_str()) {
+            warn(format!(
+                "model `{}`: fields `{other}` and `{}` both have the JSON key `{}`; the second is left out",
+                m.name, f.name, f.wire_name
+            ));
             continue;
         }
-        wires.push(&f.wire_name);
+        wires.insert(&f.wire_name, &f.name);
         let bare = crate::infer::unescape_python(&f.name);
         let mut name = sanitize(bare, Case::Snake, &["additional_properties"]);
         if let Some(other) = used.get(&name) {

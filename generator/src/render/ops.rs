@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 const CLIENT_METHODS: &[&str] = &["new", "builder", "base_url", "clone", "config", "fmt", "default"];
 /// Names a request builder uses for itself: parameter setters get a `_` suffix instead.
 const BUILDER_NAMES: &[&str] = &[
-    "client", "send", "send_json", "send_bytes", "into_future", "into_request", "request", "fmt",
-    "new", "clone",
+    "client", "send", "send_json", "send_bytes", "into_future", "into_request", "execute", "request",
+    "fmt", "new", "clone",
 ];
 
 /// The resolved plan of a crate's operations.
@@ -149,7 +149,7 @@ fn model_ident(source: &str, models: &mut BTreeMap<String, Ident>) -> Ident {
     if let Some(i) = models.get(source) {
         return i.clone();
     }
-    let mut name = sanitize(source, Case::Pascal, &[]);
+    let mut name = sanitize(source, Case::Pascal, super::models::PRELUDE_TYPES);
     while models.values().any(|i| *i == name) {
         name.push('_');
     }
@@ -170,7 +170,7 @@ pub(crate) fn plan<'a>(
     let mut used_methods: BTreeMap<String, String> = BTreeMap::new();
     let mut used_requests: Vec<String> = Vec::new();
     for op in &api.operations {
-        match plan_op(op, schemes, &mut models) {
+        match plan_op(op, schemes, &mut models, warn) {
             Ok(mut p) => {
                 let mut name = p.method_ident.to_string();
                 if let Some(other) = used_methods.get(&name) {
@@ -201,10 +201,18 @@ pub(crate) fn plan<'a>(
     Plan { ops }
 }
 
-fn plan_op<'a>(op: &'a Operation, schemes: &SchemePlan, models: &mut BTreeMap<String, Ident>) -> Result<OpPlan<'a>, String> {
-    let method_name = sanitize(&op.name, Case::Snake, CLIENT_METHODS);
+fn plan_op<'a>(
+    op: &'a Operation,
+    schemes: &SchemePlan,
+    models: &mut BTreeMap<String, Ident>,
+    warn: &mut dyn FnMut(String),
+) -> Result<OpPlan<'a>, String> {
+    // Python's escape of keywords (`var_async`) is undone: the Rust name is `async_`.
+    let bare = crate::infer::unescape_python(&op.name);
+    let method_name = sanitize(bare, Case::Snake, CLIENT_METHODS);
     let method_ident = format_ident!("{}", method_name);
-    let request_ident = format_ident!("{}Request", sanitize(&op.name, Case::Pascal, &[]));
+    // Sanitized as one name, so that `self` gives `SelfRequest`, not `Self_Request`.
+    let request_ident = format_ident!("{}", sanitize(&format!("{bare} request"), Case::Pascal, &[]));
     if !matches!(op.method.as_str(), "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "TRACE") {
         return Err(format!("HTTP method `{}` is not supported", op.method));
     }
@@ -234,14 +242,20 @@ fn plan_op<'a>(op: &'a Operation, schemes: &SchemePlan, models: &mut BTreeMap<St
         BodyKind::None
     };
 
-    let mut used: Vec<String> = Vec::new();
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
     let mut planned: Vec<ParamPlan<'a>> = Vec::new();
     for p in &op.params {
-        let name = sanitize(crate::infer::unescape_python(&p.name), Case::Snake, BUILDER_NAMES);
-        if used.contains(&name) {
-            return Err(format!("parameters `{}` and another collide as `{name}`", p.name));
+        let mut name = sanitize(crate::infer::unescape_python(&p.name), Case::Snake, BUILDER_NAMES);
+        if let Some(other) = used.get(&name) {
+            warn(format!(
+                "operation `{}`: parameters `{other}` and `{}` both become `{name}`; the second is named `{name}_`",
+                op.name, p.name
+            ));
+            while used.contains_key(&name) {
+                name.push('_');
+            }
         }
-        used.push(name.clone());
+        used.insert(name.clone(), p.name.clone());
         let rust_ty = RustTy::from_type(&p.ty, models);
         // A model in a scalar position (an enum, most likely) travels as its JSON value:
         // strings as they are.

@@ -1,0 +1,101 @@
+//! Names that are traps for the renderer (the fixes behind `specs/traps/`): each test
+//! renders a small spec, checks the generated names, and that every Rust file parses.
+
+use super::{render_crate, CrateOptions};
+use crate::ir::Api;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+fn render(yaml: &str) -> (BTreeMap<PathBuf, String>, Vec<String>) {
+    let text = format!("provider: demo\ntitle: DemoApi\nbase_url: https://api.example.com/v1/\n{yaml}");
+    let api: Api = crate::yaml::from_yaml(&text, "demo.yaml").unwrap_or_else(|e| panic!("{e}"));
+    let opts = CrateOptions {
+        crate_name: "demo-client".into(),
+        display_name: "Demo".into(),
+        command: "cargo run -p generator".into(),
+    };
+    let out = render_crate(&api, &opts);
+    let warnings: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(!warnings.iter().any(|w| w.starts_with("error")), "{warnings:?}");
+    for (path, text) in &out.value {
+        if path.extension().is_some_and(|e| e == "rs") {
+            syn::parse_file(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
+    (out.value, warnings)
+}
+
+fn file<'a>(files: &'a BTreeMap<PathBuf, String>, path: &str) -> &'a str {
+    &files[&PathBuf::from(path)]
+}
+
+#[test]
+fn keyword_operations_get_camel_case_request_names() {
+    let (files, warnings) = render(
+        "operations:\n- {name: self, method: GET, path: /self}\n- {name: var_async, method: GET, path: /a}\n- {name: 2fa, method: GET, path: /b}\n",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let ops = file(&files, "src/operations.rs");
+    // `Self_Request` would trip `non_camel_case_types`; Python's `var_` escape is undone.
+    for want in ["pub struct SelfRequest<", "pub fn self_(", "pub struct AsyncRequest<", "pub fn async_(", "pub struct V2faRequest<", "pub fn n2fa("] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+}
+
+#[test]
+fn models_named_like_prelude_types_do_not_shadow_them() {
+    let (files, _) = render(
+        "operations:\n- {name: get, method: GET, path: /x, response: String}\nmodels:\n\
+         - {name: String, kind: object, fields: [{name: s, wire_name: s, type: string, required: false}]}\n\
+         - {name: Option, kind: object, fields: [{name: o, wire_name: o, type: Vec, required: false}]}\n\
+         - {name: Vec, kind: enum, enum_values: [a]}\n\
+         - {name: Error, kind: object, fields: [{name: e, wire_name: e, type: Result, required: true}]}\n",
+    );
+    let models = file(&files, "src/models.rs");
+    for want in ["pub struct String_ {", "pub struct Option_ {", "pub enum Vec_ {", "pub struct Error {", "pub struct Result_(", "pub o: Option<crate::models::Vec_>"] {
+        assert!(models.contains(want), "{want} missing:\n{models}");
+    }
+    assert!(file(&files, "src/operations.rs").contains("crate::models::String_"));
+}
+
+#[test]
+fn colliding_parameters_are_renamed_and_reported_with_both_names() {
+    let (files, warnings) = render(
+        "operations:\n- name: list\n  method: GET\n  path: /x\n  params:\n\
+         \x20 - {name: page_size, wire_name: pageSize, location: query, type: integer, required: false}\n\
+         \x20 - {name: pageSize, wire_name: pageSize, location: query, type: integer, required: false}\n\
+         \x20 - {name: execute, wire_name: execute, location: query, type: string, required: false}\n",
+    );
+    assert_eq!(
+        warnings,
+        ["warning: demo: operation `list`: parameters `page_size` and `pageSize` both become `page_size`; the second is named `page_size_`"]
+    );
+    let ops = file(&files, "src/operations.rs");
+    // `execute` is the request builder's own method: the setter gets a `_`.
+    for want in ["pub fn page_size(mut self", "pub fn page_size_(mut self", "pub fn execute_(mut self", "async fn execute(self)"] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+}
+
+#[test]
+fn fields_sharing_a_json_key_are_reported_with_both_names() {
+    let (_, warnings) = render(
+        "operations: []\nmodels:\n- {name: M, kind: object, fields: [{name: user_id, wire_name: userId, type: string, required: false}, {name: userId, wire_name: userId, type: string, required: false}]}\n",
+    );
+    assert_eq!(
+        warnings,
+        ["warning: demo: model `M`: fields `user_id` and `userId` both have the JSON key `userId`; the second is left out"]
+    );
+}
+
+#[test]
+fn warnings_name_the_api_doc_rather_than_the_first_model_doc() {
+    let (_, warnings) = render(
+        "source: {files: [Alpha.md, ThingsApi.md], form: markdown, flavour: python}\noperations:\n\
+         - {name: getA, method: GET, path: /a}\n- {name: get_a, method: GET, path: /b}\n",
+    );
+    assert_eq!(
+        warnings,
+        ["warning: ThingsApi.md: operations `getA` and `get_a` both become method `get_a`; the second is named `get_a_`"]
+    );
+}
