@@ -48,6 +48,18 @@ pub fn documented_description(
     exact.or_else(range).or_else(default).map(|d| d.description)
 }
 
+/// Longest decoder message kept: serde quotes the offending value whole (a
+/// megabyte-long string would make a megabyte-long error message).
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// `message` cut to [`MAX_MESSAGE_CHARS`] characters, marked with `…`.
+fn bounded(message: String) -> String {
+    match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message,
+    }
+}
+
 /// A response of any status with its complete body.
 #[derive(Clone, Debug)]
 pub struct RawResponse {
@@ -102,7 +114,7 @@ impl RawResponse {
             serde_json::from_slice::<T>(b"null")
                 .map_err(|e| format!("empty body where JSON was expected ({e})"))
         } else {
-            serde_json::from_slice::<T>(&this.body).map_err(|e| e.to_string())
+            serde_json::from_slice::<T>(&this.body).map_err(|e| bounded(e.to_string()))
         };
         match decoded {
             Ok(body) => Ok(ApiResponse::new(this.status, this.headers, body)),
@@ -325,6 +337,28 @@ mod tests {
         assert!(empty.body().is_none());
         let unit: ApiResponse<()> = raw(200, b" \n").json("op", DOCS).unwrap();
         assert_eq!(*unit.body(), ());
+    }
+
+    #[test]
+    fn decoder_messages_are_bounded() {
+        let body = format!("\"{}\"", "x".repeat(10_000)).into_bytes();
+        match raw(200, b"").json::<()>("op", DOCS) {
+            Ok(_) => {}
+            Err(e) => panic!("{e}"),
+        }
+        let r = RawResponse {
+            body: Bytes::from(body),
+            ..raw(200, b"")
+        };
+        match r.json::<Vec<u8>>("op", DOCS) {
+            Err(Error::Decode { message, body, .. }) => {
+                assert!(message.chars().count() <= MAX_MESSAGE_CHARS + 1, "{message}");
+                assert!(message.ends_with('…'), "{message}");
+                assert_eq!(body.len(), 10_002);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(bounded("short".into()), "short");
     }
 
     #[test]
