@@ -1,0 +1,432 @@
+//! The generator's phases, each measured on its own, for every seed under `specs/` and for
+//! synthetic docs of 1k, 5k and 10k operations (see `synth/`):
+//!
+//! | phase | what |
+//! |---|---|
+//! | `read` | markdown / plain text → blocks (form detected) |
+//! | `extract` | blocks → what the doc says (`flavour::python::Python`) |
+//! | `infer` | → endpoint model, with evidence (and, for seeds, `provider.yaml` overrides) |
+//! | `yaml` | endpoint model → normalized `api.yaml` |
+//! | `render` | endpoint model → token streams (plus Cargo.toml, README, runtime copies) |
+//! | `format` | token streams → formatted Rust (syn + prettyplease) |
+//! | `end_to_end` | all of the above from the doc text |
+//!
+//! Throughput is reported in operations ("elements") per second. `seeds-plan_all` is what
+//! `cargo run -p generator` does before writing: every spec directory, read from disk.
+//!
+//! Run with `cargo bench -p generator` (a filter narrows it: `cargo bench -p generator --
+//! synthetic`). A summary table (mean time and operations per second, from criterion's
+//! estimates) is printed at the end. Under `cargo test --all-targets` each benchmark runs
+//! once, untimed, on the seeds and the 1k doc only.
+
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput};
+use generator::diag::{Diagnostics, Severity};
+use generator::flavour::{python::Python, DocApi, DocModel, Flavour, ReadmeScheme};
+use generator::ir::{Api, DocForm, Source};
+use generator::provider::ProviderConfig;
+use generator::read::{self, Block, BlockKind};
+use generator::render::{self, CrateOptions};
+use generator::DocSet;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+mod synth;
+
+/// Synthetic sizes, in operations.
+const SIZES: &[usize] = &[1_000, 5_000, 10_000];
+const PHASES: &[&str] = &["read", "extract", "infer", "yaml", "render", "format", "end_to_end"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `provider.yaml`: label, text, parsed.
+type Config = (String, String, ProviderConfig);
+
+/// One provider's docs and everything the phases need, each phase's input computed once.
+struct Input {
+    name: String,
+    provider: String,
+    set: DocSet,
+    config: Option<Config>,
+    opts: CrateOptions,
+    read: ReadOut,
+    extracted: Extracted,
+    api: Api,
+    ops: usize,
+}
+
+/// Blocks of every doc of a set, and of its README.
+struct ReadOut {
+    docs: Vec<(String, DocForm, Vec<Block>)>,
+    readme: Option<(String, Vec<Block>)>,
+}
+
+/// What the docs say: API docs, model docs, README auth.
+#[derive(Clone)]
+struct Extracted {
+    apis: Vec<(String, DocApi)>,
+    models: Vec<DocModel>,
+    readme: Option<(String, Vec<ReadmeScheme>)>,
+    files: Vec<String>,
+    form: Option<DocForm>,
+}
+
+fn file_name(label: &str) -> String {
+    Path::new(label).file_name().unwrap().to_string_lossy().into_owned()
+}
+
+/// Phase `read`: every doc (form detected) and the README into blocks.
+fn read_phase(set: &DocSet) -> ReadOut {
+    let hints = Python.text_hints();
+    let blocks = |text: &str| {
+        let form = read::detect_form(text);
+        (form, read::read(text, form, &hints))
+    };
+    ReadOut {
+        docs: set
+            .docs
+            .iter()
+            .map(|(label, text)| {
+                let (form, b) = blocks(text);
+                (label.clone(), form, b)
+            })
+            .collect(),
+        readme: set.readme.as_ref().map(|(label, text)| (label.clone(), blocks(text).1)),
+    }
+}
+
+/// Phase `extract`: the flavour reads what each doc says (as `generator::parse_doc_set`
+/// tells API docs from model docs: by the method table).
+fn extract_phase(read: &ReadOut) -> Extracted {
+    let mut diags = Diagnostics::default();
+    let single = read.docs.len() == 1;
+    let mut out = Extracted {
+        apis: Vec::new(),
+        models: Vec::new(),
+        readme: None,
+        files: Vec::new(),
+        form: None,
+    };
+    for (label, form, blocks) in &read.docs {
+        let is_api = blocks.iter().any(|b| {
+            matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| {
+                r.cells.len() >= 2 && r.cells[0].text.trim() == "Method" && r.cells[1].text.trim() == "HTTP request"
+            }))
+        });
+        if is_api || single {
+            out.form.get_or_insert(*form);
+            out.files.push(file_name(label));
+            out.apis.push((label.clone(), Python.extract(blocks, label, &mut diags).expect("the doc reads")));
+        } else if let Some(m) = Python.extract_model(blocks, label, &mut diags) {
+            out.files.push(file_name(label));
+            out.models.push(m);
+        }
+    }
+    if let Some((label, blocks)) = &read.readme {
+        out.readme = Some((label.clone(), Python.extract_readme_auth(blocks, label, &mut diags)));
+        out.files.push(file_name(label));
+    }
+    assert!(!diags.has_errors(), "{:?}", diags.errors().collect::<Vec<_>>());
+    out
+}
+
+/// Phase `infer`: API docs merged (one group each when several), then inference, README
+/// auth, models, and `provider.yaml` overrides.
+fn infer_phase(ex: Extracted, provider: &str, config: Option<&Config>) -> Api {
+    let mut diags = Diagnostics::default();
+    let mut apis = ex.apis.into_iter();
+    let (first_label, mut merged) = apis.next().expect("an API doc");
+    let rest: Vec<_> = apis.collect();
+    if !rest.is_empty() {
+        for op in &mut merged.ops {
+            op.group = Some(merged.title.clone());
+        }
+    }
+    for (_, mut doc) in rest {
+        if merged.base_url.is_none() {
+            merged.base_url = doc.base_url.take();
+        }
+        for op in &mut doc.ops {
+            op.group = Some(doc.title.clone());
+        }
+        merged.ops.extend(doc.ops);
+        for s in doc.schemes {
+            if !merged.schemes.iter().any(|x| x.name == s.name) {
+                merged.schemes.push(s);
+            }
+        }
+    }
+    let source = Source {
+        files: ex.files,
+        form: ex.form.unwrap_or(DocForm::Markdown),
+        flavour: Python.name().to_string(),
+    };
+    let conv = generator::infer::convention(&merged);
+    let mut api = generator::infer::infer(merged, provider, source, &first_label, &mut diags);
+    if let Some((label, readme)) = &ex.readme {
+        generator::infer::apply_readme(&mut api, readme, &file_name(label));
+    }
+    generator::infer::add_models(&mut api, &ex.models, &conv, &mut diags);
+    generator::infer::models_from_examples(&mut api);
+    generator::infer::patch_bodies_are_nullable(&mut api);
+    if let Some((label, text, cfg)) = config {
+        generator::provider::apply(&mut api, cfg, text, label, &mut diags);
+    }
+    assert!(!diags.has_errors(), "{provider}: {:?}", diags.errors().collect::<Vec<_>>());
+    api
+}
+
+/// Everything from the doc text through the generator's own entry points: what
+/// `cargo run -p generator` computes for one provider (before writing files).
+fn end_to_end(input: &Input) -> (String, usize) {
+    let mut diags = Diagnostics::default();
+    let mut api = generator::parse_doc_set(&input.set, &input.provider, &mut diags).expect("the docs read");
+    if let Some((label, text, cfg)) = &input.config {
+        generator::provider::apply(&mut api, cfg, text, label, &mut diags);
+    }
+    let yaml = generator::yaml::to_yaml(&api);
+    let files = render::render_crate(&api, &input.opts);
+    (yaml, files.value.len())
+}
+
+impl Input {
+    fn new(name: String, provider: String, set: DocSet, config: Option<Config>, opts: CrateOptions) -> Self {
+        let read = read_phase(&set);
+        let extracted = extract_phase(&read);
+        let api = infer_phase(extracted.clone(), &provider, config.as_ref());
+        let ops = api.operations.len();
+        let mut input = Input {
+            name,
+            provider,
+            set,
+            config,
+            opts,
+            read,
+            extracted,
+            api,
+            ops,
+        };
+        // The phases above must compute what the generator does, or they measure the
+        // wrong thing: compare with its own entry point.
+        let mut diags = Diagnostics::default();
+        let mut real = generator::parse_doc_set(&input.set, &input.provider, &mut diags).expect("the docs read");
+        if let Some((label, text, cfg)) = &input.config {
+            generator::provider::apply(&mut real, cfg, text, label, &mut diags);
+        }
+        assert!(
+            generator::yaml::to_yaml(&real) == generator::yaml::to_yaml(&input.api),
+            "{}: the bench's phases no longer compute what generator::parse_doc_set does; update benches/phases.rs",
+            input.name
+        );
+        let rendered = render::format(render::render_tokens(&input.api, &input.opts));
+        let errors: Vec<_> = rendered.warnings.iter().filter(|d| d.severity == Severity::Error).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", input.name);
+        input.api = real;
+        input
+    }
+}
+
+/// Every spec directory's docs, found as `generator::load_spec_dir` finds them.
+fn seeds() -> Vec<Input> {
+    let root = root();
+    generator::spec_dirs(&root)
+        .into_iter()
+        .map(|dir| {
+            let provider = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let label = |p: &Path| p.strip_prefix(&root).unwrap_or(p).display().to_string();
+            let cfg_label = label(&dir.join("provider.yaml"));
+            let cfg_text = std::fs::read_to_string(dir.join("provider.yaml")).unwrap();
+            let mut diags = Diagnostics::default();
+            let cfg = generator::provider::parse(&cfg_text, &cfg_label, &mut diags).unwrap();
+            let doc_path = match &cfg.doc {
+                Some(d) => dir.join(d),
+                None if dir.join("docs").is_dir() => dir.clone(),
+                None => std::fs::read_dir(&dir)
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .find(|p| {
+                        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+                        let stem = p.file_stem().and_then(|e| e.to_str()).unwrap_or("");
+                        (ext == "md" || ext == "txt") && !stem.eq_ignore_ascii_case("readme")
+                    })
+                    .unwrap(),
+            };
+            let set = if doc_path.is_dir() {
+                generator::collect_dir(&doc_path, &root, &mut diags)
+            } else {
+                DocSet {
+                    docs: vec![(label(&doc_path), std::fs::read_to_string(&doc_path).unwrap())],
+                    readme: None,
+                }
+            };
+            let opts = CrateOptions::from_config(&cfg);
+            Input::new(provider.clone(), provider, set, Some((cfg_label, cfg_text, cfg)), opts)
+        })
+        .collect()
+}
+
+/// A synthetic doc of `n` operations from the OBP and umaaas docs' sections.
+fn synthetic(n: usize) -> Input {
+    let root = root();
+    let obp = std::fs::read_to_string(root.join("specs/obp/UserApi.md")).unwrap();
+    let umaaas = std::fs::read_to_string(root.join("specs/umaaas/UsersApi.md")).unwrap();
+    let set = DocSet {
+        docs: vec![("UserApi.md".into(), synth::synthesize(&[&obp, &umaaas], n))],
+        readme: None,
+    };
+    let opts = CrateOptions {
+        crate_name: "synthetic-client".into(),
+        display_name: "Synthetic".into(),
+        command: "cargo bench -p generator".into(),
+    };
+    let input = Input::new(n.to_string(), "synthetic".into(), set, None, opts);
+    assert_eq!(input.ops, n, "every synthetic operation is read");
+    input
+}
+
+fn phase_benches(c: &mut Criterion, group: &str, inputs: &[Input]) {
+    for phase in PHASES {
+        let mut g = c.benchmark_group(format!("{group}-{phase}"));
+        if group == "synthetic" {
+            g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(6));
+        } else {
+            g.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(2));
+        }
+        for input in inputs {
+            g.throughput(Throughput::Elements(input.ops as u64));
+            let id = BenchmarkId::from_parameter(&input.name);
+            match *phase {
+                "read" => g.bench_with_input(id, input, |b, i| b.iter(|| read_phase(black_box(&i.set)))),
+                "extract" => g.bench_with_input(id, input, |b, i| b.iter(|| extract_phase(black_box(&i.read)))),
+                "infer" => g.bench_with_input(id, input, |b, i| {
+                    b.iter_batched(
+                        || i.extracted.clone(),
+                        |ex| infer_phase(ex, &i.provider, i.config.as_ref()),
+                        BatchSize::LargeInput,
+                    )
+                }),
+                "yaml" => g.bench_with_input(id, input, |b, i| {
+                    b.iter(|| generator::yaml::to_yaml(black_box(&i.api)))
+                }),
+                "render" => g.bench_with_input(id, input, |b, i| {
+                    b.iter(|| render::render_tokens(black_box(&i.api), &i.opts))
+                }),
+                "format" => g.bench_with_input(id, input, |b, i| {
+                    b.iter_batched(
+                        || render::render_tokens(&i.api, &i.opts),
+                        render::format,
+                        BatchSize::LargeInput,
+                    )
+                }),
+                "end_to_end" => g.bench_with_input(id, input, |b, i| b.iter(|| end_to_end(black_box(i)))),
+                _ => unreachable!(),
+            };
+        }
+        g.finish();
+    }
+}
+
+fn benches(c: &mut Criterion, bench_mode: bool) {
+    let seeds = seeds();
+    phase_benches(c, "seeds", &seeds);
+
+    // All seeds in one process, from disk, as `cargo run -p generator` (without writing).
+    let total: usize = seeds.iter().map(|s| s.ops).sum();
+    let root = root();
+    let mut g = c.benchmark_group("seeds-plan_all");
+    g.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3));
+    g.throughput(Throughput::Elements(total as u64));
+    g.bench_function("all", |b| {
+        b.iter(|| generator::plan_all(black_box(&root)).expect("the seeds generate"))
+    });
+    g.finish();
+
+    let sizes = if bench_mode { SIZES } else { &SIZES[..1] };
+    let synthetic: Vec<Input> = sizes.iter().map(|&n| synthetic(n)).collect();
+    phase_benches(c, "synthetic", &synthetic);
+}
+
+/// Criterion's output directory (where `estimates.json` files are).
+fn criterion_dir() -> Option<PathBuf> {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return Some(PathBuf::from(home));
+    }
+    if let Some(target) = std::env::var_os("CARGO_TARGET_DIR") {
+        return Some(PathBuf::from(target).join("criterion"));
+    }
+    // <target>/release/deps/phases-<hash>
+    let exe = std::env::current_exe().ok()?;
+    Some(exe.parent()?.parent()?.parent()?.join("criterion"))
+}
+
+/// Mean time in nanoseconds of one benchmark's latest run.
+fn mean_ns(dir: &Path, group: &str, id: &str) -> Option<f64> {
+    let text = std::fs::read_to_string(dir.join(group).join(id).join("new/estimates.json")).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    v["mean"]["point_estimate"].as_f64()
+}
+
+fn fmt_time(ns: f64) -> String {
+    if ns >= 1e9 {
+        format!("{:.2} s", ns / 1e9)
+    } else if ns >= 1e6 {
+        format!("{:.2} ms", ns / 1e6)
+    } else {
+        format!("{:.1} µs", ns / 1e3)
+    }
+}
+
+/// Prints mean time and operations per second per phase, and how time grows with size.
+fn summary(seeds: &[(String, usize)]) {
+    let Some(dir) = criterion_dir() else { return };
+    println!("\nSummary (mean of the latest run; ops/s = operations per second)\n");
+    println!("{:<12} {:>10} {:>6} {:>12} {:>12}", "phase", "input", "ops", "mean", "ops/s");
+    let row = |group: &str, phase: &str, name: &str, ops: usize| {
+        if let Some(ns) = mean_ns(&dir, &format!("{group}-{phase}"), name) {
+            let rate = ops as f64 / (ns / 1e9);
+            println!("{phase:<12} {name:>10} {ops:>6} {:>12} {rate:>12.0}", fmt_time(ns));
+        }
+    };
+    for phase in PHASES {
+        for (name, ops) in seeds {
+            row("seeds", phase, name, *ops);
+        }
+    }
+    let total: usize = seeds.iter().map(|s| s.1).sum();
+    row("seeds", "plan_all", "all", total);
+    for phase in PHASES {
+        for n in SIZES {
+            row("synthetic", phase, &n.to_string(), *n);
+        }
+    }
+    println!("\nGrowth: time per operation at 1k / 5k / 10k (equal = linear), and t(10k) / t(1k)\n");
+    for phase in PHASES {
+        let per: Vec<Option<f64>> = SIZES
+            .iter()
+            .map(|n| mean_ns(&dir, &format!("synthetic-{phase}"), &n.to_string()).map(|ns| ns / *n as f64))
+            .collect();
+        if let [Some(a), Some(b), Some(c)] = per[..] {
+            println!(
+                "{phase:<12} {:>10} {:>10} {:>10}   x{:.1}",
+                fmt_time(a),
+                fmt_time(b),
+                fmt_time(c),
+                c * 10_000.0 / (a * 1_000.0)
+            );
+        }
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` does not (test mode).
+    let bench_mode = std::env::args().any(|a| a == "--bench");
+    let mut c = Criterion::default().configure_from_args();
+    benches(&mut c, bench_mode);
+    c.final_summary();
+    if bench_mode {
+        let seeds: Vec<(String, usize)> = seeds().into_iter().map(|s| (s.name, s.ops)).collect();
+        summary(&seeds);
+    }
+}
