@@ -353,18 +353,38 @@ impl FromStr for TypeRef {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let s = s.trim();
-        let inner = |prefix: &str| {
-            s.strip_prefix(prefix)
-                .and_then(|r| r.strip_suffix(']'))
-                .map(|r| r.parse::<TypeRef>())
-        };
-        if let Some(t) = inner("list[") {
-            return Ok(TypeRef::List(Box::new(t?)));
+        // Containers are peeled in a loop and nesting is bounded: a hostile `api.yaml`
+        // must not overflow the stack here or in the recursive code that walks types.
+        let mut s = s.trim();
+        let mut wrappers: Vec<bool> = Vec::new(); // true: list, false: map
+        loop {
+            let (is_list, rest) = if let Some(r) = s.strip_prefix("list[") {
+                (true, r)
+            } else if let Some(r) = s.strip_prefix("map[") {
+                (false, r)
+            } else {
+                break;
+            };
+            let Some(inner) = rest.strip_suffix(']') else { break };
+            if wrappers.len() == MAX_TYPE_DEPTH {
+                return Err(format!("type nested more than {MAX_TYPE_DEPTH} deep"));
+            }
+            wrappers.push(is_list);
+            s = inner.trim();
         }
-        if let Some(t) = inner("map[") {
-            return Ok(TypeRef::Map(Box::new(t?)));
+        let mut t = Self::scalar_or_model(s)?;
+        for is_list in wrappers.into_iter().rev() {
+            t = if is_list { TypeRef::List(Box::new(t)) } else { TypeRef::Map(Box::new(t)) };
         }
+        Ok(t)
+    }
+}
+
+/// Deepest nesting of `list[…]` / `map[…]` accepted, in `api.yaml` and in docs.
+pub const MAX_TYPE_DEPTH: usize = 16;
+
+impl TypeRef {
+    fn scalar_or_model(s: &str) -> Result<Self, String> {
         Ok(match s {
             "string" => TypeRef::String,
             "integer" => TypeRef::Integer,

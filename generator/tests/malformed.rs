@@ -271,3 +271,75 @@ fn garbage_never_panics() {
     let f = generator::parse_doc("", "empty.md", "g").expect_err("empty");
     assert_eq!(f.to_string(), "error: empty.md:1: expected a method table (`Method | HTTP request | Description`): this does not look like an openapi-generator or swagger-codegen API doc");
 }
+
+#[test]
+fn parameter_name_with_a_space() {
+    // The row is dropped, so the placeholder and the signature lose their parameter too.
+    errors(
+        "bad_param_name.md",
+        &[
+            (10, "path placeholder `{petId}` of `get_pet` matches no parameter"),
+            (11, "signature of `get_pet` names `pet_id`, which is not in its Parameters table"),
+            (28, "expected a parameter name, found `pet id`"),
+        ],
+    );
+}
+
+#[test]
+fn map_type_without_a_value_type_is_a_warning() {
+    let api = warnings(
+        "bad_map_type.md",
+        &[(29, "parameter `verbose`: expected a map type `dict(str, T)`, found `dict(str)`; treated as any JSON")],
+    );
+    assert_eq!(api.operations[0].params[1].ty, generator::ir::TypeRef::Any);
+}
+
+#[test]
+fn optional_path_parameter_is_made_required() {
+    let api = warnings(
+        "optional_path_param.md",
+        &[
+            (11, "signature of `get_pet` passes optional parameter `pet_id` positionally; the Parameters table wins"),
+            (28, "path parameter `pet_id` is marked optional; path parameters are required"),
+        ],
+    );
+    assert!(api.operations[0].params[0].required);
+}
+
+#[test]
+fn extra_words_after_the_path_are_ignored_with_a_warning() {
+    let api = warnings("extra_words_after_path.md", &[(7, "extra words after the path of `get_pet` ignored")]);
+    assert_eq!(api.operations[0].path, "/pets/{petId}");
+}
+
+#[test]
+fn operation_heading_that_is_not_the_table_name() {
+    errors(
+        "op_heading_space.md",
+        &[
+            (8, "operation `add_pet` is in the method table but has no section"),
+            (51, "operation section `add pet` has no row in the method table"),
+        ],
+    );
+}
+
+#[test]
+fn return_type_with_trailing_words_is_any_json() {
+    let api = warnings(
+        "return_type_trailing.md",
+        &[
+            (33, "return type of `get_pet`: unknown type spelling `Pet and more`; decoded as any JSON"),
+            (64, "return type of `add_pet`: unknown type spelling `Pet and more`; decoded as any JSON"),
+        ],
+    );
+    assert_eq!(api.operations[0].response, Some(generator::ir::TypeRef::Any));
+}
+
+#[test]
+fn signature_of_another_name_or_unclosed_is_ignored_with_a_warning() {
+    for doc in ["signature_wrong_name.md", "unclosed_signature.md"] {
+        let api = warnings(doc, &[(10, "expected a signature line `> get_pet(...)` for `get_pet`")]);
+        // The Parameters table still gives both parameters.
+        assert_eq!(api.operations[0].params.len(), 2, "{doc}");
+    }
+}

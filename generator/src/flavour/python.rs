@@ -790,6 +790,22 @@ fn is_python_builtin(t: &str) -> bool {
 /// Python type spellings of all generations.
 pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
     let s = s.trim().trim_matches('*').trim();
+    // Recursion below follows the nesting: bounded, so that no doc overflows the stack.
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for c in s.chars() {
+        match c {
+            '[' | '(' | '{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ']' | ')' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest > crate::ir::MAX_TYPE_DEPTH {
+        return Err(format!("type nested more than {} deep", crate::ir::MAX_TYPE_DEPTH));
+    }
     let generic = |prefixes: &[&str], open: char, close: char| -> Option<&str> {
         prefixes.iter().find_map(|p| {
             s.strip_prefix(p)
@@ -1282,6 +1298,19 @@ mod tests {
         }
         assert!(parse_py_type("strr").is_err());
         assert!(parse_py_type("dict(str)").is_err());
+    }
+
+    #[test]
+    fn deeply_nested_types_are_refused_not_a_stack_overflow() {
+        let deep = |n: usize| format!("{}str{}", "List[".repeat(n), "]".repeat(n));
+        assert!(parse_py_type(&deep(16)).is_ok());
+        assert_eq!(parse_py_type(&deep(17)), Err("type nested more than 16 deep".to_string()));
+        assert!(parse_py_type(&deep(100_000)).is_err());
+        let deep = |n: usize| format!("{}string{}", "list[".repeat(n), "]".repeat(n));
+        assert!(deep(16).parse::<TypeRef>().is_ok());
+        assert_eq!(deep(17).parse::<TypeRef>(), Err("type nested more than 16 deep".to_string()));
+        assert!(deep(100_000).parse::<TypeRef>().is_err());
+        assert_eq!("map[ list[Pet] ]".parse::<TypeRef>().map(|t| t.to_string()), Ok("map[list[Pet]]".to_string()));
     }
 
     #[test]
