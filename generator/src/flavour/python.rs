@@ -10,6 +10,7 @@ use crate::diag::Diagnostics;
 use crate::ir::{AuthKind, StatusResponse, TypeRef};
 use crate::prose::{decode_entities, html_to_markdown};
 use crate::read::{Block, BlockKind, Cell, Row, TextHints};
+use std::collections::{HashMap, HashSet};
 
 pub struct Python;
 
@@ -135,7 +136,12 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
     }
 
     let table_ops = read_method_table(&blocks[table_pos], file, diags);
-    let names: Vec<&str> = table_ops.iter().map(|o| o.name.as_str()).collect();
+    // Sets and maps, not lists: docs can have thousands of operations.
+    let names: HashSet<&str> = table_ops.iter().map(|o| o.name.as_str()).collect();
+    let mut by_name: HashMap<&str, &TableOp> = HashMap::new();
+    for o in &table_ops {
+        by_name.entry(o.name.as_str()).or_insert(o);
+    }
 
     // Split the rest into operation sections.
     let mut sections: Vec<(usize, String, usize)> = Vec::new(); // (block index, name, line)
@@ -158,15 +164,15 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
         }
     }
 
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (k, (start, name, line)) in sections.iter().enumerate() {
-        if let Some((_, first)) = seen.iter().find(|(n, _)| n == name) {
+        if let Some(first) = seen.get(name.as_str()) {
             diags.error(file, *line, format!("duplicate operation `{name}` (first at line {first})"));
             continue;
         }
-        seen.push((name.clone(), *line));
+        seen.insert(name, *line);
         let end = sections.get(k + 1).map(|s| s.0).unwrap_or(rest.len());
-        let Some(top) = table_ops.iter().find(|o| &o.name == name) else {
+        let Some(&top) = by_name.get(name.as_str()) else {
             diags.error(
                 file,
                 *line,
@@ -177,8 +183,9 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
         let op = read_operation(top, *line, &rest[start + 1..end], file, diags, &mut api.schemes);
         api.ops.push(op);
     }
+    let section_names: HashSet<&str> = sections.iter().map(|(_, n, _)| n.as_str()).collect();
     for t in &table_ops {
-        if !sections.iter().any(|(_, n, _)| n == &t.name) {
+        if !section_names.contains(t.name.as_str()) {
             diags.error(
                 file,
                 t.line,
@@ -186,12 +193,11 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
             );
         }
     }
-    let mut dup = Vec::new();
+    let mut dup = HashSet::new();
     for t in &table_ops {
-        if dup.contains(&t.name) {
+        if !dup.insert(t.name.as_str()) {
             diags.error(file, t.line, format!("duplicate operation `{}` in the method table", t.name));
         }
-        dup.push(t.name.clone());
     }
     Some(api)
 }
