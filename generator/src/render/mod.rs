@@ -68,7 +68,7 @@ pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, 
 }
 
 /// A crate rendered but not yet formatted: its Rust files as token streams, its other
-/// files as text. [`render_crate`] is [`render_tokens`] then [`format`]; the two steps are
+/// files as text. [`render_crate`] is [`render_tokens`] then [`format()`]; the two steps are
 /// public so that they can be measured apart.
 pub struct Rendered {
     /// Names the API in diagnostics.
@@ -82,7 +82,7 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Plans the crate and generates its tokens; see [`format`].
+/// Plans the crate and generates its tokens; see [`format()`].
 pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     let mut warnings = Vec::new();
     let mut text = BTreeMap::new();
