@@ -81,6 +81,26 @@ pub fn placeholders(path: &str) -> Vec<&str> {
     out
 }
 
+/// Placeholders are `{name}`: not nested, not empty, every `{` closed and every `}` opened.
+fn check_braces(path: &str) -> Result<(), &'static str> {
+    let mut open = false;
+    let mut empty = false;
+    for c in path.chars() {
+        match c {
+            '{' if open => return Err("has a `{` inside a placeholder"),
+            '{' => (open, empty) = (true, true),
+            '}' if !open => return Err("has a `}` that closes no placeholder"),
+            '}' if empty => return Err("has an empty placeholder `{}`"),
+            '}' => open = false,
+            _ => empty = false,
+        }
+    }
+    if open {
+        return Err("has a `{` that is never closed");
+    }
+    Ok(())
+}
+
 pub fn convention(doc: &DocApi) -> Convention {
     let mut camel: Vec<String> = Vec::new();
     let mut snake: Vec<String> = Vec::new();
@@ -272,7 +292,14 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
 
 fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) -> Operation {
     let mut inferred = Evidence::new();
-    let phs = placeholders(&op.path);
+    // A malformed path is reported once, not again for each placeholder it seems to have.
+    let phs = match check_braces(&op.path) {
+        Ok(()) => placeholders(&op.path),
+        Err(problem) => {
+            diags.error(file, op.line, format!("path `{}` of `{}` {problem}", op.path, op.name));
+            Vec::new()
+        }
+    };
     let form = is_form(op.content_type.as_deref());
     let mut params: Vec<Param> = Vec::new();
     let mut has_body = false;
@@ -679,6 +706,21 @@ mod tests {
         assert_eq!(unescape_python("var_self"), "self");
         assert_eq!(unescape_python("_id"), "_id");
         assert_eq!(unescape_python("variable"), "variable");
+    }
+
+    #[test]
+    fn braces_in_paths() {
+        for ok in ["/", "/pets", "/pets/{petId}", "/a/{x}/b/{y}.json", "/{a}{b}"] {
+            assert_eq!(check_braces(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("/pets/{petId", "never closed"),
+            ("/pets/petId}", "closes no placeholder"),
+            ("/pets/{}", "empty placeholder"),
+            ("/pets/{a{b}}", "inside a placeholder"),
+        ] {
+            assert!(check_braces(bad).unwrap_err().contains(why), "{bad}");
+        }
     }
 
     #[test]

@@ -343,3 +343,20 @@ fn signature_of_another_name_or_unclosed_is_ignored_with_a_warning() {
         assert_eq!(api.operations[0].params.len(), 2, "{doc}");
     }
 }
+
+#[test]
+fn duplicate_status_row() {
+    errors("duplicate_status.md", &[(50, "duplicate status `404` (first at line 49)")]);
+}
+
+#[test]
+fn path_with_unbalanced_or_empty_braces() {
+    errors("unclosed_placeholder.md", &[(10, "path `/pets/{petId` of `get_pet` has a `{` that is never closed")]);
+    errors("empty_placeholder.md", &[(51, "path `/pets/{}` of `add_pet` has an empty placeholder `{}`")]);
+}
+
+#[test]
+fn method_table_without_operations_is_a_warning() {
+    let api = warnings("no_operations.md", &[(5, "the method table lists no operations")]);
+    assert!(api.operations.is_empty());
+}

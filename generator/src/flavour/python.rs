@@ -136,6 +136,13 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
     }
 
     let table_ops = read_method_table(&blocks[table_pos], file, diags);
+    if matches!(&blocks[table_pos].kind, BlockKind::Table { rows } if rows.len() <= 1) {
+        diags.warning(
+            file,
+            blocks[table_pos].line,
+            "the method table lists no operations: the client will have none",
+        );
+    }
     // Sets and maps, not lists: docs can have thousands of operations.
     let names: HashSet<&str> = table_ops.iter().map(|o| o.name.as_str()).collect();
     let mut by_name: HashMap<&str, &TableOp> = HashMap::new();
@@ -479,6 +486,7 @@ fn read_operation(
 
     // HTTP response details (newer generations only).
     if let Some((_, _, bs)) = find("HTTP response details") {
+        let mut status_lines: HashMap<String, usize> = HashMap::new();
         for b in bs {
             let BlockKind::Table { rows } = &b.kind else { continue };
             for row in rows.iter().skip(1) {
@@ -519,8 +527,14 @@ fn read_operation(
                             .collect()
                     })
                     .unwrap_or_default();
+                let status = status.to_ascii_uppercase();
+                if let Some(first) = status_lines.get(&status) {
+                    diags.error(file, row.line, format!("duplicate status `{status}` (first at line {first})"));
+                    continue;
+                }
+                status_lines.insert(status.clone(), row.line);
                 op.statuses.push(StatusResponse {
-                    status: status.to_ascii_uppercase(),
+                    status,
                     description: decode_entities(cells.get(1).map(|s| s.trim()).unwrap_or("")),
                     headers,
                 });
