@@ -108,7 +108,7 @@ pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
 
     let rust = vec![
         ("src/lib.rs", lib_rs(api, opts, &schemes, &plan)),
-        ("src/client.rs", client_rs(api, &schemes)),
+        ("src/client.rs", client_rs(api, &schemes, &plan)),
         ("src/operations.rs", ops::operations_rs(&plan, &schemes)),
         ("src/models.rs", models_tokens),
     ];
@@ -210,8 +210,12 @@ impl SchemePlan {
     }
 }
 
-fn scheme_statics(schemes: &SchemePlan) -> TokenStream {
-    let items = schemes.schemes.iter().map(|s| {
+/// The runtime descriptions of the schemes some operation uses (an unused `const` would be
+/// dead code).
+fn scheme_statics(schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
+    let used: std::collections::BTreeSet<&str> =
+        plan.ops.iter().flat_map(|o| o.op.security.iter().flatten()).map(String::as_str).collect();
+    let items = schemes.schemes.iter().filter(|s| used.contains(s.name.as_str())).map(|s| {
         let ident = &s.static_ident;
         let name = &s.name;
         let kind = match s.kind {
@@ -280,9 +284,9 @@ fn scheme_setter(s: &SchemeItem) -> TokenStream {
     }
 }
 
-fn client_rs(api: &Api, schemes: &SchemePlan) -> TokenStream {
+fn client_rs(api: &Api, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
     let base = &api.base_url;
-    let statics = scheme_statics(schemes);
+    let statics = scheme_statics(schemes, plan);
     let setters = schemes.schemes.iter().map(scheme_setter);
     let base_doc = format!(" The documented base URL: `{base}`.");
     quote! {
@@ -383,6 +387,16 @@ fn client_rs(api: &Api, schemes: &SchemePlan) -> TokenStream {
 fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
     let docs = crate_docs(api, opts, schemes, plan);
     let doc_attrs = docs::inner_doc_attrs(&docs);
+    // Without operations there are no request builders to re-export.
+    let requests = (!plan.ops.is_empty()).then(|| {
+        quote! {
+            /// Request builders returned by the [`Client`] methods: set optional parameters, then
+            /// `.await` (or call `send`).
+            pub mod requests {
+                pub use crate::operations::*;
+            }
+        }
+    });
     quote! {
         #doc_attrs
         #![forbid(unsafe_code)]
@@ -399,11 +413,7 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan
         pub use reqwest;
         pub use time;
 
-        /// Request builders returned by the [`Client`] methods: set optional parameters, then
-        /// `.await` (or call `send`).
-        pub mod requests {
-            pub use crate::operations::*;
-        }
+        #requests
     }
 }
 

@@ -225,7 +225,12 @@ fn enumeration(m: &Model, ident: &Ident, warn: &mut dyn FnMut(String)) -> TokenS
     let mut used: BTreeMap<String, String> = BTreeMap::new();
     let mut variants = Vec::new();
     let mut arms = Vec::new();
+    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for v in &m.enum_values {
+        if !seen.insert(v) {
+            warn(format!("enum `{}`: the value `{v}` is listed twice; it is kept once", m.name));
+            continue;
+        }
         let mut name = sanitize(v, Case::Pascal, &["Unknown"]);
         if let Some(other) = used.get(&name) {
             warn(format!(

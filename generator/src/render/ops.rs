@@ -109,6 +109,18 @@ impl RustTy {
         }
     }
 
+    /// The type of a value that travels as JSON (a body, a response): dates and binary
+    /// data are JSON strings (RFC 3339, base64), kept as text as in models' containers;
+    /// `time`'s own serde format is not RFC 3339, and a file part is no JSON value.
+    fn from_json_type(t: &TypeRef, models: &mut BTreeMap<String, Ident>) -> RustTy {
+        match t {
+            TypeRef::Date | TypeRef::DateTime | TypeRef::Binary => RustTy::String,
+            TypeRef::List(t) => RustTy::List(Box::new(Self::from_json_type(t, models))),
+            TypeRef::Map(t) => RustTy::Map(Box::new(Self::from_json_type(t, models))),
+            other => Self::from_type(other, models),
+        }
+    }
+
     fn tokens(&self) -> TokenStream {
         match self {
             RustTy::String => quote!(String),
@@ -256,7 +268,12 @@ fn plan_op<'a>(
             }
         }
         used.insert(name.clone(), p.name.clone());
-        let rust_ty = RustTy::from_type(&p.ty, models);
+        // A whole body of binary data is a file (reported below unless multipart).
+        let rust_ty = if p.location == Location::Body && p.ty != TypeRef::Binary {
+            RustTy::from_json_type(&p.ty, models)
+        } else {
+            RustTy::from_type(&p.ty, models)
+        };
         // A model in a scalar position (an enum, most likely) travels as its JSON value:
         // strings as they are.
         let model = matches!(rust_ty, RustTy::Model(_));
@@ -319,13 +336,7 @@ fn plan_op<'a>(
         {
             Response::Text
         }
-        Some(t) => {
-            let rt = match t {
-                TypeRef::Binary => RustTy::File,
-                other => RustTy::from_type(other, models),
-            };
-            Response::Json(rt.tokens())
-        }
+        Some(t) => Response::Json(RustTy::from_json_type(t, models).tokens()),
     };
     let response_is_value = !matches!(response, Response::Empty);
     Ok(OpPlan {
@@ -648,7 +659,19 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
             groups.push(g.clone());
         }
     }
-    let sections = groups.iter().map(|g| {
+    // Groups whose names meet after case conversion (`UsersApi`, `users_api`) get distinct
+    // modules.
+    let mut modules: Vec<Option<String>> = Vec::new();
+    for g in &groups {
+        modules.push(g.as_ref().map(|g| {
+            let mut module = sanitize(g, Case::Snake, &[]);
+            while modules.iter().flatten().any(|m| *m == module) {
+                module.push('_');
+            }
+            module
+        }));
+    }
+    let sections = groups.iter().zip(&modules).map(|(g, module)| {
         let methods = client_methods.iter().filter(|(x, _)| x == g).map(|(_, t)| t);
         let builders = builders.iter().filter(|(x, _)| x == g).map(|(_, t)| t);
         let body = quote! {
@@ -658,10 +681,9 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
 
             #(#builders)*
         };
-        match g {
-            None => body,
-            Some(name) => {
-                let module = format_ident!("{}", sanitize(name, Case::Snake, &[]));
+        match (g, module) {
+            (Some(name), Some(module)) => {
+                let module = format_ident!("{}", module);
                 let doc = format!(" Operations of the `{name}` API group.");
                 quote! {
                     #[doc = #doc]
@@ -673,6 +695,7 @@ pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStrea
                     pub use #module::*;
                 }
             }
+            _ => body,
         }
     });
     let top_use = if groups.contains(&None) { quote!(use crate::Client;) } else { quote!() };

@@ -99,3 +99,37 @@ fn warnings_name_the_api_doc_rather_than_the_first_model_doc() {
         ["warning: ThingsApi.md: operations `getA` and `get_a` both become method `get_a`; the second is named `get_a_`"]
     );
 }
+
+/// Shapes found by compiling arbitrary models (`tests/render_props.rs`); each once made a
+/// crate that did not compile or warned.
+#[test]
+fn shapes_found_by_compiling_arbitrary_models() {
+    let (files, warnings) = render(
+        "auth_schemes:\n- {name: used, kind: bearer}\n- {name: unused, kind: basic}\n\
+         operations:\n\
+         - {name: a, group: UsersApi, method: GET, path: /a, response: 'list[map[binary]]', security: [[used]]}\n\
+         - {name: b, group: users_api, method: POST, path: /b, response: 'list[date-time]', params: [{name: when, wire_name: when, location: body, type: 'list[date-time]', required: true}]}\n\
+         models:\n- {name: E, kind: enum, enum_values: [x, y, x]}\n",
+    );
+    assert_eq!(warnings, ["warning: demo: enum `E`: the value `x` is listed twice; it is kept once"]);
+    let ops = file(&files, "src/operations.rs");
+    // Groups meeting after case conversion get two modules.
+    for want in ["pub mod users_api {", "pub mod users_api_ {", "pub use users_api::*;", "pub use users_api_::*;"] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+    // JSON dates and binary data are text (time's own serde format is not RFC 3339).
+    for want in ["Vec<std::collections::BTreeMap<String, String>>", "when: Vec<String>", "ApiResponse<Vec<String>>"] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+    assert!(!ops.contains("FilePart"), "{ops}");
+    // Only schemes some operation uses are described (an unused `const` warns).
+    let client = file(&files, "src/client.rs");
+    assert!(client.contains("const SCHEME_USED:") && !client.contains("const SCHEME_UNUSED:"), "{client}");
+    assert!(client.contains("pub fn unused("), "the unused scheme's credential setter stays:\n{client}");
+    let models = file(&files, "src/models.rs");
+    assert_eq!(models.matches("#[serde(rename = \"x\")]").count(), 1, "{models}");
+
+    // A crate without operations has no request builders to re-export.
+    let (files, _) = render("operations: []\n");
+    assert!(!file(&files, "src/lib.rs").contains("pub mod requests"));
+}
