@@ -186,9 +186,14 @@ fn redact_url_str(raw: &str) -> String {
 
 /// Joins the base URL (stored without trailing `/`) and a path without
 /// doubling or dropping the `/` between them, then adds the query.
-pub(crate) fn join_url(base: &str, path: &str, query: &[(String, String)]) -> Result<Url, Error> {
+pub(crate) fn join_url(
+    base: &str,
+    path: &str,
+    query: &[(&'static str, String)],
+    more_query: &[(&'static str, String)],
+) -> Result<Url, Error> {
     let base = base.trim_end_matches('/');
-    let mut url = String::with_capacity(base.len() + path.len() + 1);
+    let mut url = String::with_capacity(base.len() + path.len() + 1 + 32 * (query.len() + more_query.len()));
     url.push_str(base);
     if !path.is_empty() {
         if !path.starts_with('/') {
@@ -196,23 +201,12 @@ pub(crate) fn join_url(base: &str, path: &str, query: &[(String, String)]) -> Re
         }
         url.push_str(path);
     }
-    if !query.is_empty() {
+    if !query.is_empty() || !more_query.is_empty() {
         url.push(if path.contains('?') { '&' } else { '?' });
-        url.push_str(&encode_query(query));
+        encode_query(query.iter().chain(more_query), &mut url);
     }
     Url::parse(&url)
         .map_err(|e| Error::InvalidArgument(format!("cannot build the request URL: {e}")))
-}
-
-/// What stays the same across the attempts of one request.
-struct Prepared {
-    method: Method,
-    url: Url,
-    headers: HeaderMap,
-    /// Form bodies are encoded once.
-    form: Option<Bytes>,
-    /// Query parameter names carrying secrets, redacted from errors.
-    secret_query_names: Vec<&'static str>,
 }
 
 impl ClientConfig {
@@ -295,7 +289,6 @@ impl ClientConfig {
         if let Some(error) = req.error.take() {
             return Err(error);
         }
-        let prepared = self.prepare(&req)?;
         let operation = req.operation;
         let policy = &self.inner.retry;
         let max_retries = if req.body.has_stream() {
@@ -303,10 +296,14 @@ impl ClientConfig {
         } else {
             policy.max_retries
         };
-        let idempotent = is_idempotent(&prepared.method);
+        let idempotent = is_idempotent(&req.method);
+        let is_head = req.method == Method::HEAD;
         let mut attempt: u32 = 0;
         loop {
-            let outcome = self.attempt(&prepared, &mut req.body, operation).await;
+            // Each attempt builds its own request: nothing is copied up front in case a
+            // retry comes, and retries are rare.
+            let (request, secret_query_names) = self.build(&mut req)?;
+            let outcome = self.attempt(request, &secret_query_names, operation, is_head).await;
             if attempt >= max_retries {
                 return outcome;
             }
@@ -322,7 +319,12 @@ impl ClientConfig {
         }
     }
 
-    fn prepare(&self, req: &RequestBuilder) -> Result<Prepared, Error> {
+    /// The reqwest request for one attempt, with the names of query parameters that
+    /// carry secrets (redacted from errors).
+    fn build(
+        &self,
+        req: &mut RequestBuilder,
+    ) -> Result<(reqwest::RequestBuilder, Vec<&'static str>), Error> {
         let inner = &*self.inner;
         let operation = req.operation;
         let path_only = req.path.split(['?', '#']).next().unwrap_or_default();
@@ -343,48 +345,37 @@ impl ClientConfig {
             headers.append(name.clone(), value.clone());
         }
         if let Some(accept) = req.accept {
-            let value = HeaderValue::from_str(accept).map_err(|_| {
+            headers.insert(ACCEPT, static_header_value(accept).ok_or_else(|| {
                 Error::InvalidArgument(format!("{operation}: invalid Accept value"))
-            })?;
-            headers.insert(ACCEPT, value);
+            })?);
         }
 
-        let mut query = req.query.clone();
-        let mut cookies: Vec<String> = req
-            .cookies
-            .iter()
-            .map(|(n, v)| format!("{n}={v}"))
-            .collect();
+        let mut auth_query: Vec<(&'static str, String)> = Vec::new();
+        let mut cookies: Vec<(&str, &str)> =
+            req.cookies.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
         let mut secret_cookie = false;
-        let mut secret_query_names = Vec::new();
-        for applied in resolve(&req.security, &inner.credentials, operation)? {
+        let applied = resolve(&req.security, &inner.credentials, operation)?;
+        for applied in &applied {
             match applied {
                 AppliedAuth::Header(name, value) => {
-                    headers.insert(name, value);
+                    headers.insert(name, value.clone());
                 }
-                AppliedAuth::Query(name, value) => {
-                    secret_query_names.push(name);
-                    query.push((name.to_owned(), value));
-                }
+                AppliedAuth::Query(name, value) => auth_query.push((name, value.clone())),
                 AppliedAuth::Cookie(name, value) => {
                     secret_cookie = true;
-                    cookies.push(format!("{name}={value}"));
+                    cookies.push((name, value));
                 }
             }
         }
         if !cookies.is_empty() {
             let mut merged: Vec<u8> = Vec::new();
-            for existing in headers.get_all(COOKIE) {
+            let existing = headers.get_all(COOKIE).iter().map(HeaderValue::as_bytes);
+            let added = cookies.iter().map(|(n, v)| [n.as_bytes(), b"=", v.as_bytes()]);
+            for piece in existing.map(|e| [e, b"", b""]).chain(added) {
                 if !merged.is_empty() {
                     merged.extend_from_slice(b"; ");
                 }
-                merged.extend_from_slice(existing.as_bytes());
-            }
-            for cookie in &cookies {
-                if !merged.is_empty() {
-                    merged.extend_from_slice(b"; ");
-                }
-                merged.extend_from_slice(cookie.as_bytes());
+                piece.iter().for_each(|p| merged.extend_from_slice(p));
             }
             let mut value = HeaderValue::from_bytes(&merged).map_err(|_| {
                 Error::InvalidArgument(format!("{operation}: invalid cookie value"))
@@ -393,103 +384,100 @@ impl ClientConfig {
             headers.insert(COOKIE, value);
         }
 
+        let mut body = None;
         let mut form = None;
-        match &req.body {
+        match &mut req.body {
             Body::Empty => {}
-            Body::Bytes { content_type, .. } => {
-                let value = HeaderValue::from_str(content_type).map_err(|_| {
+            Body::Bytes { data, content_type } => {
+                let value = match content_type {
+                    std::borrow::Cow::Borrowed(s) => static_header_value(s),
+                    std::borrow::Cow::Owned(s) => HeaderValue::from_str(s).ok(),
+                };
+                let value = value.ok_or_else(|| {
                     Error::InvalidArgument(format!("{operation}: invalid body content type"))
                 })?;
                 headers.insert(CONTENT_TYPE, value);
+                body = Some(reqwest::Body::from(data.clone()));
             }
             Body::Form(fields) => {
                 headers.insert(
                     CONTENT_TYPE,
                     HeaderValue::from_static("application/x-www-form-urlencoded"),
                 );
-                form = Some(Bytes::from(encode_form(fields)));
+                body = Some(reqwest::Body::from(encode_form(fields)));
             }
-            Body::Multipart(_) => {
+            Body::Multipart(fields) => {
                 // reqwest adds the content type with the boundary.
                 headers.remove(CONTENT_TYPE);
+                form = Some(Body::multipart_form(fields)?);
             }
         }
 
-        let url = join_url(&inner.base_url, &req.path, &query)?;
-        Ok(Prepared {
-            method: req.method.clone(),
-            url,
-            headers,
-            form,
-            secret_query_names,
-        })
+        let url = join_url(&inner.base_url, &req.path, &req.query, &auth_query)?;
+        let mut request = reqwest::Request::new(req.method.clone(), url);
+        *request.headers_mut() = headers;
+        *request.body_mut() = body;
+        // reqwest's timeout covers the whole exchange, the body included.
+        *request.timeout_mut() = Some(inner.timeout);
+        let mut builder = reqwest::RequestBuilder::from_parts(inner.client.clone(), request);
+        if let Some(form) = form {
+            builder = builder.multipart(form);
+        }
+        let secret_query_names = auth_query.iter().map(|(name, _)| *name).collect();
+        Ok((builder, secret_query_names))
     }
 
     async fn attempt(
         &self,
-        prepared: &Prepared,
-        body: &mut Body,
+        request: reqwest::RequestBuilder,
+        secret_query_names: &[&'static str],
         operation: &'static str,
+        is_head: bool,
     ) -> Result<RawResponse, Error> {
-        let inner = &*self.inner;
-        let mut builder = inner
-            .client
-            .request(prepared.method.clone(), prepared.url.clone())
-            .headers(prepared.headers.clone())
-            .timeout(inner.timeout);
-        builder = match body {
-            Body::Empty => builder,
-            Body::Bytes { data, .. } => builder.body(data.clone()),
-            Body::Form(_) => builder.body(prepared.form.clone().unwrap_or_default()),
-            Body::Multipart(fields) => builder.multipart(Body::multipart_form(fields)?),
-        };
-        let limit = inner.max_body_bytes;
-        let is_head = prepared.method == Method::HEAD;
-        let transport =
-            |e: reqwest::Error| transport_error(operation, e, &prepared.secret_query_names);
-        let exchange = async {
-            let mut response = builder.send().await.map_err(transport)?;
-            let status = response.status();
-            let headers = response.headers().clone();
-            if !is_head
-                && response
-                    .content_length()
-                    .is_some_and(|len| len > limit as u64)
-            {
+        let limit = self.inner.max_body_bytes;
+        let transport = |e: reqwest::Error| transport_error(operation, e, secret_query_names);
+        let mut response = request.send().await.map_err(transport)?;
+        let status = response.status();
+        let headers = std::mem::take(response.headers_mut());
+        if !is_head && response.content_length().is_some_and(|len| len > limit as u64) {
+            return Err(Error::BodyTooLarge { operation, limit });
+        }
+        let mut first: Option<Bytes> = None;
+        let mut rest: Vec<u8> = Vec::new();
+        let mut total: usize = 0;
+        while let Some(chunk) = response.chunk().await.map_err(transport)? {
+            total = total.saturating_add(chunk.len());
+            if total > limit {
                 return Err(Error::BodyTooLarge { operation, limit });
             }
-            let mut first: Option<Bytes> = None;
-            let mut rest: Vec<u8> = Vec::new();
-            let mut total: usize = 0;
-            while let Some(chunk) = response.chunk().await.map_err(transport)? {
-                total = total.saturating_add(chunk.len());
-                if total > limit {
-                    return Err(Error::BodyTooLarge { operation, limit });
+            match first.take() {
+                None if rest.is_empty() => first = Some(chunk),
+                Some(previous) => {
+                    rest.extend_from_slice(&previous);
+                    rest.extend_from_slice(&chunk);
                 }
-                match first.take() {
-                    None if rest.is_empty() => first = Some(chunk),
-                    Some(previous) => {
-                        rest.extend_from_slice(&previous);
-                        rest.extend_from_slice(&chunk);
-                    }
-                    None => rest.extend_from_slice(&chunk),
-                }
+                None => rest.extend_from_slice(&chunk),
             }
-            let body = match first {
-                Some(only) => only,
-                None => Bytes::from(rest),
-            };
-            Ok(RawResponse {
-                status,
-                headers,
-                body,
-            })
-        };
-        match tokio::time::timeout(inner.timeout, exchange).await {
-            Ok(result) => result,
-            Err(_) => Err(Error::Timeout { operation }),
         }
+        let body = match first {
+            Some(only) => only,
+            None => Bytes::from(rest),
+        };
+        Ok(RawResponse {
+            status,
+            headers,
+            body,
+        })
     }
+}
+
+/// A header value from a `&'static str` without copying it, or `None` when it is not a
+/// valid header value (`HeaderValue::from_static` would panic on those).
+fn static_header_value(value: &'static str) -> Option<HeaderValue> {
+    value
+        .bytes()
+        .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+        .then(|| HeaderValue::from_static(value))
 }
 
 /// Maps a reqwest error, with secret query values redacted from its URL.
@@ -589,17 +577,14 @@ mod tests {
         ];
         for (base, path, expected) in table {
             let config = ClientConfig::new(base).unwrap();
-            let url = join_url(config.base_url(), path, &[]).unwrap();
+            let url = join_url(config.base_url(), path, &[], &[]).unwrap();
             assert_eq!(url.as_str(), expected, "{base} + {path}");
         }
         let config = ClientConfig::new("https://h/api/").unwrap();
         assert_eq!(config.base_url(), "https://h/api");
-        let q = vec![
-            ("a b".to_owned(), "c&d".to_owned()),
-            ("x".to_owned(), "1+1".to_owned()),
-        ];
-        let url = join_url(config.base_url(), "/s", &q).unwrap();
-        assert_eq!(url.as_str(), "https://h/api/s?a%20b=c%26d&x=1%2B1");
+        let q = vec![("a b", "c&d".to_owned()), ("x", "1+1".to_owned())];
+        let url = join_url(config.base_url(), "/s", &q, &[("k", "v".to_owned())]).unwrap();
+        assert_eq!(url.as_str(), "https://h/api/s?a%20b=c%26d&x=1%2B1&k=v");
     }
 
     #[test]
@@ -687,18 +672,18 @@ mod tests {
             let mut req = RequestBuilder::new(Method::GET, "getFile");
             req.path_literal("/files/");
             req.path_param(value);
-            match config.prepare(&req) {
+            match config.build(&mut req) {
                 Err(Error::InvalidArgument(m)) => assert!(m.contains("getFile"), "{m}"),
-                other => panic!("{value}: {:?}", other.map(|p| p.url)),
+                Err(other) => panic!("{value}: {other}"),
+                Ok((request, _)) => panic!("{value}: {request:?}"),
             }
         }
         let mut req = RequestBuilder::new(Method::GET, "getFile");
         req.path_literal("/files/");
         req.path_param("..");
         req.path_literal(".json");
-        assert_eq!(
-            config.prepare(&req).map(|p| p.url.to_string()).unwrap(),
-            "https://h/api/files/...json"
-        );
+        let (request, _) = config.build(&mut req).unwrap();
+        let request = request.build().unwrap();
+        assert_eq!(request.url().as_str(), "https://h/api/files/...json");
     }
 }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use bytes::Bytes;
 use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION};
 
 use super::encode::base64_encode;
@@ -90,7 +91,46 @@ impl Credential {
 /// Credentials by security scheme name. `Debug` never shows secrets.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Credentials {
-    entries: Vec<(&'static str, Credential)>,
+    entries: Vec<Entry>,
+}
+
+/// A credential with the header values it can be sent as, made once when it is set
+/// rather than on every request (`None`: not a valid header value, reported when a
+/// request would send it).
+#[derive(Clone, PartialEq, Eq)]
+struct Entry {
+    scheme_name: &'static str,
+    credential: Credential,
+    /// `Basic base64(username:password)` or `Bearer <token>`.
+    authorization: Option<HeaderValue>,
+    /// The secret itself, for API key headers.
+    raw: Option<HeaderValue>,
+}
+
+impl Entry {
+    fn new(scheme_name: &'static str, credential: Credential) -> Entry {
+        let sensitive = |value: &[u8]| {
+            let mut value = HeaderValue::from_maybe_shared(Bytes::copy_from_slice(value)).ok()?;
+            value.set_sensitive(true);
+            Some(value)
+        };
+        let (authorization, raw) = match &credential {
+            Credential::Basic { username, password } => {
+                let token = base64_encode(format!("{username}:{}", password.expose()).as_bytes());
+                (sensitive(format!("Basic {token}").as_bytes()), None)
+            }
+            Credential::Bearer(secret) | Credential::ApiKey(secret) => (
+                sensitive(format!("Bearer {}", secret.expose()).as_bytes()),
+                sensitive(secret.expose().as_bytes()),
+            ),
+        };
+        Entry {
+            scheme_name,
+            credential,
+            authorization,
+            raw,
+        }
+    }
 }
 
 impl Credentials {
@@ -101,13 +141,14 @@ impl Credentials {
 
     /// Sets (or replaces) the credential of a security scheme.
     pub fn set(&mut self, scheme_name: &'static str, credential: Credential) {
+        let entry = Entry::new(scheme_name, credential);
         match self
             .entries
             .iter_mut()
-            .find(|(name, _)| *name == scheme_name)
+            .find(|e| e.scheme_name == scheme_name)
         {
-            Some(entry) => entry.1 = credential,
-            None => self.entries.push((scheme_name, credential)),
+            Some(existing) => *existing = entry,
+            None => self.entries.push(entry),
         }
     }
 
@@ -116,21 +157,22 @@ impl Credentials {
         let index = self
             .entries
             .iter()
-            .position(|(name, _)| *name == scheme_name)?;
-        Some(self.entries.remove(index).1)
+            .position(|e| e.scheme_name == scheme_name)?;
+        Some(self.entries.remove(index).credential)
     }
 
     /// The credential of a security scheme.
     pub fn get(&self, scheme_name: &str) -> Option<&Credential> {
-        self.entries
-            .iter()
-            .find(|(name, _)| *name == scheme_name)
-            .map(|(_, credential)| credential)
+        self.entry(scheme_name).map(|e| &e.credential)
+    }
+
+    fn entry(&self, scheme_name: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.scheme_name == scheme_name)
     }
 
     /// Names of the schemes that have a credential, in insertion order.
     pub fn scheme_names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.entries.iter().map(|(name, _)| *name)
+        self.entries.iter().map(|e| e.scheme_name)
     }
 
     /// Whether no credential is configured.
@@ -147,11 +189,7 @@ impl Credentials {
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_map()
-            .entries(
-                self.entries
-                    .iter()
-                    .map(|(name, credential)| (name, credential)),
-            )
+            .entries(self.entries.iter().map(|e| (e.scheme_name, &e.credential)))
             .finish()
     }
 }
@@ -252,47 +290,45 @@ fn header_name(scheme: &AuthScheme, name: &str) -> Result<HeaderName, Error> {
 
 /// The configured credential usable for `scheme`: Basic schemes need a
 /// Basic credential; bearer and API key schemes take a token or a key.
-fn usable<'c>(scheme: &AuthScheme, credentials: &'c Credentials) -> Option<&'c Credential> {
-    let credential = credentials.get(scheme.name)?;
+fn usable<'c>(scheme: &AuthScheme, credentials: &'c Credentials) -> Option<&'c Entry> {
+    let entry = credentials.entry(scheme.name)?;
     let fits = matches!(
-        (scheme.kind, credential),
+        (scheme.kind, &entry.credential),
         (AuthKind::Basic, Credential::Basic { .. })
             | (
                 AuthKind::Bearer | AuthKind::ApiKey { .. },
                 Credential::Bearer(_) | Credential::ApiKey(_)
             )
     );
-    fits.then_some(credential)
+    fits.then_some(entry)
 }
 
-fn sensitive_value(scheme: &AuthScheme, value: &str) -> Result<HeaderValue, Error> {
-    let mut value = HeaderValue::from_str(value).map_err(|_| {
+fn header_value(scheme: &AuthScheme, value: &Option<HeaderValue>) -> Result<HeaderValue, Error> {
+    value.clone().ok_or_else(|| {
         Error::InvalidArgument(format!(
             "the credential for security scheme `{}` is not a valid header value",
             scheme.name
         ))
-    })?;
-    value.set_sensitive(true);
-    Ok(value)
+    })
 }
 
-fn render(scheme: &AuthScheme, credential: &Credential) -> Result<AppliedAuth, Error> {
-    let secret = match credential {
-        Credential::Basic { username, password } => {
-            let token = base64_encode(format!("{username}:{}", password.expose()).as_bytes());
-            let value = sensitive_value(scheme, &format!("Basic {token}"))?;
-            return Ok(AppliedAuth::Header(AUTHORIZATION, value));
+fn render(scheme: &AuthScheme, entry: &Entry) -> Result<AppliedAuth, Error> {
+    let secret = match &entry.credential {
+        Credential::Basic { .. } => {
+            return Ok(AppliedAuth::Header(
+                AUTHORIZATION,
+                header_value(scheme, &entry.authorization)?,
+            ))
         }
         Credential::Bearer(secret) | Credential::ApiKey(secret) => secret.expose(),
     };
     Ok(match scheme.kind {
-        AuthKind::Basic | AuthKind::Bearer => AppliedAuth::Header(
-            AUTHORIZATION,
-            sensitive_value(scheme, &format!("Bearer {secret}"))?,
-        ),
+        AuthKind::Basic | AuthKind::Bearer => {
+            AppliedAuth::Header(AUTHORIZATION, header_value(scheme, &entry.authorization)?)
+        }
         AuthKind::ApiKey { location, name } => match location {
             KeyLocation::Header => {
-                AppliedAuth::Header(header_name(scheme, name)?, sensitive_value(scheme, secret)?)
+                AppliedAuth::Header(header_name(scheme, name)?, header_value(scheme, &entry.raw)?)
             }
             KeyLocation::Query => AppliedAuth::Query(name, secret.to_owned()),
             KeyLocation::Cookie => {
@@ -314,52 +350,40 @@ pub(crate) fn resolve(
     credentials: &Credentials,
     operation: &'static str,
 ) -> Result<Vec<AppliedAuth>, Error> {
-    let chosen: Vec<&AuthScheme> = match *security {
+    let candidates: &[&AuthScheme] = match *security {
         Security::None => return Ok(Vec::new()),
-        Security::AnyConfigured(schemes) => schemes
-            .iter()
-            .copied()
-            .filter(|scheme| usable(scheme, credentials).is_some())
-            .collect(),
+        Security::AnyConfigured(schemes) => schemes,
         Security::Alternatives(alternatives) => {
-            let mut missing: Vec<&'static str> = Vec::new();
-            let mut found = None;
-            for alternative in alternatives {
-                let absent: Vec<&'static str> = alternative
-                    .iter()
-                    .filter(|scheme| usable(scheme, credentials).is_none())
-                    .map(|scheme| scheme.name)
-                    .collect();
-                if absent.is_empty() {
-                    found = Some(*alternative);
-                    break;
-                }
-                for name in absent {
-                    if !missing.contains(&name) {
-                        missing.push(name);
+            let complete = alternatives
+                .iter()
+                .find(|alternative| alternative.iter().all(|s| usable(s, credentials).is_some()));
+            match complete {
+                Some(alternative) => alternative,
+                None if alternatives.is_empty() => return Ok(Vec::new()),
+                None => {
+                    let mut missing: Vec<&'static str> = Vec::new();
+                    for scheme in alternatives.iter().copied().flatten() {
+                        if usable(scheme, credentials).is_none() && !missing.contains(&scheme.name) {
+                            missing.push(scheme.name);
+                        }
                     }
+                    return Err(Error::MissingCredentials { operation, missing });
                 }
-            }
-            match found {
-                Some(alternative) => alternative.to_vec(),
-                None if alternatives.is_empty() => Vec::new(),
-                None => return Err(Error::MissingCredentials { operation, missing }),
             }
         }
     };
-    let mut targets: Vec<Target> = Vec::new();
-    let mut applied = Vec::new();
-    for scheme in chosen {
+    let mut applied: Vec<(Target, AppliedAuth)> = Vec::new();
+    for scheme in candidates {
+        let Some(entry) = usable(scheme, credentials) else {
+            continue;
+        };
         let target = target(scheme)?;
-        if targets.contains(&target) {
+        if applied.iter().any(|(t, _)| *t == target) {
             continue;
         }
-        if let Some(credential) = usable(scheme, credentials) {
-            applied.push(render(scheme, credential)?);
-            targets.push(target);
-        }
+        applied.push((target, render(scheme, entry)?));
     }
-    Ok(applied)
+    Ok(applied.into_iter().map(|(_, a)| a).collect())
 }
 
 #[cfg(test)]

@@ -134,7 +134,10 @@ pub(crate) enum Body {
     #[default]
     Empty,
     /// A complete body with its content type (JSON, raw bytes, text).
-    Bytes { data: Bytes, content_type: String },
+    Bytes {
+        data: Bytes,
+        content_type: std::borrow::Cow<'static, str>,
+    },
     /// `application/x-www-form-urlencoded` fields.
     Form(Vec<(String, String)>),
     /// `multipart/form-data` fields, rebuilt for every attempt.
@@ -178,7 +181,9 @@ pub struct RequestBuilder {
     pub(crate) method: Method,
     pub(crate) operation: &'static str,
     pub(crate) path: String,
-    pub(crate) query: Vec<(String, String)>,
+    pub(crate) query: Vec<(&'static str, String)>,
+    /// Reused by [`query`](Self::query) to collect a value's wire forms.
+    scratch: Vec<String>,
     pub(crate) headers: HeaderMap,
     pub(crate) cookies: Vec<(String, String)>,
     pub(crate) accept: Option<&'static str>,
@@ -196,6 +201,7 @@ impl RequestBuilder {
             operation,
             path: String::new(),
             query: Vec::new(),
+            scratch: Vec::new(),
             headers: HeaderMap::new(),
             cookies: Vec::new(),
             accept: None,
@@ -227,7 +233,7 @@ impl RequestBuilder {
     }
 
     /// The query pairs added so far (not yet encoded).
-    pub fn query_pairs(&self) -> &[(String, String)] {
+    pub fn query_pairs(&self) -> &[(&'static str, String)] {
         &self.query
     }
 
@@ -257,14 +263,15 @@ impl RequestBuilder {
 
     /// Adds a query parameter; sequences repeat the name
     /// (`?tag=a&tag=b`).
-    pub fn query<V: QueryValue + ?Sized>(&mut self, name: &str, value: &V) {
-        for v in value.to_query_strings() {
-            self.query.push((name.to_owned(), v));
-        }
+    pub fn query<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: &V) {
+        let mut values = std::mem::take(&mut self.scratch);
+        value.append_to(&mut values);
+        self.query.extend(values.drain(..).map(|v| (name, v)));
+        self.scratch = values;
     }
 
     /// Adds an optional query parameter; `None` is omitted.
-    pub fn query_opt<V: QueryValue + ?Sized>(&mut self, name: &str, value: Option<&V>) {
+    pub fn query_opt<V: QueryValue + ?Sized>(&mut self, name: &'static str, value: Option<&V>) {
         if let Some(value) = value {
             self.query(name, value);
         }
@@ -319,7 +326,7 @@ impl RequestBuilder {
         })?;
         self.body = Body::Bytes {
             data: Bytes::from(data),
-            content_type: "application/json".to_owned(),
+            content_type: std::borrow::Cow::Borrowed("application/json"),
         };
         Ok(())
     }
@@ -328,7 +335,7 @@ impl RequestBuilder {
     pub fn bytes_body(&mut self, data: impl Into<Bytes>, content_type: &str) {
         self.body = Body::Bytes {
             data: data.into(),
-            content_type: content_type.to_owned(),
+            content_type: std::borrow::Cow::Owned(content_type.to_owned()),
         };
     }
 
@@ -460,7 +467,7 @@ mod tests {
         let pairs: Vec<(&str, &str)> = r
             .query_pairs()
             .iter()
-            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .map(|(n, v)| (*n, v.as_str()))
             .collect();
         assert_eq!(
             pairs,

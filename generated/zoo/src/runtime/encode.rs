@@ -32,18 +32,21 @@ pub(crate) fn encode_query_component(value: &str) -> String {
     utf8_percent_encode(value, STRICT).to_string()
 }
 
-/// Builds a query string (without the leading `?`) from name/value pairs.
-pub(crate) fn encode_query(pairs: &[(String, String)]) -> String {
-    let mut out = String::new();
-    for (name, value) in pairs {
-        if !out.is_empty() {
+/// Appends a query string (without the leading `?`) built from name/value pairs to
+/// `out`, encoding in place.
+pub(crate) fn encode_query<'a, N, V>(pairs: impl IntoIterator<Item = &'a (N, V)>, out: &mut String)
+where
+    N: AsRef<str> + 'a,
+    V: AsRef<str> + 'a,
+{
+    for (i, (name, value)) in pairs.into_iter().enumerate() {
+        if i > 0 {
             out.push('&');
         }
-        out.push_str(&encode_query_component(name));
+        out.extend(utf8_percent_encode(name.as_ref(), STRICT));
         out.push('=');
-        out.push_str(&encode_query_component(value));
+        out.extend(utf8_percent_encode(value.as_ref(), STRICT));
     }
-    out
 }
 
 fn encode_form_component(value: &str, out: &mut String) {
@@ -274,12 +277,13 @@ mod tests {
             ("q".to_owned(), "a b+c&d=e".to_owned()),
             ("name é".to_owned(), "ü".to_owned()),
         ];
-        assert_eq!(
-            encode_query(&pairs),
-            "q=a%20b%2Bc%26d%3De&name%20%C3%A9=%C3%BC"
-        );
+        let mut query = String::new();
+        encode_query(&pairs, &mut query);
+        assert_eq!(query, "q=a%20b%2Bc%26d%3De&name%20%C3%A9=%C3%BC");
         assert_eq!(encode_form(&pairs), "q=a+b%2Bc%26d%3De&name+%C3%A9=%C3%BC");
-        assert_eq!(encode_query(&[]), "");
+        let mut empty = String::new();
+        encode_query(&[] as &[(String, String)], &mut empty);
+        assert_eq!(empty, "");
     }
 
     #[test]
