@@ -355,23 +355,41 @@ pub fn spec_dirs(root: &Path) -> Vec<PathBuf> {
 /// Everything `cargo run -p generator` derives, for every provider: `specs/*/api.yaml` and
 /// `generated/*/`. All providers' errors are reported together.
 pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
+    let dirs = spec_dirs(root);
+    // Providers are independent: each thread takes the next one; results are put together
+    // in directory order, so the output does not depend on which thread did what.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(dirs.len()).max(1);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(dir) = dirs.get(i) else { return done };
+            done.push((i, plan_provider(dir, root)));
+        }
+    };
+    let mut results: Vec<(usize, Result<Loaded<files::Output>, Failed>)> = if threads < 2 {
+        work()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        })
+    };
+    results.sort_by_key(|(i, _)| *i);
+
     let mut out = files::Output::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
-    for dir in spec_dirs(root) {
-        match load_spec_dir(&dir, root) {
+    for (_, result) in results {
+        match result {
             Ok(loaded) => {
                 warnings.extend(loaded.warnings);
-                let spec = loaded.value;
-                let rel = dir.strip_prefix(root).unwrap_or(&dir).to_path_buf();
-                out.files.insert(rel.join("api.yaml"), yaml::to_yaml(&spec.api));
-                let crate_dir = PathBuf::from("generated").join(&spec.provider);
-                let rendered = render::render_crate(&spec.api, &render::CrateOptions::from_config(&spec.config));
-                warnings.extend(rendered.warnings);
-                for (path, contents) in rendered.value {
-                    out.files.insert(crate_dir.join(path), contents);
-                }
-                out.owned_dirs.push(crate_dir);
+                out.files.extend(loaded.value.files);
+                out.owned_dirs.extend(loaded.value.owned_dirs);
             }
             Err(Failed(e)) => errors.extend(e),
         }
@@ -380,6 +398,27 @@ pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
         errors.sort();
         return Err(Failed(errors));
     }
+    Ok(Loaded {
+        value: out,
+        warnings,
+    })
+}
+
+/// One provider's `api.yaml` and crate.
+fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Failed> {
+    let loaded = load_spec_dir(dir, root)?;
+    let mut warnings = loaded.warnings;
+    let spec = loaded.value;
+    let mut out = files::Output::default();
+    let rel = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
+    out.files.insert(rel.join("api.yaml"), yaml::to_yaml(&spec.api));
+    let crate_dir = PathBuf::from("generated").join(&spec.provider);
+    let rendered = render::render_crate(&spec.api, &render::CrateOptions::from_config(&spec.config));
+    warnings.extend(rendered.warnings);
+    for (path, contents) in rendered.value {
+        out.files.insert(crate_dir.join(path), contents);
+    }
+    out.owned_dirs.push(crate_dir);
     Ok(Loaded {
         value: out,
         warnings,

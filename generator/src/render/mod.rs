@@ -63,20 +63,64 @@ fn format_file(tokens: TokenStream, what: &str) -> Result<String, String> {
 }
 
 /// Renders the whole crate. Operations that cannot be expressed are skipped with a warning.
+///
+/// The Rust files are made of pieces (`src/operations.rs`: one per request builder) that
+/// are rendered and formatted apart, so the work is shared between threads (one per core,
+/// at most [`MAX_THREADS`]); the text does not depend on how many there are.
 pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, String>> {
-    format(render_tokens(api, opts))
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
+    // Below a few dozen operations a thread costs more than it saves.
+    if api.operations.len() < 24 {
+        return format(render_tokens(api, opts));
+    }
+    render_crate_on(api, opts, threads)
 }
 
+/// [`render_crate`] on exactly `threads` threads (1: on this one).
+pub fn render_crate_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<PathBuf, String>> {
+    if threads < 2 {
+        return format(render_tokens(api, opts));
+    }
+    let shares: Vec<Formatted> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || format_pieces(render_share(api, opts, Some((t, threads))))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut shares = shares.into_iter();
+    let Some(mut merged) = shares.next() else {
+        return format(render_tokens(api, opts));
+    };
+    for share in shares {
+        for ((_, mine), (_, theirs)) in merged.rust.iter_mut().zip(share.rust) {
+            for (slot, piece) in mine.iter_mut().zip(theirs) {
+                if piece.is_some() {
+                    *slot = piece;
+                }
+            }
+        }
+        merged.warnings.extend(share.warnings);
+    }
+    assemble(merged)
+}
+
+/// The most threads [`render_crate`] uses.
+pub const MAX_THREADS: usize = 8;
+
 /// A crate rendered but not yet formatted: its Rust files as token streams, its other
-/// files as text. [`render_crate`] is [`render_tokens`] then [`format()`]; the two steps are
-/// public so that they can be measured apart.
+/// files as text. [`render_crate`] is [`render_tokens`] then [`format()`] (on several
+/// threads); the two steps are public so that they can be measured apart.
 pub struct Rendered {
     /// Names the API in diagnostics.
     label: String,
     /// The first line of every Rust file.
     header: String,
-    /// Rust files, path → tokens.
-    pub rust: Vec<(&'static str, TokenStream)>,
+    /// Rust files, path → the tokens of its pieces, each formatted on its own and the
+    /// results concatenated (`None`: a piece that another thread renders).
+    pub rust: Vec<(&'static str, Vec<Option<TokenStream>>)>,
     /// Every other file, path → contents.
     pub text: BTreeMap<PathBuf, String>,
     pub warnings: Vec<Diagnostic>,
@@ -84,6 +128,14 @@ pub struct Rendered {
 
 /// Plans the crate and generates its tokens; see [`format()`].
 pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
+    render_share(api, opts, None)
+}
+
+/// Renders the pieces of thread `t` of `n` (`None`: all of them). Every thread plans the
+/// whole crate (names depend on all operations); thread 0 also keeps the planning
+/// warnings and renders the files that are not Rust.
+fn render_share(api: &Api, opts: &CrateOptions, share: Option<(usize, usize)>) -> Rendered {
+    let (me, _) = share.unwrap_or((0, 1));
     let mut warnings = Vec::new();
     let mut text = BTreeMap::new();
     // Warnings name the API doc (`UsersApi.md`), not the first model doc of a directory.
@@ -104,22 +156,57 @@ pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     let schemes = SchemePlan::new(api);
     let idents = models::model_idents(api, &mut |m| warn(&mut warnings, m));
     let plan = ops::plan(api, &schemes, &idents, &mut |m| warn(&mut warnings, m));
-    let models_tokens = models::models_rs(api, &idents, &mut |m| warn(&mut warnings, m));
-
-    let rust = vec![
-        ("src/lib.rs", lib_rs(api, opts, &schemes, &plan)),
-        ("src/client.rs", client_rs(api, &schemes, &plan)),
-        ("src/operations.rs", ops::operations_rs(&plan, &schemes)),
-        ("src/models.rs", models_tokens),
-    ];
-    for (name, contents) in RUNTIME_FILES {
-        text.insert(
-            PathBuf::from(format!("src/runtime/{name}")),
-            format!("{}{}", header(opts, "//"), contents),
-        );
+    if me != 0 {
+        warnings.clear();
     }
-    text.insert(PathBuf::from("Cargo.toml"), cargo_toml(api, opts));
-    text.insert(PathBuf::from("README.md"), readme(api, opts, &schemes, &plan));
+
+    // Every piece with its weight, then each given to the least loaded thread (the
+    // heaviest first): the same choice on every thread.
+    let op_pieces = ops::operations_pieces(&plan);
+    let models_weight = api.models.iter().map(|m| 1 + m.fields.len() / 4).sum::<usize>();
+    let mut weights: Vec<(usize, usize, usize)> = vec![(0, 0, 1), (1, 0, 1), (2, 0, models_weight)];
+    weights.extend(op_pieces.iter().enumerate().map(|(i, p)| (3, i, p.weight())));
+    let mut owner = vec![0usize; weights.len()];
+    if let Some((_, n)) = share {
+        let mut order: Vec<usize> = (0..weights.len()).collect();
+        order.sort_by_key(|&k| std::cmp::Reverse(weights[k].2));
+        let mut load = vec![0usize; n];
+        for k in order {
+            let least = (0..n).min_by_key(|&t| load[t]).unwrap_or(0);
+            load[least] += weights[k].2.max(1);
+            owner[k] = least;
+        }
+    }
+    // `weights` lists lib.rs, client.rs, models.rs, then the pieces of operations.rs.
+    let owns = |file: usize, piece: usize| owner[if file == 3 { 3 + piece } else { file }] == me;
+
+    let one = |file: usize, render: &mut dyn FnMut() -> TokenStream| vec![owns(file, 0).then(render)];
+    let rust = vec![
+        ("src/lib.rs", one(0, &mut || lib_rs(api, opts, &schemes, &plan))),
+        ("src/client.rs", one(1, &mut || client_rs(api, &schemes, &plan))),
+        (
+            "src/operations.rs",
+            op_pieces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| owns(3, i).then(|| ops::operations_piece(p, &plan, &schemes)))
+                .collect(),
+        ),
+        (
+            "src/models.rs",
+            one(2, &mut || models::models_rs(api, &idents, &mut |m| warn(&mut warnings, m))),
+        ),
+    ];
+    if me == 0 {
+        for (name, contents) in RUNTIME_FILES {
+            text.insert(
+                PathBuf::from(format!("src/runtime/{name}")),
+                format!("{}{}", header(opts, "//"), contents),
+            );
+        }
+        text.insert(PathBuf::from("Cargo.toml"), cargo_toml(api, opts));
+        text.insert(PathBuf::from("README.md"), readme(api, opts, &schemes, &plan));
+    }
     Rendered {
         label,
         header: header(opts, "//"),
@@ -129,32 +216,75 @@ pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     }
 }
 
-/// Formats the Rust files of [`render_tokens`] with prettyplease and returns every file.
-pub fn format(rendered: Rendered) -> Loaded<BTreeMap<PathBuf, String>> {
+/// Rust files formatted piece by piece, not yet put together.
+struct Formatted {
+    header: String,
+    rust: Vec<(&'static str, Vec<Option<String>>)>,
+    text: BTreeMap<PathBuf, String>,
+    warnings: Vec<Diagnostic>,
+}
+
+fn format_pieces(rendered: Rendered) -> Formatted {
     let Rendered {
         label,
         header,
         rust,
-        text: mut files,
+        text,
         mut warnings,
     } = rendered;
-    for (path, tokens) in rust {
-        match format_file(tokens, path) {
-            Ok(text) => {
-                files.insert(PathBuf::from(path), format!("{header}{text}"));
-            }
-            Err(e) => warnings.push(Diagnostic {
-                file: label.clone(),
-                line: 0,
-                severity: Severity::Error,
-                message: e,
-            }),
+    let rust = rust
+        .into_iter()
+        .map(|(path, pieces)| {
+            let pieces = pieces
+                .into_iter()
+                .map(|piece| {
+                    piece.map(|tokens| {
+                        format_file(tokens, path).unwrap_or_else(|e| {
+                            warnings.push(Diagnostic {
+                                file: label.clone(),
+                                line: 0,
+                                severity: Severity::Error,
+                                message: e,
+                            });
+                            String::new()
+                        })
+                    })
+                })
+                .collect();
+            (path, pieces)
+        })
+        .collect();
+    Formatted {
+        header,
+        rust,
+        text,
+        warnings,
+    }
+}
+
+fn assemble(formatted: Formatted) -> Loaded<BTreeMap<PathBuf, String>> {
+    let Formatted {
+        header,
+        rust,
+        text: mut files,
+        warnings,
+    } = formatted;
+    for (path, pieces) in rust {
+        let mut text = header.clone();
+        for piece in pieces.into_iter().flatten() {
+            text.push_str(&piece);
         }
+        files.insert(PathBuf::from(path), text);
     }
     Loaded {
         value: files,
         warnings,
     }
+}
+
+/// Formats the Rust files of [`render_tokens`] with prettyplease and returns every file.
+pub fn format(rendered: Rendered) -> Loaded<BTreeMap<PathBuf, String>> {
+    assemble(format_pieces(rendered))
 }
 
 /// Security schemes with their Rust names.

@@ -454,256 +454,304 @@ fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, value: TokenStream) -> To
     }
 }
 
-/// `src/operations.rs`.
-pub(crate) fn operations_rs(plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStream {
-    let mut client_methods = Vec::new();
-    let mut builders = Vec::new();
-    for o in &plan.ops {
-        let op = o.op;
-        let method_ident = &o.method_ident;
-        let request_ident = &o.request_ident;
-        let docs = raw_doc_attrs(&op_doc(o));
-        let op_name = &op.name;
+/// A top-level piece of `src/operations.rs`, rendered and formatted on its own (on any
+/// thread): the file is its pieces' text, concatenated in order.
+pub(crate) enum OpsPiece {
+    /// The file's inner doc and `use`.
+    Header { uses_client: bool },
+    /// `impl Client` with the methods of these (ungrouped) operations.
+    ClientImpl(Vec<usize>),
+    /// The request builder of one (ungrouped) operation.
+    Builder(usize),
+    /// The module of one API group: group name, module name, its operations.
+    Module(String, String, Vec<usize>),
+}
 
-        let args = o.required.iter().map(|p| {
-            let ident = &p.ident;
-            let ty = &p.ty;
-            if p.into {
-                quote!(#ident: impl Into<#ty>)
-            } else {
-                quote!(#ident: #ty)
-            }
-        });
-        let inits_required = o.required.iter().map(|p| {
-            let ident = &p.ident;
-            if p.into {
-                quote!(#ident: #ident.into())
-            } else {
-                quote!(#ident)
-            }
-        });
-        let inits_optional = o.optional.iter().map(|p| {
-            let ident = &p.ident;
-            quote!(#ident: None)
-        });
-        client_methods.push((op.group.clone(), quote! {
-            #docs
-            pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
-                #request_ident {
-                    client: self,
-                    #(#inits_required,)*
-                    #(#inits_optional,)*
-                }
-            }
-        }));
-
-        let fields_required = o.required.iter().map(|p| {
-            let ident = &p.ident;
-            let ty = &p.ty;
-            quote!(#ident: #ty)
-        });
-        let fields_optional = o.optional.iter().map(|p| {
-            let ident = &p.ident;
-            let ty = &p.ty;
-            quote!(#ident: Option<#ty>)
-        });
-        let setters = o.optional.iter().map(|p| {
-            let ident = &p.ident;
-            let ty = &p.ty;
-            let mut doc = p.p.description.clone();
-            if let Some(d) = &p.p.default {
-                if !doc.is_empty() {
-                    doc.push_str("\n\n");
-                }
-                doc.push_str(&format!("When not set, the server's default applies (`{d}`); nothing is sent."));
-            }
-            if doc.is_empty() {
-                doc = format!("Sets `{}`.", p.p.wire_name);
-            }
-            let docs = doc_attrs(&doc);
-            if p.into {
-                quote! {
-                    #docs
-                    pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
-                        self.#ident = Some(value.into());
-                        self
-                    }
-                }
-            } else {
-                quote! {
-                    #docs
-                    pub fn #ident(mut self, value: #ty) -> Self {
-                        self.#ident = Some(value);
-                        self
-                    }
-                }
-            }
-        });
-
-        // Building the runtime request.
-        let method = method_tokens(&op.method);
-        let mut path_stmts = Vec::new();
-        let mut rest = op.path.as_str();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| c + open) else { break };
-            if open > 0 {
-                let lit = &rest[..open];
-                path_stmts.push(quote!(req.path_literal(#lit);));
-            }
-            let ph = &rest[open + 1..close];
-            if let Some(p) = o.required.iter().find(|p| p.p.location == Location::Path && p.p.wire_name == ph) {
-                let ident = &p.ident;
-                path_stmts.push(apply_param(p, o.body_kind, quote!(self.#ident)));
-            }
-            rest = &rest[close + 1..];
-        }
-        if !rest.is_empty() {
-            path_stmts.push(quote!(req.path_literal(#rest);));
-        }
-        let apply_required = o.required.iter().filter(|p| p.p.location != Location::Path).map(|p| {
-            let ident = &p.ident;
-            apply_param(p, o.body_kind, quote!(self.#ident))
-        });
-        let apply_optional = o.optional.iter().map(|p| {
-            let ident = &p.ident;
-            let stmt = apply_param(p, o.body_kind, quote!(value));
-            quote! {
-                if let Some(value) = self.#ident {
-                    #stmt
-                }
-            }
-        });
-        let accept = op.accept.as_deref().map(|a| quote!(req.accept(#a);));
-        let security = security_tokens(op, schemes);
-        let documented = op.responses.iter().map(|r| {
-            let s = &r.status;
-            let d = &r.description;
-            quote!(crate::runtime::Documented { status: #s, description: #d })
-        });
-        let (out_ty, finish) = match &o.response {
-            Response::Empty => (quote!(()), quote!(raw.empty(#op_name, Self::DOCUMENTED))),
-            Response::Bytes => (quote!(bytes::Bytes), quote!(raw.bytes(#op_name, Self::DOCUMENTED))),
-            Response::Text => (quote!(String), quote!(raw.text(#op_name, Self::DOCUMENTED))),
-            Response::Json(t) => (t.clone(), quote!(raw.json(#op_name, Self::DOCUMENTED))),
-        };
-        let builder_doc = format!(
-            " Request builder for [`Client::{method_ident}`](crate::Client::{method_ident}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
-            op.method, op.path
-        );
-        let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
-        builders.push((op.group.clone(), quote! {
-            #(#builder_doc_lines)*
-            #[derive(Debug)]
-            #[must_use = "a request does nothing until it is sent or awaited"]
-            pub struct #request_ident<'a> {
-                client: &'a Client,
-                #(#fields_required,)*
-                #(#fields_optional,)*
-            }
-
-            impl<'a> #request_ident<'a> {
-                /// The statuses the docs describe.
-                const DOCUMENTED: &'static [crate::runtime::Documented] = &[#(#documented),*];
-
-                #(#setters)*
-
-                fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-                    let mut req = crate::runtime::RequestBuilder::new(#method, #op_name);
-                    #(#path_stmts)*
-                    #(#apply_required)*
-                    #(#apply_optional)*
-                    #accept
-                    req.security(#security);
-                    Ok(req)
-                }
-
-                async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-                    let config = self.client.config.clone();
-                    let req = self.into_request()?;
-                    config.execute(req).await
-                }
-
-                /// Sends the request and decodes the documented response.
-                pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
-                    let raw = self.execute().await?;
-                    #finish
-                }
-
-                /// Sends the request and decodes a 2xx JSON body into your own type.
-                pub async fn send_json<T: serde::de::DeserializeOwned>(self) -> Result<crate::ApiResponse<T>, crate::Error> {
-                    let raw = self.execute().await?;
-                    raw.json(#op_name, Self::DOCUMENTED)
-                }
-
-                /// Sends the request and returns the raw 2xx body.
-                pub async fn send_bytes(self) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-                    let raw = self.execute().await?;
-                    raw.bytes(#op_name, Self::DOCUMENTED)
-                }
-            }
-
-            impl<'a> std::future::IntoFuture for #request_ident<'a> {
-                type Output = Result<crate::ApiResponse<#out_ty>, crate::Error>;
-                type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
-
-                fn into_future(self) -> Self::IntoFuture {
-                    Box::pin(self.send())
-                }
-            }
-        }));
-    }
-    // One module per API group when the docs have several; otherwise everything at the top.
-    let mut groups: Vec<Option<String>> = Vec::new();
-    for (g, _) in &client_methods {
-        if !groups.contains(g) {
-            groups.push(g.clone());
+impl OpsPiece {
+    /// A rough cost, in builders, of rendering and formatting the piece.
+    pub(crate) fn weight(&self) -> usize {
+        match self {
+            OpsPiece::Header { .. } => 0,
+            OpsPiece::ClientImpl(ops) => ops.len().div_ceil(4),
+            OpsPiece::Builder(_) => 1,
+            OpsPiece::Module(_, _, ops) => ops.len() + ops.len().div_ceil(4),
         }
     }
+}
+
+/// The pieces of `src/operations.rs`: one module per API group when the docs have
+/// several; otherwise everything at the top.
+pub(crate) fn operations_pieces(plan: &Plan<'_>) -> Vec<OpsPiece> {
+    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for (i, o) in plan.ops.iter().enumerate() {
+        let g = o.op.group.as_deref();
+        match groups.iter_mut().find(|(x, _)| *x == g) {
+            Some((_, ops)) => ops.push(i),
+            None => groups.push((g, vec![i])),
+        }
+    }
+    let mut pieces = vec![OpsPiece::Header {
+        uses_client: groups.iter().any(|(g, _)| g.is_none()),
+    }];
     // Groups whose names meet after case conversion (`UsersApi`, `users_api`) get distinct
     // modules.
-    let mut modules: Vec<Option<String>> = Vec::new();
-    for g in &groups {
-        modules.push(g.as_ref().map(|g| {
-            let mut module = sanitize(g, Case::Snake, &[]);
-            while modules.iter().flatten().any(|m| *m == module) {
-                module.push('_');
+    let mut modules: Vec<String> = Vec::new();
+    for (g, ops) in groups {
+        match g {
+            None => {
+                pieces.push(OpsPiece::ClientImpl(ops.clone()));
+                pieces.extend(ops.into_iter().map(OpsPiece::Builder));
             }
-            module
-        }));
+            Some(name) => {
+                let mut module = sanitize(name, Case::Snake, &[]);
+                while modules.contains(&module) {
+                    module.push('_');
+                }
+                modules.push(module.clone());
+                pieces.push(OpsPiece::Module(name.to_string(), module, ops));
+            }
+        }
     }
-    let sections = groups.iter().zip(&modules).map(|(g, module)| {
-        let methods = client_methods.iter().filter(|(x, _)| x == g).map(|(_, t)| t);
-        let builders = builders.iter().filter(|(x, _)| x == g).map(|(_, t)| t);
-        let body = quote! {
+    pieces
+}
+
+/// The tokens of one piece of `src/operations.rs`.
+pub(crate) fn operations_piece(piece: &OpsPiece, plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStream {
+    let client_impl = |ops: &[usize]| {
+        let methods = ops.iter().map(|&i| client_method(&plan.ops[i]));
+        quote! {
             impl Client {
                 #(#methods)*
             }
+        }
+    };
+    match piece {
+        OpsPiece::Header { uses_client } => {
+            let top_use = uses_client.then(|| quote!(use crate::Client;));
+            quote! {
+                //! One method and one request builder per documented operation.
 
-            #(#builders)*
-        };
-        match (g, module) {
-            (Some(name), Some(module)) => {
-                let module = format_ident!("{}", module);
-                let doc = format!(" Operations of the `{name}` API group.");
-                quote! {
-                    #[doc = #doc]
-                    pub mod #module {
-                        use crate::Client;
-
-                        #body
-                    }
-                    pub use #module::*;
-                }
+                #top_use
             }
-            _ => body,
+        }
+        OpsPiece::ClientImpl(ops) => client_impl(ops),
+        OpsPiece::Builder(i) => builder(&plan.ops[*i], schemes),
+        OpsPiece::Module(name, module, ops) => {
+            let module = format_ident!("{}", module);
+            let doc = format!(" Operations of the `{name}` API group.");
+            let methods = client_impl(ops);
+            let builders = ops.iter().map(|&i| builder(&plan.ops[i], schemes));
+            quote! {
+                #[doc = #doc]
+                pub mod #module {
+                    use crate::Client;
+
+                    #methods
+
+                    #(#builders)*
+                }
+                pub use #module::*;
+            }
+        }
+    }
+}
+
+/// One operation's method on `Client`.
+fn client_method(o: &OpPlan<'_>) -> TokenStream {
+    let method_ident = &o.method_ident;
+    let request_ident = &o.request_ident;
+    let docs = raw_doc_attrs(&op_doc(o));
+    let args = o.required.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        if p.into {
+            quote!(#ident: impl Into<#ty>)
+        } else {
+            quote!(#ident: #ty)
         }
     });
-    let top_use = if groups.contains(&None) { quote!(use crate::Client;) } else { quote!() };
+    let inits_required = o.required.iter().map(|p| {
+        let ident = &p.ident;
+        if p.into {
+            quote!(#ident: #ident.into())
+        } else {
+            quote!(#ident)
+        }
+    });
+    let inits_optional = o.optional.iter().map(|p| {
+        let ident = &p.ident;
+        quote!(#ident: None)
+    });
     quote! {
-        //! One method and one request builder per documented operation.
+        #docs
+        pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
+            #request_ident {
+                client: self,
+                #(#inits_required,)*
+                #(#inits_optional,)*
+            }
+        }
+    }
+}
 
-        #top_use
+/// One operation's request builder: the struct, its setters and senders, `IntoFuture`.
+fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
+    let op = o.op;
+    let method_ident = &o.method_ident;
+    let request_ident = &o.request_ident;
+    let op_name = &op.name;
+    let fields_required = o.required.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        quote!(#ident: #ty)
+    });
+    let fields_optional = o.optional.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        quote!(#ident: Option<#ty>)
+    });
+    let setters = o.optional.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        let mut doc = p.p.description.clone();
+        if let Some(d) = &p.p.default {
+            if !doc.is_empty() {
+                doc.push_str("\n\n");
+            }
+            doc.push_str(&format!("When not set, the server's default applies (`{d}`); nothing is sent."));
+        }
+        if doc.is_empty() {
+            doc = format!("Sets `{}`.", p.p.wire_name);
+        }
+        let docs = doc_attrs(&doc);
+        if p.into {
+            quote! {
+                #docs
+                pub fn #ident(mut self, value: impl Into<#ty>) -> Self {
+                    self.#ident = Some(value.into());
+                    self
+                }
+            }
+        } else {
+            quote! {
+                #docs
+                pub fn #ident(mut self, value: #ty) -> Self {
+                    self.#ident = Some(value);
+                    self
+                }
+            }
+        }
+    });
 
-        #(#sections)*
+    // Building the runtime request.
+    let method = method_tokens(&op.method);
+    let mut path_stmts = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| c + open) else { break };
+        if open > 0 {
+            let lit = &rest[..open];
+            path_stmts.push(quote!(req.path_literal(#lit);));
+        }
+        let ph = &rest[open + 1..close];
+        if let Some(p) = o.required.iter().find(|p| p.p.location == Location::Path && p.p.wire_name == ph) {
+            let ident = &p.ident;
+            path_stmts.push(apply_param(p, o.body_kind, quote!(self.#ident)));
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        path_stmts.push(quote!(req.path_literal(#rest);));
+    }
+    let apply_required = o.required.iter().filter(|p| p.p.location != Location::Path).map(|p| {
+        let ident = &p.ident;
+        apply_param(p, o.body_kind, quote!(self.#ident))
+    });
+    let apply_optional = o.optional.iter().map(|p| {
+        let ident = &p.ident;
+        let stmt = apply_param(p, o.body_kind, quote!(value));
+        quote! {
+            if let Some(value) = self.#ident {
+                #stmt
+            }
+        }
+    });
+    let accept = op.accept.as_deref().map(|a| quote!(req.accept(#a);));
+    let security = security_tokens(op, schemes);
+    let documented = op.responses.iter().map(|r| {
+        let s = &r.status;
+        let d = &r.description;
+        quote!(crate::runtime::Documented { status: #s, description: #d })
+    });
+    let (out_ty, finish) = match &o.response {
+        Response::Empty => (quote!(()), quote!(raw.empty(#op_name, Self::DOCUMENTED))),
+        Response::Bytes => (quote!(bytes::Bytes), quote!(raw.bytes(#op_name, Self::DOCUMENTED))),
+        Response::Text => (quote!(String), quote!(raw.text(#op_name, Self::DOCUMENTED))),
+        Response::Json(t) => (t.clone(), quote!(raw.json(#op_name, Self::DOCUMENTED))),
+    };
+    let builder_doc = format!(
+        " Request builder for [`Client::{method_ident}`](crate::Client::{method_ident}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
+        op.method, op.path
+    );
+    let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
+    quote! {
+        #(#builder_doc_lines)*
+        #[derive(Debug)]
+        #[must_use = "a request does nothing until it is sent or awaited"]
+        pub struct #request_ident<'a> {
+            client: &'a Client,
+            #(#fields_required,)*
+            #(#fields_optional,)*
+        }
+
+        impl<'a> #request_ident<'a> {
+            /// The statuses the docs describe.
+            const DOCUMENTED: &'static [crate::runtime::Documented] = &[#(#documented),*];
+
+            #(#setters)*
+
+            fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
+                let mut req = crate::runtime::RequestBuilder::new(#method, #op_name);
+                #(#path_stmts)*
+                #(#apply_required)*
+                #(#apply_optional)*
+                #accept
+                req.security(#security);
+                Ok(req)
+            }
+
+            async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
+                let config = self.client.config.clone();
+                let req = self.into_request()?;
+                config.execute(req).await
+            }
+
+            /// Sends the request and decodes the documented response.
+            pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
+                let raw = self.execute().await?;
+                #finish
+            }
+
+            /// Sends the request and decodes a 2xx JSON body into your own type.
+            pub async fn send_json<T: serde::de::DeserializeOwned>(self) -> Result<crate::ApiResponse<T>, crate::Error> {
+                let raw = self.execute().await?;
+                raw.json(#op_name, Self::DOCUMENTED)
+            }
+
+            /// Sends the request and returns the raw 2xx body.
+            pub async fn send_bytes(self) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
+                let raw = self.execute().await?;
+                raw.bytes(#op_name, Self::DOCUMENTED)
+            }
+        }
+
+        impl<'a> std::future::IntoFuture for #request_ident<'a> {
+            type Output = Result<crate::ApiResponse<#out_ty>, crate::Error>;
+            type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send + 'a>>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
     }
 }
