@@ -65,216 +65,221 @@ fn format_file(tokens: TokenStream, what: &str) -> Result<String, String> {
 /// Renders the whole crate. Operations that cannot be expressed are skipped with a warning.
 ///
 /// The Rust files are made of pieces (`src/operations.rs`: one per request builder) that
-/// are rendered and formatted apart, so the work is shared between threads (one per core,
-/// at most [`MAX_THREADS`]); the text does not depend on how many there are.
+/// are rendered and formatted apart, so that the work is shared between threads (one per
+/// core, at most [`MAX_THREADS`]); the text does not depend on how many there are.
 pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, String>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
     // Below a few dozen operations a thread costs more than it saves.
     if api.operations.len() < 24 {
         return format(render_tokens(api, opts));
     }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
     render_crate_on(api, opts, threads)
-}
-
-/// [`render_crate`] on exactly `threads` threads (1: on this one).
-pub fn render_crate_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<PathBuf, String>> {
-    if threads < 2 {
-        return format(render_tokens(api, opts));
-    }
-    let shares: Vec<Formatted> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| scope.spawn(move || format_pieces(render_share(api, opts, Some((t, threads))))))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
-    let mut shares = shares.into_iter();
-    let Some(mut merged) = shares.next() else {
-        return format(render_tokens(api, opts));
-    };
-    for share in shares {
-        for ((_, mine), (_, theirs)) in merged.rust.iter_mut().zip(share.rust) {
-            for (slot, piece) in mine.iter_mut().zip(theirs) {
-                if piece.is_some() {
-                    *slot = piece;
-                }
-            }
-        }
-        merged.warnings.extend(share.warnings);
-    }
-    assemble(merged)
 }
 
 /// The most threads [`render_crate`] uses.
 pub const MAX_THREADS: usize = 8;
 
-/// A crate rendered but not yet formatted: its Rust files as token streams, its other
-/// files as text. [`render_crate`] is [`render_tokens`] then [`format()`] (on several
-/// threads); the two steps are public so that they can be measured apart.
-pub struct Rendered {
+/// [`render_crate`] on exactly `threads` threads (1: on this one).
+///
+/// Token streams cannot cross threads, so every thread plans the whole crate (names
+/// depend on all operations: cheap next to formatting) and then takes the next piece
+/// not yet taken, heaviest first, until none is left; the pieces' text is put together
+/// in file order. Thread 0 also keeps the planning warnings and writes the other files.
+pub fn render_crate_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<PathBuf, String>> {
+    if threads < 2 {
+        return format(render_tokens(api, opts));
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = |me: usize| {
+        let mut crate_plan = CratePlan::new(api, opts);
+        if me != 0 {
+            crate_plan.warnings.clear();
+        }
+        let order = crate_plan.heaviest_first();
+        let mut done: Vec<(Piece, Option<String>)> = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&piece) = order.get(k) else { break };
+            let tokens = crate_plan.piece(piece);
+            let text = crate_plan.format_piece(piece, tokens);
+            done.push((piece, text));
+        }
+        let text = if me == 0 { crate_plan.text_files() } else { BTreeMap::new() };
+        (done, text, crate_plan.warnings, crate_plan.label, crate_plan.header)
+    };
+    let shares: Vec<_> = std::thread::scope(|scope| {
+        let work = &work;
+        let handles: Vec<_> = (0..threads).map(|me| scope.spawn(move || work(me))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut pieces: BTreeMap<Piece, Option<String>> = BTreeMap::new();
+    let mut files = BTreeMap::new();
+    let mut warnings = Vec::new();
+    let mut header = String::new();
+    for (done, text, share_warnings, _, share_header) in shares {
+        pieces.extend(done);
+        files.extend(text);
+        warnings.extend(share_warnings);
+        header = share_header;
+    }
+    assemble(header, pieces, files, warnings)
+}
+
+/// One piece of a Rust file, rendered and formatted on its own; files are their pieces
+/// in this order.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Piece {
+    Lib,
+    Client,
+    Models,
+    /// The pieces of `src/operations.rs` ([`ops::OpsPiece`]), by index.
+    Operations(usize),
+}
+
+impl Piece {
+    fn path(self) -> &'static str {
+        match self {
+            Piece::Lib => "src/lib.rs",
+            Piece::Client => "src/client.rs",
+            Piece::Models => "src/models.rs",
+            Piece::Operations(_) => "src/operations.rs",
+        }
+    }
+}
+
+/// Everything the pieces are rendered from.
+struct CratePlan<'a> {
+    api: &'a Api,
+    opts: &'a CrateOptions,
     /// Names the API in diagnostics.
     label: String,
     /// The first line of every Rust file.
     header: String,
-    /// Rust files, path → the tokens of its pieces, each formatted on its own and the
-    /// results concatenated (`None`: a piece that another thread renders).
-    pub rust: Vec<(&'static str, Vec<Option<TokenStream>>)>,
-    /// Every other file, path → contents.
-    pub text: BTreeMap<PathBuf, String>,
-    pub warnings: Vec<Diagnostic>,
-}
-
-/// Plans the crate and generates its tokens; see [`format()`].
-pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
-    render_share(api, opts, None)
-}
-
-/// Renders the pieces of thread `t` of `n` (`None`: all of them). Every thread plans the
-/// whole crate (names depend on all operations); thread 0 also keeps the planning
-/// warnings and renders the files that are not Rust.
-fn render_share(api: &Api, opts: &CrateOptions, share: Option<(usize, usize)>) -> Rendered {
-    let (me, _) = share.unwrap_or((0, 1));
-    let mut warnings = Vec::new();
-    let mut text = BTreeMap::new();
-    // Warnings name the API doc (`UsersApi.md`), not the first model doc of a directory.
-    let label = api
-        .source
-        .as_ref()
-        .and_then(|s| s.files.iter().find(|f| f.ends_with("Api.md")).or(s.files.first()).cloned())
-        .unwrap_or_else(|| api.provider.clone());
-    let warn = |warnings: &mut Vec<Diagnostic>, msg: String| {
-        warnings.push(Diagnostic {
-            file: label.clone(),
-            line: 0,
-            severity: Severity::Warning,
-            message: msg,
-        })
-    };
-
-    let schemes = SchemePlan::new(api);
-    let idents = models::model_idents(api, &mut |m| warn(&mut warnings, m));
-    let plan = ops::plan(api, &schemes, &idents, &mut |m| warn(&mut warnings, m));
-    if me != 0 {
-        warnings.clear();
-    }
-
-    // Every piece with its weight, then each given to the least loaded thread (the
-    // heaviest first): the same choice on every thread.
-    let op_pieces = ops::operations_pieces(&plan);
-    let models_weight = api.models.iter().map(|m| 1 + m.fields.len() / 4).sum::<usize>();
-    let mut weights: Vec<(usize, usize, usize)> = vec![(0, 0, 1), (1, 0, 1), (2, 0, models_weight)];
-    weights.extend(op_pieces.iter().enumerate().map(|(i, p)| (3, i, p.weight())));
-    let mut owner = vec![0usize; weights.len()];
-    if let Some((_, n)) = share {
-        let mut order: Vec<usize> = (0..weights.len()).collect();
-        order.sort_by_key(|&k| std::cmp::Reverse(weights[k].2));
-        let mut load = vec![0usize; n];
-        for k in order {
-            let least = (0..n).min_by_key(|&t| load[t]).unwrap_or(0);
-            load[least] += weights[k].2.max(1);
-            owner[k] = least;
-        }
-    }
-    // `weights` lists lib.rs, client.rs, models.rs, then the pieces of operations.rs.
-    let owns = |file: usize, piece: usize| owner[if file == 3 { 3 + piece } else { file }] == me;
-
-    let one = |file: usize, render: &mut dyn FnMut() -> TokenStream| vec![owns(file, 0).then(render)];
-    let rust = vec![
-        ("src/lib.rs", one(0, &mut || lib_rs(api, opts, &schemes, &plan))),
-        ("src/client.rs", one(1, &mut || client_rs(api, &schemes, &plan))),
-        (
-            "src/operations.rs",
-            op_pieces
-                .iter()
-                .enumerate()
-                .map(|(i, p)| owns(3, i).then(|| ops::operations_piece(p, &plan, &schemes)))
-                .collect(),
-        ),
-        (
-            "src/models.rs",
-            one(2, &mut || models::models_rs(api, &idents, &mut |m| warn(&mut warnings, m))),
-        ),
-    ];
-    if me == 0 {
-        for (name, contents) in RUNTIME_FILES {
-            text.insert(
-                PathBuf::from(format!("src/runtime/{name}")),
-                format!("{}{}", header(opts, "//"), contents),
-            );
-        }
-        text.insert(PathBuf::from("Cargo.toml"), cargo_toml(api, opts));
-        text.insert(PathBuf::from("README.md"), readme(api, opts, &schemes, &plan));
-    }
-    Rendered {
-        label,
-        header: header(opts, "//"),
-        rust,
-        text,
-        warnings,
-    }
-}
-
-/// Rust files formatted piece by piece, not yet put together.
-struct Formatted {
-    header: String,
-    rust: Vec<(&'static str, Vec<Option<String>>)>,
-    text: BTreeMap<PathBuf, String>,
+    schemes: SchemePlan,
+    idents: BTreeMap<String, proc_macro2::Ident>,
+    plan: ops::Plan<'a>,
+    op_pieces: Vec<ops::OpsPiece>,
     warnings: Vec<Diagnostic>,
 }
 
-fn format_pieces(rendered: Rendered) -> Formatted {
-    let Rendered {
-        label,
-        header,
-        rust,
-        text,
-        mut warnings,
-    } = rendered;
-    let rust = rust
-        .into_iter()
-        .map(|(path, pieces)| {
-            let pieces = pieces
-                .into_iter()
-                .map(|piece| {
-                    piece.map(|tokens| {
-                        format_file(tokens, path).unwrap_or_else(|e| {
-                            warnings.push(Diagnostic {
-                                file: label.clone(),
-                                line: 0,
-                                severity: Severity::Error,
-                                message: e,
-                            });
-                            String::new()
-                        })
-                    })
-                })
-                .collect();
-            (path, pieces)
-        })
-        .collect();
-    Formatted {
-        header,
-        rust,
-        text,
-        warnings,
+impl<'a> CratePlan<'a> {
+    fn new(api: &'a Api, opts: &'a CrateOptions) -> Self {
+        // Warnings name the API doc (`UsersApi.md`), not the first model doc of a directory.
+        let label = api
+            .source
+            .as_ref()
+            .and_then(|s| s.files.iter().find(|f| f.ends_with("Api.md")).or(s.files.first()).cloned())
+            .unwrap_or_else(|| api.provider.clone());
+        let mut messages = Vec::new();
+        let schemes = SchemePlan::new(api);
+        let idents = models::model_idents(api, &mut |m| messages.push(m));
+        let plan = ops::plan(api, &schemes, &idents, &mut |m| messages.push(m));
+        let op_pieces = ops::operations_pieces(&plan);
+        let mut crate_plan = CratePlan {
+            api,
+            opts,
+            header: header(opts, "//"),
+            label,
+            schemes,
+            idents,
+            plan,
+            op_pieces,
+            warnings: Vec::new(),
+        };
+        for m in messages {
+            crate_plan.warn(m);
+        }
+        crate_plan
+    }
+
+    fn warn(&mut self, message: String) {
+        self.warnings.push(Diagnostic {
+            file: self.label.clone(),
+            line: 0,
+            severity: Severity::Warning,
+            message,
+        });
+    }
+
+    /// Every piece, in file order.
+    fn pieces(&self) -> Vec<Piece> {
+        let mut all = vec![Piece::Lib, Piece::Client];
+        all.extend((0..self.op_pieces.len()).map(Piece::Operations));
+        all.push(Piece::Models);
+        all
+    }
+
+    /// Every piece, the heaviest (by a rough estimate) first, so that the last ones
+    /// taken are small and the threads finish together.
+    fn heaviest_first(&self) -> Vec<Piece> {
+        let weight = |p: &Piece| match *p {
+            Piece::Lib => 1 + self.plan.ops.len() / 8,
+            Piece::Client => 1,
+            Piece::Models => self.api.models.iter().map(|m| 1 + m.fields.len() / 4).sum(),
+            Piece::Operations(i) => self.op_pieces[i].weight(),
+        };
+        let mut all = self.pieces();
+        all.sort_by_key(|p| std::cmp::Reverse(weight(p)));
+        all
+    }
+
+    fn piece(&mut self, piece: Piece) -> TokenStream {
+        let (api, opts) = (self.api, self.opts);
+        match piece {
+            Piece::Lib => lib_rs(api, opts, &self.schemes, &self.plan),
+            Piece::Client => client_rs(api, &self.schemes, &self.plan),
+            Piece::Operations(i) => ops::operations_piece(&self.op_pieces[i], &self.plan, &self.schemes),
+            Piece::Models => {
+                let mut messages = Vec::new();
+                let tokens = models::models_rs(api, &self.idents, &mut |m| messages.push(m));
+                for m in messages {
+                    self.warn(m);
+                }
+                tokens
+            }
+        }
+    }
+
+    fn format_piece(&mut self, piece: Piece, tokens: TokenStream) -> Option<String> {
+        format_piece(piece, tokens, &self.label, &mut self.warnings)
+    }
+
+    /// The files that are not Rust: the runtime's, `Cargo.toml`, `README.md`.
+    fn text_files(&self) -> BTreeMap<PathBuf, String> {
+        let mut text = BTreeMap::new();
+        for (name, contents) in RUNTIME_FILES {
+            text.insert(
+                PathBuf::from(format!("src/runtime/{name}")),
+                format!("{}{}", self.header, contents),
+            );
+        }
+        text.insert(PathBuf::from("Cargo.toml"), cargo_toml(self.api, self.opts));
+        text.insert(PathBuf::from("README.md"), readme(self.api, self.opts, &self.schemes, &self.plan));
+        text
     }
 }
 
-fn assemble(formatted: Formatted) -> Loaded<BTreeMap<PathBuf, String>> {
-    let Formatted {
-        header,
-        rust,
-        text: mut files,
-        warnings,
-    } = formatted;
-    for (path, pieces) in rust {
-        let mut text = header.clone();
-        for piece in pieces.into_iter().flatten() {
-            text.push_str(&piece);
+/// Puts the formatted pieces together into files, after the header line. A file with a
+/// piece that failed to format is left out (an error says why).
+fn assemble(
+    header: String,
+    pieces: BTreeMap<Piece, Option<String>>,
+    mut files: BTreeMap<PathBuf, String>,
+    warnings: Vec<Diagnostic>,
+) -> Loaded<BTreeMap<PathBuf, String>> {
+    let mut broken: Vec<&'static str> = Vec::new();
+    for (piece, text) in pieces {
+        let path = piece.path();
+        match text {
+            Some(text) => files.entry(PathBuf::from(path)).or_insert_with(|| header.clone()).push_str(&text),
+            None => broken.push(path),
         }
-        files.insert(PathBuf::from(path), text);
+    }
+    for path in broken {
+        files.remove(&PathBuf::from(path));
     }
     Loaded {
         value: files,
@@ -282,9 +287,66 @@ fn assemble(formatted: Formatted) -> Loaded<BTreeMap<PathBuf, String>> {
     }
 }
 
-/// Formats the Rust files of [`render_tokens`] with prettyplease and returns every file.
+/// A crate rendered but not yet formatted: its Rust files' pieces as token streams, its
+/// other files as text. [`render_crate`] is [`render_tokens`] then [`format()`] (on
+/// several threads); the two steps are public so that they can be measured apart.
+pub struct Rendered {
+    /// Names the API in diagnostics.
+    label: String,
+    /// The first line of every Rust file.
+    header: String,
+    /// The pieces of the Rust files, in file order.
+    rust: Vec<(Piece, TokenStream)>,
+    /// Every other file, path → contents.
+    pub text: BTreeMap<PathBuf, String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Plans the crate and generates its tokens, on this thread; see [`format()`].
+pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
+    let mut crate_plan = CratePlan::new(api, opts);
+    let rust = crate_plan.pieces().into_iter().map(|p| (p, crate_plan.piece(p))).collect();
+    let text = crate_plan.text_files();
+    Rendered {
+        label: crate_plan.label,
+        header: crate_plan.header,
+        rust,
+        text,
+        warnings: crate_plan.warnings,
+    }
+}
+
+/// Formats the Rust files of [`render_tokens`] with prettyplease, on this thread, and
+/// returns every file.
 pub fn format(rendered: Rendered) -> Loaded<BTreeMap<PathBuf, String>> {
-    assemble(format_pieces(rendered))
+    let Rendered {
+        label,
+        header,
+        rust,
+        text,
+        mut warnings,
+    } = rendered;
+    let pieces = rust
+        .into_iter()
+        .map(|(piece, tokens)| (piece, format_piece(piece, tokens, &label, &mut warnings)))
+        .collect();
+    assemble(header, pieces, text, warnings)
+}
+
+/// A piece's text; `None`, with an error, for tokens that do not parse.
+fn format_piece(piece: Piece, tokens: TokenStream, label: &str, warnings: &mut Vec<Diagnostic>) -> Option<String> {
+    match format_file(tokens, piece.path()) {
+        Ok(text) => Some(text),
+        Err(message) => {
+            warnings.push(Diagnostic {
+                file: label.to_string(),
+                line: 0,
+                severity: Severity::Error,
+                message,
+            });
+            None
+        }
+    }
 }
 
 /// Security schemes with their Rust names.

@@ -472,7 +472,7 @@ impl OpsPiece {
     pub(crate) fn weight(&self) -> usize {
         match self {
             OpsPiece::Header { .. } => 0,
-            OpsPiece::ClientImpl(ops) => ops.len().div_ceil(4),
+            OpsPiece::ClientImpl(ops) => ops.len().div_ceil(8),
             OpsPiece::Builder(_) => 1,
             OpsPiece::Module(_, _, ops) => ops.len() + ops.len().div_ceil(4),
         }
