@@ -229,6 +229,31 @@ impl Input {
 }
 
 /// Every spec directory's docs, found as `generator::load_spec_dir` finds them.
+/// The five providers whose docs are the real seeds.
+const SEED_PROVIDERS: &[&str] = &["finapi", "glowmarkt", "obp", "passage", "umaaas"];
+
+/// `target/bench-five-seeds/specs/<seed>/`: a copy of the seed providers' spec directories.
+fn five_seeds_root(root: &Path) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    let five = root.join("target/bench-five-seeds");
+    let _ = std::fs::remove_dir_all(&five);
+    for seed in SEED_PROVIDERS {
+        copy(&root.join("specs").join(seed), &five.join("specs").join(seed));
+    }
+    five
+}
+
 fn seeds() -> Vec<Input> {
     let root = root();
     generator::spec_dirs(&root)
@@ -341,6 +366,13 @@ fn benches(c: &mut Criterion, bench_mode: bool) {
     g.bench_function("all", |b| {
         b.iter(|| generator::plan_all(black_box(&root)).expect("the seeds generate"))
     });
+    // The five seed providers alone (a copy of their spec directories).
+    let five = five_seeds_root(&root);
+    let five_ops: usize = seeds.iter().filter(|s| SEED_PROVIDERS.contains(&s.provider.as_str())).map(|s| s.ops).sum();
+    g.throughput(Throughput::Elements(five_ops as u64));
+    g.bench_function("five", |b| {
+        b.iter(|| generator::plan_all(black_box(&five)).expect("the seeds generate"))
+    });
     g.finish();
 
     let sizes = if bench_mode { SIZES } else { &SIZES[..1] };
@@ -396,6 +428,8 @@ fn summary(seeds: &[(String, usize)]) {
     }
     let total: usize = seeds.iter().map(|s| s.1).sum();
     row("seeds", "plan_all", "all", total);
+    let five: usize = seeds.iter().filter(|s| SEED_PROVIDERS.contains(&s.0.as_str())).map(|s| s.1).sum();
+    row("seeds", "plan_all", "five", five);
     for phase in PHASES {
         for n in SIZES {
             row("synthetic", phase, &n.to_string(), *n);
