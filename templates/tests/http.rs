@@ -286,6 +286,35 @@ async fn chunked_body_over_limit_is_rejected() {
     assert!(raw.body.starts_with(b"aaaa") && raw.body.ends_with(b"bbbb"));
 }
 
+/// The timeout covers the whole exchange: a server that sends its headers and part of the
+/// body, then nothing, is a timeout too, not a hang.
+#[tokio::test]
+async fn body_that_stalls_times_out_within_the_timeout() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut buf = [0u8; 4096];
+            let _ = socket.read(&mut buf).await;
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"partial\":";
+            let _ = socket.write_all(head.as_bytes()).await;
+            held.push(socket);
+        }
+    });
+    let config = ClientConfig::builder(&format!("http://{addr}"))
+        .timeout(Duration::from_millis(300))
+        .retry_policy(RetryPolicy::none())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let result = within(3.0, config.execute(get("/stalls"))).await;
+    assert!(matches!(result, Err(Error::Timeout { operation: "getThing" })), "{result:?}");
+    let elapsed = started.elapsed();
+    assert!(elapsed >= Duration::from_millis(290) && elapsed < Duration::from_millis(1500), "{elapsed:?}");
+}
+
 #[tokio::test]
 async fn silent_server_times_out_within_the_timeout() {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
