@@ -368,17 +368,8 @@ pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
             done.push((i, plan_provider(dir, root)));
         }
     };
-    let mut results: Vec<(usize, Result<Loaded<files::Output>, Failed>)> = if threads < 2 {
-        work()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
-        })
-    };
+    let mut results: Vec<(usize, Result<Loaded<files::Output>, Failed>)> =
+        on_threads(threads, |_| work()).into_iter().flatten().collect();
     results.sort_by_key(|(i, _)| *i);
 
     let mut out = files::Output::default();
@@ -404,6 +395,23 @@ pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
     })
 }
 
+/// Runs `work(0)` on this thread and `work(1)` … `work(threads - 1)` on scoped threads, and
+/// returns their results in that order. A thread the system refuses is skipped (with
+/// nothing said: `work` takes its tasks from a shared queue, so the others do them).
+pub(crate) fn on_threads<T: Send>(threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let work = &work;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads)
+            .filter_map(|i| std::thread::Builder::new().spawn_scoped(scope, move || work(i)).ok())
+            .collect();
+        let mut results = vec![work(0)];
+        for handle in others {
+            results.push(handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        results
+    })
+}
+
 /// One provider's `api.yaml` and crate.
 fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Failed> {
     let loaded = load_spec_dir(dir, root)?;
@@ -423,4 +431,35 @@ fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Faile
         value: out,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::on_threads;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    #[test]
+    fn on_threads_runs_every_worker_and_keeps_their_order() {
+        for threads in [1, 2, 5] {
+            assert_eq!(on_threads(threads, |i| i * 10), (0..threads).map(|i| i * 10).collect::<Vec<_>>());
+        }
+        // Workers sharing a queue do every task once, however many there are.
+        let next = AtomicUsize::new(0);
+        let done: Vec<usize> = on_threads(3, |_| {
+            let mut mine = Vec::new();
+            while let Some(task) = Some(next.fetch_add(1, Ordering::Relaxed)).filter(|&t| t < 100) {
+                mine.push(task);
+            }
+            mine
+        })
+        .into_iter()
+        .flatten()
+        .collect();
+        let mut sorted = done.clone();
+        sorted.sort();
+        assert_eq!(sorted, (0..100).collect::<Vec<_>>());
+        // Worker 0 is this thread.
+        let here = std::thread::current().id();
+        assert_eq!(on_threads(2, |_| std::thread::current().id())[0], here);
+    }
 }

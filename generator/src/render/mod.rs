@@ -107,14 +107,7 @@ pub fn render_crate_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded
         let text = if me == 0 { crate_plan.text_files() } else { BTreeMap::new() };
         (done, text, crate_plan.warnings, crate_plan.label, crate_plan.header)
     };
-    let shares: Vec<_> = std::thread::scope(|scope| {
-        let work = &work;
-        let handles: Vec<_> = (0..threads).map(|me| scope.spawn(move || work(me))).collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
+    let shares = crate::on_threads(threads, work);
     let mut pieces: BTreeMap<Piece, Option<String>> = BTreeMap::new();
     let mut files = BTreeMap::new();
     let mut warnings = Vec::new();
