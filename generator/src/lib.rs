@@ -113,7 +113,8 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
         }
     }
     if apis.is_empty() {
-        if !single {
+        // An API doc that failed has said why already.
+        if !single && !diags.has_errors() {
             diags.error(provider, 0, "expected at least one API doc (`*Api.md` with a method table)");
         }
         return None;
@@ -180,7 +181,11 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
     let label = |p: &Path| p.strip_prefix(label_root).unwrap_or(p).display().to_string();
     let docs_dir = if dir.join("docs").is_dir() { dir.join("docs") } else { dir.to_path_buf() };
     let mut set = DocSet::default();
-    for path in doc_files(&docs_dir) {
+    // openapi-generator 6.x `python` puts API docs in `docs/apis/tags/`: read so that the
+    // flavour can say what that layout is, rather than finding no API doc at all.
+    let tags_dir = docs_dir.join("apis/tags");
+    let tags = if tags_dir.is_dir() { doc_files(&tags_dir) } else { Vec::new() };
+    for path in doc_files(&docs_dir).into_iter().chain(tags) {
         let l = label(&path);
         if let Some(text) = read_file(&path, &l, diags) {
             set.docs.push((l, text));

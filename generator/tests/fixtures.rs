@@ -11,7 +11,8 @@
 //! `query_params` / `header_params` / `path_params` tables keyed by wire names, each with
 //! nested schema headings, and no `Return type` / `Authorization` / `HTTP request headers`
 //! sections), which the python flavour does not read. [`python_v6_is_rejected_not_misread`]
-//! checks that such a doc fails loudly rather than yielding a wrong model.
+//! checks that such a doc fails with one error naming the layout (per file, and for the
+//! docs directory) rather than yielding a wrong model.
 
 use generator::infer::unescape_python;
 use generator::ir::{Api, AuthKind, KeyLocation, Location, TypeRef};
@@ -307,11 +308,18 @@ fn generated_docs_of_every_supported_flavour_give_the_spec_facts() {
 
 #[test]
 fn python_v6_is_rejected_not_misread() {
+    // One error naming the layout, for a single file and for the docs directory.
     let path = root().join("python-v6/docs/apis/tags/OrdersApi.md");
     let text = std::fs::read_to_string(&path).unwrap();
     let err = generator::parse_doc(&text, "OrdersApi.md", "shop").expect_err("v6 layout is not read");
-    assert!(
-        err.0.iter().any(|d| d.message.contains("expected a `Return type` section")),
-        "{err}"
-    );
+    assert_eq!(err.0.len(), 1, "{err}");
+    assert_eq!(err.0[0].line, 112, "{err}");
+    assert!(err.0[0].message.contains("openapi-generator 6.x `python` doc"), "{err}");
+
+    let dir = root().join("python-v6");
+    let err = generator::load_input(&dir).expect_err("v6 layout is not read");
+    let files: Vec<&str> = err.0.iter().map(|d| d.file.as_str()).collect();
+    assert_eq!(err.0.len(), 2, "{err}");
+    assert!(files.iter().all(|f| f.ends_with("Api.md") && f.contains("apis/tags")), "{err}");
+    assert!(err.0.iter().all(|d| d.message.contains("not read yet")), "{err}");
 }

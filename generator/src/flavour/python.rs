@@ -108,6 +108,21 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
         return None;
     };
 
+    // openapi-generator 6.x `python` (the dynamic-schema client) shares the method table
+    // but nothing after it: said once, instead of an error per missing section.
+    if let Some(b) = blocks.iter().find(|b| {
+        matches!(&b.kind, BlockKind::Heading { text, .. } if text.trim() == "Return Types, Responses")
+    }) {
+        diags.error(
+            file,
+            b.line,
+            "this is an openapi-generator 6.x `python` doc (the dynamic-schema client: `Return Types, \
+             Responses` sections, parameters in `query_params`/`path_params` tables), a layout not \
+             read yet; docs from `-g python-prior` (6.x), `-g python` 5.x or 7.x are",
+        );
+        return None;
+    }
+
     for b in &blocks[..table_pos] {
         let text = match &b.kind {
             BlockKind::Heading { text, .. } | BlockKind::Para { text, .. } => text,
