@@ -6,7 +6,7 @@ use crate::ident::{sanitize, Case};
 use crate::ir::{Api, Field, Model, ModelKind, TypeRef};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Prelude names the generated `models.rs` uses unqualified (`Option<String>`, `Vec<T>`):
 /// a model must not shadow them there, so a model named `String` becomes `String_`.
@@ -85,8 +85,11 @@ fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> Toke
     }
 }
 
-fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>) -> TokenStream {
+fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxed: bool) -> TokenStream {
     let base = base_tokens(&f.ty, idents, true);
+    // A model that contains itself (directly or through others) needs a pointer somewhere
+    // in the cycle, or its size is infinite.
+    let base = if boxed { quote!(Box<#base>) } else { base };
     let wire = &f.wire_name;
     let rename = if *ident != f.wire_name { quote!(rename = #wire,) } else { quote!() };
     let optional = !f.required || f.read_only;
@@ -168,7 +171,13 @@ fn model_doc(m: &Model, source: &str, typed: bool) -> TokenStream {
     docs::raw_doc_attrs(&doc)
 }
 
-fn object(m: &Model, ident: &Ident, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {
+fn object(
+    m: &Model,
+    ident: &Ident,
+    idents: &BTreeMap<String, Ident>,
+    recursive: &BTreeSet<(&str, &str)>,
+    warn: &mut dyn FnMut(String),
+) -> TokenStream {
     let mut used: BTreeMap<String, String> = BTreeMap::new();
     let mut fields = Vec::new();
     let mut all_optional = true;
@@ -197,7 +206,8 @@ fn object(m: &Model, ident: &Ident, idents: &BTreeMap<String, Ident>, warn: &mut
         if f.required && !f.read_only {
             all_optional = false;
         }
-        fields.push(field_tokens(f, &format_ident!("{}", name), idents));
+        let boxed = matches!(&f.ty, TypeRef::Model(target) if recursive.contains(&(m.name.as_str(), target.as_str())));
+        fields.push(field_tokens(f, &format_ident!("{}", name), idents, boxed));
     }
     let doc = model_doc(m, &m.name, true);
     let default = if all_optional { quote!(Default,) } else { quote!() };
@@ -349,12 +359,53 @@ pub(crate) fn is_typed(api: &Api, name: &str) -> bool {
     })
 }
 
+/// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
+/// and close a cycle: the field's model contains the first one again the same way. Those
+/// are boxed.
+fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> BTreeSet<(&'a str, &'a str)> {
+    let typed: BTreeMap<&str, &Model> = api
+        .models
+        .iter()
+        .filter(|m| m.kind == ModelKind::Object && idents.contains_key(&m.name) && is_typed(api, &m.name))
+        .map(|m| (m.name.as_str(), m))
+        .collect();
+    let inline = |m: &'a Model| {
+        m.fields.iter().filter_map(|f| match &f.ty {
+            TypeRef::Model(target) if typed.contains_key(target.as_str()) => Some(target.as_str()),
+            _ => None,
+        })
+    };
+    let reaches = |from: &'a str, to: &str| {
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        let mut stack = vec![from];
+        while let Some(at) = stack.pop() {
+            if at == to {
+                return true;
+            }
+            if seen.insert(at) {
+                stack.extend(typed.get(at).into_iter().flat_map(|m| inline(m)));
+            }
+        }
+        false
+    };
+    let mut out = BTreeSet::new();
+    for m in typed.values() {
+        for target in inline(m) {
+            if reaches(target, &m.name) {
+                out.insert((m.name.as_str(), target));
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {
+    let recursive = recursive_fields(api, idents);
     let items = idents.iter().map(|(source, ident)| {
         let model = api.models.iter().find(|m| &m.name == source);
         match model {
             Some(m) if is_typed(api, source) => match m.kind {
-                ModelKind::Object => object(m, ident, idents, warn),
+                ModelKind::Object => object(m, ident, idents, &recursive, warn),
                 ModelKind::Enum => enumeration(m, ident, warn),
             },
             _ => opaque(source, ident),

@@ -133,3 +133,26 @@ fn shapes_found_by_compiling_arbitrary_models() {
     let (files, _) = render("operations: []\n");
     assert!(!file(&files, "src/lib.rs").contains("pub mod requests"));
 }
+
+/// A model that contains itself, directly or through another, is boxed where the cycle
+/// closes (else its size is infinite); behind a `Vec` or a map it needs no box.
+#[test]
+fn recursive_models_are_boxed() {
+    let (files, _) = render(
+        "operations:\n- {name: get, method: GET, path: /x, response: Node}\nmodels:\n\
+         - {name: Node, kind: object, fields: [{name: parent, wire_name: parent, type: Node, required: false}, {name: children, wire_name: children, type: 'list[Node]', required: true}]}\n\
+         - {name: A, kind: object, fields: [{name: b, wire_name: b, type: B, required: true}, {name: leaf, wire_name: leaf, type: Leaf, required: true}]}\n\
+         - {name: B, kind: object, fields: [{name: a, wire_name: a, type: A, required: false, nullable: true}]}\n\
+         - {name: Leaf, kind: object, fields: [{name: n, wire_name: n, type: integer, required: true}]}\n",
+    );
+    let models = file(&files, "src/models.rs");
+    for want in [
+        "pub parent: Option<Box<crate::models::Node>>",
+        "pub children: Vec<crate::models::Node>",
+        "pub b: Box<crate::models::B>",
+        "pub a: Option<Option<Box<crate::models::A>>>",
+        "pub leaf: crate::models::Leaf",
+    ] {
+        assert!(models.contains(want), "{want} missing:\n{models}");
+    }
+}
