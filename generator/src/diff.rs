@@ -238,8 +238,9 @@ fn rust_type(t: &TypeRef) -> String {
 }
 
 /// A model field's Rust type (render/models.rs): dates and binary inside containers are text,
-/// read-only and optional fields are `Option`, nullable optional ones `Option<Option<_>>`.
-fn field_type(f: &Field) -> String {
+/// a field closing a cycle of models is boxed, read-only and optional fields are `Option`,
+/// nullable optional ones `Option<Option<_>>`.
+fn field_type(f: &Field, boxed: bool) -> String {
     fn base(t: &TypeRef, top: bool) -> String {
         match t {
             TypeRef::Date if top => "time::Date".into(),
@@ -251,6 +252,7 @@ fn field_type(f: &Field) -> String {
         }
     }
     let t = base(&f.ty, true);
+    let t = if boxed { format!("Box<{t}>") } else { t };
     match (!f.required || f.read_only, f.nullable) {
         (false, false) => t,
         (true, true) => format!("Option<Option<{t}>>"),
@@ -305,8 +307,9 @@ fn scheme_setters(api: &Api) -> BTreeMap<String, String> {
     out
 }
 
-fn module(group: &str) -> String {
-    sanitize(group, Case::Snake, &[])
+/// Each API group's module, as the renderer names them.
+fn modules(api: &Api) -> BTreeMap<String, String> {
+    crate::render::group_modules(api.operations.iter().filter_map(|o| o.group.as_deref()))
 }
 
 fn param_ident(p: &Param) -> String {
@@ -481,6 +484,7 @@ pub fn diff(old: &Api, new: &Api) -> ProviderDiff {
 fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     let old_methods = method_names(old);
     let new_methods = method_names(new);
+    let modules = (modules(old), modules(new));
     let mut pairs: Vec<(&Operation, &Operation)> = Vec::new();
     let mut old_left: Vec<&Operation> = Vec::new();
     for o in &old.operations {
@@ -528,7 +532,7 @@ fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     pairs.sort_by_key(|(_, n)| new.operations.iter().position(|x| std::ptr::eq(x, *n)));
     for (o, n) in pairs {
         let mut changes = Vec::new();
-        diff_operation(o, n, &old_methods[&o.name], &new_methods[&n.name], &mut changes);
+        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), &modules, &mut changes);
         if !changes.is_empty() {
             d.changed.push(OpDiff {
                 name: n.name.clone(),
@@ -539,7 +543,15 @@ fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     }
 }
 
-fn diff_operation(o: &Operation, n: &Operation, om: &str, nm: &str, out: &mut Vec<Change>) {
+fn diff_operation(
+    o: &Operation,
+    n: &Operation,
+    (om, nm): (&str, &str),
+    (old_modules, new_modules): &(BTreeMap<String, String>, BTreeMap<String, String>),
+    out: &mut Vec<Change>,
+) {
+    let old_module = |g: &str| old_modules.get(g).cloned().unwrap_or_default();
+    let new_module = |g: &str| new_modules.get(g).cloned().unwrap_or_default();
     let mut c = Ctx {
         subject: n.name.clone(),
         out,
@@ -575,17 +587,21 @@ fn diff_operation(o: &Operation, n: &Operation, om: &str, nm: &str, out: &mut Ve
         );
     }
     match (&o.group, &n.group) {
+        (Some(a), Some(b)) if a != b && old_module(a) == new_module(b) => c.push(
+            Impact::Docs,
+            format!("API group `{a}` is now `{b}`; the module stays `requests::{}`", new_module(b)),
+        ),
         (Some(a), Some(b)) if a != b => c.push(
             Impact::Breaking,
-            format!("moved from API group `{a}` to `{b}`: its request builder leaves the module `requests::{}`", module(a)),
+            format!("moved from API group `{a}` to `{b}`: its request builder leaves the module `requests::{}`", old_module(a)),
         ),
         (Some(a), None) => c.push(
             Impact::Breaking,
-            format!("no longer in API group `{a}`: its request builder leaves the module `requests::{}`", module(a)),
+            format!("no longer in API group `{a}`: its request builder leaves the module `requests::{}`", old_module(a)),
         ),
         (None, Some(b)) => c.push(
             Impact::Docs,
-            format!("now in API group `{b}` (module `requests::{}`; still re-exported from `requests`)", module(b)),
+            format!("now in API group `{b}` (module `requests::{}`; still re-exported from `requests`)", new_module(b)),
         ),
         _ => {}
     }
@@ -930,6 +946,7 @@ fn named_models(api: &Api) -> BTreeSet<String> {
 
 fn diff_models(old: &Api, new: &Api, out: &mut Vec<Change>) {
     let (on, nn) = (named_models(old), named_models(new));
+    let boxed = (crate::render::boxed_fields(old), crate::render::boxed_fields(new));
     let known = |api: &'_ Api, name: &str| -> Option<Model> { api.models.iter().find(|m| m.name == name).cloned() };
     for name in on.union(&nn) {
         let mut c = Ctx {
@@ -958,13 +975,18 @@ fn diff_models(old: &Api, new: &Api, out: &mut Vec<Change>) {
                 Impact::Breaking,
                 format!("model `{name}` is no longer described: `models::{ident}` becomes a JSON value wrapper"),
             ),
-            (Some(a), Some(b)) => diff_model(&a, &b, &mut c),
+            (Some(a), Some(b)) => diff_model(&a, &b, &boxed, &mut c),
             (None, None) => {}
         }
     }
 }
 
-fn diff_model(a: &Model, b: &Model, c: &mut Ctx<'_>) {
+/// `boxed`: the fields the renderer boxes, in the old and the new API.
+fn diff_model(a: &Model, b: &Model, boxed: &(BTreeSet<(String, String)>, BTreeSet<(String, String)>), c: &mut Ctx<'_>) {
+    let is_boxed = |set: &BTreeSet<(String, String)>, m: &Model, f: &Field| match &f.ty {
+        TypeRef::Model(target) => set.contains(&(m.name.clone(), target.clone())),
+        _ => false,
+    };
     let name = &b.name;
     let ident = model_ident(name);
     if a.kind != b.kind {
@@ -1013,7 +1035,7 @@ fn diff_model(a: &Model, b: &Model, c: &mut Ctx<'_>) {
                 c.push(Impact::Docs, format!("{label}: renamed from `{}` in the docs; the Rust field stays `{gi}`", f.name));
             }
         }
-        let (ft, gt) = (field_type(f), field_type(g));
+        let (ft, gt) = (field_type(f, is_boxed(&boxed.0, a, f)), field_type(g, is_boxed(&boxed.1, b, g)));
         let mut facts = Vec::new();
         if f.ty != g.ty {
             facts.push(format!("type `{}` → `{}`", f.ty, g.ty));
@@ -1407,6 +1429,62 @@ mod tests {
             assert_eq!(next_version(v, b).as_deref(), Some(want), "{v} {b:?}");
         }
         assert_eq!(next_version("x", Bump::Major), None);
+    }
+
+    #[test]
+    fn group_changes_follow_the_renderer_s_modules() {
+        let api = |groups: [&str; 3]| {
+            crate::yaml::from_yaml(
+                &format!(
+                    "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+                     - {{name: a, group: {}, method: GET, path: /a}}\n\
+                     - {{name: b, group: {}, method: GET, path: /b}}\n\
+                     - {{name: c, group: {}, method: GET, path: /c}}\n",
+                    groups[0], groups[1], groups[2]
+                ),
+                "t.yaml",
+            )
+            .unwrap()
+        };
+        let changes = |old: &Api, new: &Api| -> Vec<(String, Impact, String)> {
+            diff(old, new)
+                .changed
+                .into_iter()
+                .flat_map(|o| o.changes.into_iter().map(move |c| (o.name.clone(), c.impact, c.text)))
+                .collect()
+        };
+        // `UsersApi` → `Users_Api`: both are the module `users_api`, nothing moves.
+        let got = changes(&api(["UsersApi", "UsersApi", "OrdersApi"]), &api(["Users_Api", "Users_Api", "OrdersApi"]));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, i, t)| *i == Impact::Docs && t.contains("module stays `requests::users_api`")), "{got:?}");
+        // Two groups that meet after case conversion: the second one's module has a `_`,
+        // and moving there leaves the first one's module.
+        let got = changes(&api(["UsersApi", "users_api", "OrdersApi"]), &api(["UsersApi", "UsersApi", "OrdersApi"]));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Impact::Breaking, "{got:?}");
+        assert!(got[0].2.contains("leaves the module `requests::users_api_`"), "{got:?}");
+    }
+
+    #[test]
+    fn a_model_becoming_recursive_boxes_a_field_and_that_breaks() {
+        let api = |leaf_fields: &str| {
+            crate::yaml::from_yaml(
+                &format!(
+                    "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+                     - {{name: get, method: GET, path: /a, response: Node}}\nmodels:\n\
+                     - {{name: Node, kind: object, fields: [{{name: child, wire_name: child, type: Leaf, required: true}}]}}\n\
+                     - {{name: Leaf, kind: object, fields: [{leaf_fields}]}}\n"
+                ),
+                "t.yaml",
+            )
+            .unwrap()
+        };
+        let old = api("{name: n, wire_name: n, type: integer, required: true}");
+        let new = api("{name: n, wire_name: n, type: integer, required: true}, {name: back, wire_name: back, type: Node, required: false}");
+        let models = diff(&old, &new).models;
+        let child = models.iter().find(|c| c.text.contains("field `child`")).expect("child's type changes");
+        assert_eq!(child.impact, Impact::Breaking, "{models:?}");
+        assert!(child.text.contains("`models::Leaf` is now `Box<models::Leaf>`"), "{}", child.text);
     }
 
     #[test]

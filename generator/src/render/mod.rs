@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use runtime_files::RUNTIME_FILES;
+pub(crate) use models::boxed_fields;
+pub(crate) use ops::group_modules;
 
 /// What names the crate.
 #[derive(Debug, Clone)]

@@ -399,6 +399,12 @@ fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> BTree
     out
 }
 
+/// (model, field's model) pairs whose field the renderer boxes (see [`recursive_fields`]).
+pub(crate) fn boxed_fields(api: &Api) -> BTreeSet<(String, String)> {
+    let idents = model_idents(api, &mut |_| {});
+    recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+}
+
 pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {
     let recursive = recursive_fields(api, idents);
     let items = idents.iter().map(|(source, ident)| {

@@ -493,9 +493,7 @@ pub(crate) fn operations_pieces(plan: &Plan<'_>) -> Vec<OpsPiece> {
     let mut pieces = vec![OpsPiece::Header {
         uses_client: groups.iter().any(|(g, _)| g.is_none()),
     }];
-    // Groups whose names meet after case conversion (`UsersApi`, `users_api`) get distinct
-    // modules.
-    let mut modules: Vec<String> = Vec::new();
+    let modules = group_modules(groups.iter().filter_map(|(g, _)| *g));
     for (g, ops) in groups {
         match g {
             None => {
@@ -503,16 +501,30 @@ pub(crate) fn operations_pieces(plan: &Plan<'_>) -> Vec<OpsPiece> {
                 pieces.extend(ops.into_iter().map(OpsPiece::Builder));
             }
             Some(name) => {
-                let mut module = sanitize(name, Case::Snake, &[]);
-                while modules.contains(&module) {
-                    module.push('_');
-                }
-                modules.push(module.clone());
+                let module = modules.get(name).cloned().unwrap_or_default();
                 pieces.push(OpsPiece::Module(name.to_string(), module, ops));
             }
         }
     }
     pieces
+}
+
+/// The module of each API group, given in order of first appearance: groups whose names
+/// meet after case conversion (`UsersApi`, `users_api`) get distinct modules, the later
+/// one with a `_`.
+pub(crate) fn group_modules<'a>(groups: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> = BTreeMap::new();
+    for g in groups {
+        if out.contains_key(g) {
+            continue;
+        }
+        let mut module = sanitize(g, Case::Snake, &[]);
+        while out.values().any(|m| *m == module) {
+            module.push('_');
+        }
+        out.insert(g.to_string(), module);
+    }
+    out
 }
 
 /// The tokens of one piece of `src/operations.rs`.
