@@ -981,9 +981,12 @@ fn diff_models(old: &Api, new: &Api, out: &mut Vec<Change>) {
     }
 }
 
+/// (model, field's model) pairs whose field the renderer boxes.
+type Boxed = BTreeSet<(String, String)>;
+
 /// `boxed`: the fields the renderer boxes, in the old and the new API.
-fn diff_model(a: &Model, b: &Model, boxed: &(BTreeSet<(String, String)>, BTreeSet<(String, String)>), c: &mut Ctx<'_>) {
-    let is_boxed = |set: &BTreeSet<(String, String)>, m: &Model, f: &Field| match &f.ty {
+fn diff_model(a: &Model, b: &Model, boxed: &(Boxed, Boxed), c: &mut Ctx<'_>) {
+    let is_boxed = |set: &Boxed, m: &Model, f: &Field| match &f.ty {
         TypeRef::Model(target) => set.contains(&(m.name.clone(), target.clone())),
         _ => false,
     };
