@@ -427,6 +427,10 @@ fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Faile
     out.files.insert(rel.join("api.yaml"), yaml::to_yaml(&spec.api));
     let crate_dir = PathBuf::from("generated").join(&spec.provider);
     let rendered = render::render_crate(&spec.api, &render::CrateOptions::from_config(&spec.config));
+    // A crate with a file that could not be rendered would not compile: none is written.
+    if rendered.warnings.iter().any(|d| d.severity == diag::Severity::Error) {
+        return Err(Failed(rendered.warnings.into_iter().filter(|d| d.severity == diag::Severity::Error).collect()));
+    }
     warnings.extend(rendered.warnings);
     for (path, contents) in rendered.value {
         out.files.insert(crate_dir.join(path), contents);

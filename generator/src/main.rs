@@ -155,6 +155,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             };
             let rendered = generator::render::render_crate(&api, &crate_opts);
             print_warnings(&rendered.warnings);
+            // A crate with a file that could not be rendered would not compile.
+            if rendered.warnings.iter().any(|d| d.severity == generator::diag::Severity::Error) {
+                return Err("nothing written: the crate could not be rendered (see the errors above)".into());
+            }
             let output = files::Output {
                 files: rendered.value,
                 owned_dirs: Vec::new(),

@@ -71,11 +71,36 @@ fn format_file(tokens: TokenStream, what: &str) -> Result<String, String> {
 /// core, at most [`MAX_THREADS`]); the text does not depend on how many there are.
 pub fn render_crate(api: &Api, opts: &CrateOptions) -> Loaded<BTreeMap<PathBuf, String>> {
     // Below a few dozen operations a thread costs more than it saves.
-    if api.operations.len() < 24 {
-        return format(render_tokens(api, opts));
-    }
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS);
+    let threads = if api.operations.len() < 24 {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get()).min(MAX_THREADS)
+    };
     render_crate_on(api, opts, threads)
+}
+
+/// A renderer bug must not take the generator down: a panic while rendering becomes an
+/// error naming the API (and no files), like tokens that do not parse.
+fn guarded(api: &Api, render: impl FnOnce() -> Loaded<BTreeMap<PathBuf, String>>) -> Loaded<BTreeMap<PathBuf, String>> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(render)) {
+        Ok(done) => done,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("a panic");
+            Loaded {
+                value: BTreeMap::new(),
+                warnings: vec![Diagnostic {
+                    file: api.provider.clone(),
+                    line: 0,
+                    severity: Severity::Error,
+                    message: format!("internal error: the renderer failed ({what}); no crate was written"),
+                }],
+            }
+        }
+    }
 }
 
 /// The most threads [`render_crate`] uses.
@@ -88,6 +113,10 @@ pub const MAX_THREADS: usize = 8;
 /// not yet taken, heaviest first, until none is left; the pieces' text is put together
 /// in file order. Thread 0 also keeps the planning warnings and writes the other files.
 pub fn render_crate_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<PathBuf, String>> {
+    guarded(api, || render_on(api, opts, threads))
+}
+
+fn render_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<PathBuf, String>> {
     if threads < 2 {
         return format(render_tokens(api, opts));
     }

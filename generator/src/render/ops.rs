@@ -199,7 +199,9 @@ pub(crate) fn plan<'a>(
                 let base = request.trim_end_matches("Request").to_string();
                 let mut n = 2;
                 while used_requests.contains(&request) {
-                    request = format!("{base}{n}Request");
+                    // `Request` itself (an operation whose name has no letters) becomes
+                    // `Request2`: an identifier cannot start with the digit.
+                    request = if base.is_empty() { format!("Request{n}") } else { format!("{base}{n}Request") };
                     n += 1;
                 }
                 p.request_ident = format_ident!("{}", request);

@@ -156,3 +156,26 @@ fn recursive_models_are_boxed() {
         assert!(models.contains(want), "{want} missing:\n{models}");
     }
 }
+
+/// Operations whose names have no letters both make the request builder `Request`: the
+/// second is `Request2` (`2Request` is no identifier: this panicked once).
+#[test]
+fn operations_without_letters_get_distinct_request_builders() {
+    let (files, _) = render("operations:\n- {name: '_', method: GET, path: /a}\n- {name: '__', method: GET, path: /b}\n- {name: '$', method: GET, path: /c}\n");
+    let ops = file(&files, "src/operations.rs");
+    for want in ["pub struct Request<", "pub struct Request2<", "pub struct Request3<"] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+}
+
+/// A renderer panic (a bug) is an error naming the API, with no files, never a crash of
+/// the generator.
+#[test]
+fn a_renderer_panic_is_an_error_not_a_crash() {
+    let api: Api = crate::yaml::from_yaml("provider: demo\ntitle: DemoApi\nbase_url: https://x\noperations: []\n", "demo.yaml").unwrap();
+    let out = super::guarded(&api, || panic!("boom {}", 42));
+    assert!(out.value.is_empty());
+    assert_eq!(out.warnings.len(), 1);
+    assert_eq!(out.warnings[0].severity, crate::diag::Severity::Error);
+    assert!(out.warnings[0].to_string().contains("demo") && out.warnings[0].message.contains("boom 42"), "{}", out.warnings[0]);
+}
