@@ -278,10 +278,14 @@ fn a_sample_of_arbitrary_models_compiles_without_warnings() {
     let _ = std::fs::remove_dir_all(&work);
     let mut members = Vec::new();
     let mut operations = 0;
-    for i in 0..count {
-        let api = api().new_tree(&mut runner).expect("draw an IR").current();
+    // The shapes that once broke, then the random samples.
+    let regressions = root.join("generator/tests/ir_regressions/api.yaml");
+    let regressions = std::fs::read_to_string(&regressions).expect("ir_regressions/api.yaml");
+    let regressions = generator::yaml::from_yaml(&regressions, "ir_regressions/api.yaml").unwrap_or_else(|e| panic!("{e}"));
+    for i in 0..=count {
+        let api = if i == count { regressions.clone() } else { api().new_tree(&mut runner).expect("draw an IR").current() };
         operations += api.operations.len();
-        let name = format!("ir-sample-{i}");
+        let name = if i == count { "ir-regressions".to_string() } else { format!("ir-sample-{i}") };
         let opts = CrateOptions {
             crate_name: name.clone(),
             display_name: format!("Sample {i}"),
@@ -318,7 +322,7 @@ fn a_sample_of_arbitrary_models_compiles_without_warnings() {
     let out = cmd.output().expect("run cargo");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let own_warnings: Vec<&str> =
-        stderr.lines().filter(|l| l.starts_with("ir-sample-") && l.contains("warning")).collect();
+        stderr.lines().filter(|l| l.starts_with("ir-") && l.contains("warning")).collect();
     assert!(
         out.status.success() && own_warnings.is_empty(),
         "samples (seed {seed}) in {} do not compile cleanly:\n{stderr}",

@@ -398,6 +398,7 @@ const BUILDER_METHODS: &[&str] = &[
 impl SchemePlan {
     fn new(api: &Api) -> Self {
         let mut used: Vec<String> = Vec::new();
+        let mut used_statics: Vec<String> = Vec::new();
         let schemes = api
             .auth_schemes
             .iter()
@@ -407,7 +408,15 @@ impl SchemePlan {
                     setter.push('_');
                 }
                 used.push(setter.clone());
-                let static_name = format!("SCHEME_{}", setter.trim_end_matches('_').to_ascii_uppercase());
+                // `type_` and `type__` (schemes `type` and `type_`) must not both be `SCHEME_TYPE`.
+                let mut static_name = format!("SCHEME_{}", setter.trim_end_matches('_').to_ascii_uppercase());
+                if used_statics.contains(&static_name) {
+                    static_name = format!("SCHEME_{}", setter.to_ascii_uppercase());
+                }
+                while used_statics.contains(&static_name) {
+                    static_name.push('_');
+                }
+                used_statics.push(static_name.clone());
                 SchemeItem {
                     name: s.name.clone(),
                     kind: s.kind,

@@ -179,3 +179,16 @@ fn a_renderer_panic_is_an_error_not_a_crash() {
     assert_eq!(out.warnings[0].severity, crate::diag::Severity::Error);
     assert!(out.warnings[0].to_string().contains("demo") && out.warnings[0].message.contains("boom 42"), "{}", out.warnings[0]);
 }
+
+/// Schemes whose setters differ only by trailing `_` get distinct constants.
+#[test]
+fn schemes_differing_by_underscores_get_distinct_constants() {
+    let (files, _) = render(
+        "auth_schemes:\n- {name: type, kind: bearer}\n- {name: type_, kind: basic}\n\
+         operations:\n- {name: a, method: GET, path: /a, security: [[type, type_]]}\n",
+    );
+    let client = file(&files, "src/client.rs");
+    for want in ["const SCHEME_TYPE:", "const SCHEME_TYPE__:", "pub fn type_(", "pub fn type__("] {
+        assert!(client.contains(want), "{want} missing:\n{client}");
+    }
+}
