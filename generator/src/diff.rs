@@ -21,26 +21,15 @@
 //! handle it) are breaking, like removals and type changes.
 
 use crate::diag::Failed;
+// Names come from the renderer (its plan and reserved words); `tests/diff.rs` checks the
+// derived names against the rendered crates of every spec.
+use crate::render::{plan_names, PlanNames, BUILDER_NAMES, CLIENT_METHODS, PRELUDE_TYPES};
 use crate::ident::{sanitize, Case};
 use crate::infer::{placeholders, unescape_python};
 use crate::ir::{Api, AuthKind, Field, Location, Model, Operation, Param, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-// The renderer's reserved names (render/ops.rs, render/mod.rs, render/models.rs): a name
-// that collides gets a trailing `_` there, so it does here. `tests/diff.rs` checks these
-// derivations against the rendered crates of every spec.
-const CLIENT_METHODS: &[&str] = &["new", "builder", "base_url", "clone", "config", "fmt", "default"];
-const BUILDER_NAMES: &[&str] = &[
-    "client", "send", "send_json", "send_bytes", "into_future", "into_request", "execute", "request",
-    "fmt", "new", "clone",
-];
-const PRELUDE_TYPES: &[&str] = &["String", "Option", "Vec", "Box", "Result", "Some", "None", "Ok", "Err"];
-const SCHEME_SETTERS: &[&str] = &[
-    "base_url", "timeout", "user_agent", "retry_policy", "default_header", "http_client",
-    "max_body_bytes", "build", "credential", "new", "default",
-];
 
 /// What a change means for users of the generated crate. Ordered by severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -278,33 +267,20 @@ fn output_type(op: &Operation) -> String {
     }
 }
 
-/// Client method names, collisions resolved in doc order as the renderer does.
-fn method_names(api: &Api) -> BTreeMap<String, String> {
-    let mut used = BTreeSet::new();
-    let mut out = BTreeMap::new();
-    for op in &api.operations {
-        let mut name = sanitize(unescape_python(&op.name), Case::Snake, CLIENT_METHODS);
-        while used.contains(&name) {
-            name.push('_');
-        }
-        used.insert(name.clone());
-        out.insert(op.name.clone(), name);
-    }
-    out
-}
-
-fn scheme_setters(api: &Api) -> BTreeMap<String, String> {
-    let mut used = BTreeSet::new();
-    let mut out = BTreeMap::new();
-    for s in &api.auth_schemes {
-        let mut name = sanitize(&s.name, Case::Snake, SCHEME_SETTERS);
-        while used.contains(&name) {
-            name.push('_');
-        }
-        used.insert(name.clone());
-        out.insert(s.name.clone(), name);
-    }
-    out
+/// Client method names, from the renderer's plan. An operation the renderer skips has no
+/// method; it is named as it would be, for the report.
+fn method_names(api: &Api, plan: &PlanNames) -> BTreeMap<String, String> {
+    api.operations
+        .iter()
+        .map(|op| {
+            let name = plan
+                .methods
+                .get(&op.name)
+                .cloned()
+                .unwrap_or_else(|| sanitize(unescape_python(&op.name), Case::Snake, CLIENT_METHODS));
+            (op.name.clone(), name)
+        })
+        .collect()
 }
 
 /// Each API group's module, as the renderer names them.
@@ -312,27 +288,16 @@ fn modules(api: &Api) -> BTreeMap<String, String> {
     crate::render::group_modules(api.operations.iter().filter_map(|o| o.group.as_deref()))
 }
 
-fn param_ident(p: &Param) -> String {
-    sanitize(unescape_python(&p.name), Case::Snake, BUILDER_NAMES)
+/// The Rust names of an operation's parameters (doc order), from the renderer's plan; for
+/// an operation the renderer skips, as they would be.
+fn param_idents(op: &Operation, plan: &PlanNames) -> Vec<String> {
+    match plan.params.get(&op.name) {
+        Some(names) if names.len() == op.params.len() => names.clone(),
+        _ => op.params.iter().map(|p| sanitize(unescape_python(&p.name), Case::Snake, BUILDER_NAMES)).collect(),
+    }
 }
 
-/// The Rust names of an operation's parameters, collisions resolved in doc order.
-fn param_idents(op: &Operation) -> Vec<String> {
-    let mut used = BTreeSet::new();
-    op.params
-        .iter()
-        .map(|p| {
-            let mut name = param_ident(p);
-            while used.contains(&name) {
-                name.push('_');
-            }
-            used.insert(name.clone());
-            name
-        })
-        .collect()
-}
-
-/// The names the generated crate gives an API's items, as this diff derives them.
+/// The names the generated crate gives an API's items.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RustNames {
     /// Operation → `Client` method.
@@ -349,14 +314,15 @@ pub struct RustNames {
 
 /// The Rust names of `api`'s operations, parameters, schemes and models.
 pub fn rust_names(api: &Api) -> RustNames {
+    let plan = plan_names(api);
     let mut names = RustNames {
-        methods: method_names(api),
-        scheme_setters: scheme_setters(api),
+        methods: method_names(api, &plan),
+        scheme_setters: plan.scheme_setters.clone(),
         models: named_models(api).into_iter().map(|m| (m.clone(), model_ident(&m))).collect(),
         ..RustNames::default()
     };
     for op in &api.operations {
-        let idents = param_idents(op);
+        let idents = param_idents(op, &plan);
         names.arguments.insert(op.name.clone(), positional_order(op).into_iter().map(|i| idents[i].clone()).collect());
         let setters = (0..op.params.len()).filter(|&i| !positional(&op.params[i])).map(|i| idents[i].clone()).collect();
         names.setters.insert(op.name.clone(), setters);
@@ -482,8 +448,9 @@ pub fn diff(old: &Api, new: &Api) -> ProviderDiff {
 }
 
 fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
-    let old_methods = method_names(old);
-    let new_methods = method_names(new);
+    let (old_plan, new_plan) = (plan_names(old), plan_names(new));
+    let old_methods = method_names(old, &old_plan);
+    let new_methods = method_names(new, &new_plan);
     let modules = (modules(old), modules(new));
     let mut pairs: Vec<(&Operation, &Operation)> = Vec::new();
     let mut old_left: Vec<&Operation> = Vec::new();
@@ -517,11 +484,8 @@ fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     }
     for n in new_left {
         let m = &new_methods[&n.name];
-        let args = positional_order(n)
-            .iter()
-            .map(|&i| param_ident(&n.params[i]))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let idents = param_idents(n, &new_plan);
+        let args = positional_order(n).iter().map(|&i| idents[i].as_str()).collect::<Vec<_>>().join(", ");
         d.added.push(Change {
             impact: Impact::Addition,
             subject: n.name.clone(),
@@ -532,7 +496,8 @@ fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     pairs.sort_by_key(|(_, n)| new.operations.iter().position(|x| std::ptr::eq(x, *n)));
     for (o, n) in pairs {
         let mut changes = Vec::new();
-        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), &modules, &mut changes);
+        let idents = (param_idents(o, &old_plan), param_idents(n, &new_plan));
+        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), &modules, &idents, &mut changes);
         if !changes.is_empty() {
             d.changed.push(OpDiff {
                 name: n.name.clone(),
@@ -548,6 +513,7 @@ fn diff_operation(
     n: &Operation,
     (om, nm): (&str, &str),
     (old_modules, new_modules): &(BTreeMap<String, String>, BTreeMap<String, String>),
+    idents: &(Vec<String>, Vec<String>),
     out: &mut Vec<Change>,
 ) {
     let old_module = |g: &str| old_modules.get(g).cloned().unwrap_or_default();
@@ -605,7 +571,7 @@ fn diff_operation(
         ),
         _ => {}
     }
-    diff_params(o, n, nm, &mut c);
+    diff_params(o, n, nm, idents, &mut c);
 
     let (ot, nt) = (output_type(o), output_type(n));
     let show_ty = |t: &Option<TypeRef>| t.as_ref().map(|t| format!("`{t}`")).unwrap_or_else(|| "none".into());
@@ -719,7 +685,8 @@ fn pair_params<'a>(o: &'a Operation, n: &'a Operation) -> (Vec<(usize, usize)>, 
     (pairs, old_left, new_left)
 }
 
-fn diff_params(o: &Operation, n: &Operation, method: &str, c: &mut Ctx<'_>) {
+/// `idents`: the Rust names of the old and the new operation's parameters.
+fn diff_params(o: &Operation, n: &Operation, method: &str, idents: &(Vec<String>, Vec<String>), c: &mut Ctx<'_>) {
     let (pairs, removed, added) = pair_params(o, n);
     for &i in &removed {
         let p = &o.params[i];
@@ -731,7 +698,7 @@ fn diff_params(o: &Operation, n: &Operation, method: &str, c: &mut Ctx<'_>) {
         } else {
             c.push(
                 Impact::Breaking,
-                format!("optional parameter `{}` ({}) removed: the setter `.{}()` is gone", p.name, where_(p), param_ident(p)),
+                format!("optional parameter `{}` ({}) removed: the setter `.{}()` is gone", p.name, where_(p), idents.0[i]),
             );
         }
     }
@@ -755,13 +722,13 @@ fn diff_params(o: &Operation, n: &Operation, method: &str, c: &mut Ctx<'_>) {
                     p.name,
                     where_(p),
                     p.ty,
-                    param_ident(p)
+                    idents.1[j]
                 ),
             );
         }
     }
     for &(i, j) in &pairs {
-        diff_param(&o.params[i], &n.params[j], method, c);
+        diff_param(&o.params[i], &n.params[j], (&idents.0[i], &idents.1[j]), method, c);
     }
     // Positional arguments that stayed positional must keep their relative order.
     let old_order: Vec<usize> = positional_order(o)
@@ -771,7 +738,7 @@ fn diff_params(o: &Operation, n: &Operation, method: &str, c: &mut Ctx<'_>) {
         .collect();
     let new_order: Vec<usize> = positional_order(n).into_iter().filter(|j| old_order.contains(j)).collect();
     if old_order != new_order {
-        let names = |v: &[usize]| v.iter().map(|&j| param_ident(&n.params[j])).collect::<Vec<_>>().join(", ");
+        let names = |v: &[usize]| v.iter().map(|&j| idents.1[j].as_str()).collect::<Vec<_>>().join(", ");
         c.push(
             Impact::Breaking,
             format!(
@@ -783,9 +750,8 @@ fn diff_params(o: &Operation, n: &Operation, method: &str, c: &mut Ctx<'_>) {
     }
 }
 
-fn diff_param(a: &Param, b: &Param, method: &str, c: &mut Ctx<'_>) {
+fn diff_param(a: &Param, b: &Param, (ia, ib): (&str, &str), method: &str, c: &mut Ctx<'_>) {
     let label = format!("parameter `{}`", b.name);
-    let (ia, ib) = (param_ident(a), param_ident(b));
     let (pa, pb) = (positional(a), positional(b));
     if a.name != b.name {
         let how = if a.wire_name == b.wire_name { "same wire name" } else { "same position and type" };
@@ -868,7 +834,7 @@ fn kind_text(k: AuthKind) -> &'static str {
 }
 
 fn diff_schemes(old: &Api, new: &Api, out: &mut Vec<Change>) {
-    let (os, ns) = (scheme_setters(old), scheme_setters(new));
+    let (os, ns) = (plan_names(old).scheme_setters, plan_names(new).scheme_setters);
     for s in &old.auth_schemes {
         let mut c = Ctx {
             subject: format!("scheme {}", s.name),
@@ -1498,7 +1464,7 @@ mod tests {
             "t.yaml",
         )
         .unwrap();
-        let m = method_names(&api);
+        let m = method_names(&api, &plan_names(&api));
         assert_eq!(m["new"], "new_");
         assert_eq!(m["getUser"], "get_user");
         assert_eq!(m["get_user"], "get_user_");

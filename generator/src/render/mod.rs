@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use runtime_files::RUNTIME_FILES;
-pub(crate) use models::boxed_fields;
+pub(crate) use models::{boxed_fields, PRELUDE_TYPES};
+pub(crate) use ops::{BUILDER_NAMES, CLIENT_METHODS};
 pub(crate) use ops::group_modules;
 
 /// What names the crate.
@@ -101,6 +102,44 @@ fn guarded(api: &Api, render: impl FnOnce() -> Loaded<BTreeMap<PathBuf, String>>
             }
         }
     }
+}
+
+/// The Rust names a rendered crate gives an API's operations, parameters and security
+/// schemes, taken from the renderer's own plan (what `diff` reports; an operation the
+/// renderer skips has none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanNames {
+    /// Operation → `Client` method.
+    pub methods: BTreeMap<String, String>,
+    /// Operation → the Rust name of each parameter, in the doc's order.
+    pub params: BTreeMap<String, Vec<String>>,
+    /// Scheme → `ClientBuilder` setter.
+    pub scheme_setters: BTreeMap<String, String>,
+}
+
+/// See [`PlanNames`].
+pub fn plan_names(api: &Api) -> PlanNames {
+    let schemes = SchemePlan::new(api);
+    let idents = models::model_idents(api, &mut |_| {});
+    let plan = ops::plan(api, &schemes, &idents, &mut |_| {});
+    let mut names = PlanNames {
+        scheme_setters: schemes.schemes.iter().map(|s| (s.name.clone(), s.setter.to_string())).collect(),
+        ..PlanNames::default()
+    };
+    for o in &plan.ops {
+        names.methods.insert(o.op.name.clone(), o.method_ident.to_string());
+        let planned: Vec<_> = o.required.iter().chain(&o.optional).collect();
+        let params = o
+            .op
+            .params
+            .iter()
+            .map(|p| {
+                planned.iter().find(|pp| std::ptr::eq(pp.p, p)).map(|pp| pp.ident.to_string()).unwrap_or_default()
+            })
+            .collect();
+        names.params.insert(o.op.name.clone(), params);
+    }
+    names
 }
 
 /// The most threads [`render_crate`] uses.

@@ -10,9 +10,9 @@ use quote::{format_ident, quote};
 use std::collections::BTreeMap;
 
 /// Names the generated client itself uses: operation methods get a `_` suffix instead.
-const CLIENT_METHODS: &[&str] = &["new", "builder", "base_url", "clone", "config", "fmt", "default"];
+pub(crate) const CLIENT_METHODS: &[&str] = &["new", "builder", "base_url", "clone", "config", "fmt", "default"];
 /// Names a request builder uses for itself: parameter setters get a `_` suffix instead.
-const BUILDER_NAMES: &[&str] = &[
+pub(crate) const BUILDER_NAMES: &[&str] = &[
     "client", "send", "send_json", "send_bytes", "into_future", "into_request", "execute", "request",
     "fmt", "new", "clone",
 ];
