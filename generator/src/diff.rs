@@ -283,11 +283,6 @@ fn method_names(api: &Api, plan: &PlanNames) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Each API group's module, as the renderer names them.
-fn modules(api: &Api) -> BTreeMap<String, String> {
-    crate::render::group_modules(api.operations.iter().filter_map(|o| o.group.as_deref()))
-}
-
 /// The Rust names of an operation's parameters (doc order), from the renderer's plan; for
 /// an operation the renderer skips, as they would be.
 fn param_idents(op: &Operation, plan: &PlanNames) -> Vec<String> {
@@ -318,7 +313,7 @@ pub fn rust_names(api: &Api) -> RustNames {
     let mut names = RustNames {
         methods: method_names(api, &plan),
         scheme_setters: plan.scheme_setters.clone(),
-        models: named_models(api).into_iter().map(|m| (m.clone(), model_ident(&m))).collect(),
+        models: api.model_names().into_iter().map(|m| (m.clone(), model_ident(&m))).collect(),
         ..RustNames::default()
     };
     for op in &api.operations {
@@ -441,17 +436,18 @@ pub fn diff(old: &Api, new: &Api) -> ProviderDiff {
         g.push(Impact::Docs, format!("`{k}`: {a} → {b}"));
     }
 
-    diff_operations(old, new, &mut d);
-    diff_schemes(old, new, &mut d.auth);
-    diff_models(old, new, &mut d.models);
+    // The renderer's names for each side, planned once.
+    let names = (plan_names(old), plan_names(new));
+    diff_operations(old, new, &names, &mut d);
+    diff_schemes(old, new, &names, &mut d.auth);
+    diff_models(old, new, &names, &mut d.models);
     d
 }
 
-fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
-    let (old_plan, new_plan) = (plan_names(old), plan_names(new));
-    let old_methods = method_names(old, &old_plan);
-    let new_methods = method_names(new, &new_plan);
-    let modules = (modules(old), modules(new));
+fn diff_operations(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, PlanNames), d: &mut ProviderDiff) {
+    let old_methods = method_names(old, old_plan);
+    let new_methods = method_names(new, new_plan);
+    let modules = (&old_plan.modules, &new_plan.modules);
     let mut pairs: Vec<(&Operation, &Operation)> = Vec::new();
     let mut old_left: Vec<&Operation> = Vec::new();
     for o in &old.operations {
@@ -484,7 +480,7 @@ fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     }
     for n in new_left {
         let m = &new_methods[&n.name];
-        let idents = param_idents(n, &new_plan);
+        let idents = param_idents(n, new_plan);
         let args = positional_order(n).iter().map(|&i| idents[i].as_str()).collect::<Vec<_>>().join(", ");
         d.added.push(Change {
             impact: Impact::Addition,
@@ -496,8 +492,8 @@ fn diff_operations(old: &Api, new: &Api, d: &mut ProviderDiff) {
     pairs.sort_by_key(|(_, n)| new.operations.iter().position(|x| std::ptr::eq(x, *n)));
     for (o, n) in pairs {
         let mut changes = Vec::new();
-        let idents = (param_idents(o, &old_plan), param_idents(n, &new_plan));
-        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), &modules, &idents, &mut changes);
+        let idents = (param_idents(o, old_plan), param_idents(n, new_plan));
+        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), modules, &idents, &mut changes);
         if !changes.is_empty() {
             d.changed.push(OpDiff {
                 name: n.name.clone(),
@@ -512,7 +508,7 @@ fn diff_operation(
     o: &Operation,
     n: &Operation,
     (om, nm): (&str, &str),
-    (old_modules, new_modules): &(BTreeMap<String, String>, BTreeMap<String, String>),
+    (old_modules, new_modules): (&BTreeMap<String, String>, &BTreeMap<String, String>),
     idents: &(Vec<String>, Vec<String>),
     out: &mut Vec<Change>,
 ) {
@@ -833,8 +829,8 @@ fn kind_text(k: AuthKind) -> &'static str {
     }
 }
 
-fn diff_schemes(old: &Api, new: &Api, out: &mut Vec<Change>) {
-    let (os, ns) = (plan_names(old).scheme_setters, plan_names(new).scheme_setters);
+fn diff_schemes(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, PlanNames), out: &mut Vec<Change>) {
+    let (os, ns) = (&old_plan.scheme_setters, &new_plan.scheme_setters);
     for s in &old.auth_schemes {
         let mut c = Ctx {
             subject: format!("scheme {}", s.name),
@@ -894,25 +890,9 @@ fn diff_schemes(old: &Api, new: &Api, out: &mut Vec<Change>) {
     }
 }
 
-/// Every model name the API mentions or knows.
-fn named_models(api: &Api) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
-    let mut add = |t: &TypeRef| out.extend(t.models().into_iter().map(String::from));
-    for op in &api.operations {
-        op.params.iter().for_each(|p| add(&p.ty));
-        if let Some(r) = &op.response {
-            add(r);
-        }
-    }
-    for m in &api.models {
-        m.fields.iter().for_each(|f| add(&f.ty));
-    }
-    out
-}
-
-fn diff_models(old: &Api, new: &Api, out: &mut Vec<Change>) {
-    let (on, nn) = (named_models(old), named_models(new));
-    let boxed = (crate::render::boxed_fields(old), crate::render::boxed_fields(new));
+fn diff_models(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, PlanNames), out: &mut Vec<Change>) {
+    let (on, nn) = (old.model_names(), new.model_names());
+    let boxed = (&old_plan.boxed, &new_plan.boxed);
     let known = |api: &'_ Api, name: &str| -> Option<Model> { api.models.iter().find(|m| m.name == name).cloned() };
     for name in on.union(&nn) {
         let mut c = Ctx {
@@ -941,7 +921,7 @@ fn diff_models(old: &Api, new: &Api, out: &mut Vec<Change>) {
                 Impact::Breaking,
                 format!("model `{name}` is no longer described: `models::{ident}` becomes a JSON value wrapper"),
             ),
-            (Some(a), Some(b)) => diff_model(&a, &b, &boxed, &mut c),
+            (Some(a), Some(b)) => diff_model(&a, &b, boxed, &mut c),
             (None, None) => {}
         }
     }
@@ -951,7 +931,7 @@ fn diff_models(old: &Api, new: &Api, out: &mut Vec<Change>) {
 type Boxed = BTreeSet<(String, String)>;
 
 /// `boxed`: the fields the renderer boxes, in the old and the new API.
-fn diff_model(a: &Model, b: &Model, boxed: &(Boxed, Boxed), c: &mut Ctx<'_>) {
+fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
     let is_boxed = |set: &Boxed, m: &Model, f: &Field| match &f.ty {
         TypeRef::Model(target) => set.contains(&(m.name.clone(), target.clone())),
         _ => false,
@@ -1004,7 +984,7 @@ fn diff_model(a: &Model, b: &Model, boxed: &(Boxed, Boxed), c: &mut Ctx<'_>) {
                 c.push(Impact::Docs, format!("{label}: renamed from `{}` in the docs; the Rust field stays `{gi}`", f.name));
             }
         }
-        let (ft, gt) = (field_type(f, is_boxed(&boxed.0, a, f)), field_type(g, is_boxed(&boxed.1, b, g)));
+        let (ft, gt) = (field_type(f, is_boxed(boxed.0, a, f)), field_type(g, is_boxed(boxed.1, b, g)));
         let mut facts = Vec::new();
         if f.ty != g.ty {
             facts.push(format!("type `{}` → `{}`", f.ty, g.ty));
@@ -1081,24 +1061,11 @@ pub fn diff_sides(old: &[Api], new: &[Api]) -> Vec<ProviderDiff> {
 /// directory (every provider in it), or a repository root (its `specs/`).
 pub fn load_side(path: &Path) -> Result<Vec<Api>, Failed> {
     let specs = if path.join("specs").is_dir() { path.join("specs") } else { path.to_path_buf() };
-    let is_specs_root = path.is_dir()
-        && !path.join("provider.yaml").is_file()
-        && std::fs::read_dir(&specs)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .any(|e| e.path().join("provider.yaml").is_file());
+    let dirs = crate::provider_dirs(&specs);
+    let is_specs_root = path.is_dir() && !path.join("provider.yaml").is_file() && !dirs.is_empty();
     if is_specs_root {
         let mut apis = Vec::new();
         let mut errors = Vec::new();
-        let mut dirs: Vec<PathBuf> = std::fs::read_dir(&specs)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.join("provider.yaml").is_file())
-            .collect();
-        dirs.sort();
         for dir in dirs {
             match crate::load_spec_dir(&dir, path) {
                 Ok(l) => apis.push(l.value.api),

@@ -6,7 +6,7 @@
 //! every fact set by `provider.yaml` is listed in `overridden`.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -39,6 +39,25 @@ pub struct Api {
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overridden: Vec<String>,
+}
+
+impl Api {
+    /// Every model name the API describes or a type mentions (parameters, responses, model
+    /// fields), sorted.
+    pub fn model_names(&self) -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = self.models.iter().map(|m| m.name.clone()).collect();
+        let mut add = |t: &TypeRef| out.extend(t.models().into_iter().map(String::from));
+        for op in &self.operations {
+            op.params.iter().for_each(|p| add(&p.ty));
+            if let Some(r) = &op.response {
+                add(r);
+            }
+        }
+        for m in &self.models {
+            m.fields.iter().for_each(|f| add(&f.ty));
+        }
+        out
+    }
 }
 
 /// A model (schema) whose shape is known.

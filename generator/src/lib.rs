@@ -346,7 +346,12 @@ pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
 
 /// Every spec directory under `root/specs`, sorted.
 pub fn spec_dirs(root: &Path) -> Vec<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("specs"))
+    provider_dirs(&root.join("specs"))
+}
+
+/// The directories directly under `specs` that hold a `provider.yaml`, sorted.
+pub fn provider_dirs(specs: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(specs)
         .into_iter()
         .flatten()
         .flatten()

@@ -19,7 +19,7 @@
 
 use crate::ir::{Api, AuthKind, Field, KeyLocation, Location, Model, ModelKind, Operation, Param, TypeRef};
 use serde_yaml::{Mapping, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The `tokenUrl` of an OAuth2 scheme whose URLs the docs do not give.
 pub const OAUTH2_PLACEHOLDER_TOKEN_URL: &str = "https://oauth2-token-url-unknown.invalid/token";
@@ -630,22 +630,6 @@ fn oauth2_flows(s: &crate::ir::AuthScheme, inferred: &mut BTreeMap<String, Strin
     one(flow, f)
 }
 
-/// Every model name the API mentions or describes.
-fn model_names(api: &Api) -> BTreeSet<String> {
-    let mut out: BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
-    let mut add = |t: &TypeRef| out.extend(t.models().into_iter().map(String::from));
-    for op in &api.operations {
-        op.params.iter().for_each(|p| add(&p.ty));
-        if let Some(r) = &op.response {
-            add(r);
-        }
-    }
-    for m in &api.models {
-        m.fields.iter().for_each(|f| add(&f.ty));
-    }
-    out
-}
-
 fn field_schema(f: &Field) -> Value {
     let base = schema_with_values(&f.ty, f.default.as_deref(), &[]);
     let mut s = match if f.nullable { nullable(base) } else { base } {
@@ -727,7 +711,7 @@ fn components(api: &Api) -> Value {
     }
     c.set("securitySchemes", sec);
     let mut schemas = Obj::new();
-    for name in model_names(api) {
+    for name in api.model_names() {
         let s = match api.models.iter().find(|m| m.name == name) {
             Some(m) => model_schema(m),
             None => one(

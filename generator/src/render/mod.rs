@@ -15,13 +15,12 @@ use crate::provider::ProviderConfig;
 use crate::Loaded;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 pub use runtime_files::RUNTIME_FILES;
-pub(crate) use models::{boxed_fields, PRELUDE_TYPES};
+pub(crate) use models::PRELUDE_TYPES;
 pub(crate) use ops::{BUILDER_NAMES, CLIENT_METHODS};
-pub(crate) use ops::group_modules;
 
 /// What names the crate.
 #[derive(Debug, Clone)]
@@ -115,6 +114,10 @@ pub struct PlanNames {
     pub params: BTreeMap<String, Vec<String>>,
     /// Scheme → `ClientBuilder` setter.
     pub scheme_setters: BTreeMap<String, String>,
+    /// API group → its module.
+    pub modules: BTreeMap<String, String>,
+    /// (model, field's model): fields held in a `Box` (they close a cycle of models).
+    pub boxed: BTreeSet<(String, String)>,
 }
 
 /// See [`PlanNames`].
@@ -124,6 +127,8 @@ pub fn plan_names(api: &Api) -> PlanNames {
     let plan = ops::plan(api, &schemes, &idents, &mut |_| {});
     let mut names = PlanNames {
         scheme_setters: schemes.schemes.iter().map(|s| (s.name.clone(), s.setter.to_string())).collect(),
+        modules: ops::group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref())),
+        boxed: models::recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         ..PlanNames::default()
     };
     for o in &plan.ops {
@@ -175,20 +180,18 @@ fn render_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<
             done.push((piece, text));
         }
         let text = if me == 0 { crate_plan.text_files() } else { BTreeMap::new() };
-        (done, text, crate_plan.warnings, crate_plan.label, crate_plan.header)
+        (done, text, crate_plan.warnings)
     };
     let shares = crate::on_threads(threads, work);
     let mut pieces: BTreeMap<Piece, Option<String>> = BTreeMap::new();
     let mut files = BTreeMap::new();
     let mut warnings = Vec::new();
-    let mut header = String::new();
-    for (done, text, share_warnings, _, share_header) in shares {
+    for (done, text, share_warnings) in shares {
         pieces.extend(done);
         files.extend(text);
         warnings.extend(share_warnings);
-        header = share_header;
     }
-    assemble(header, pieces, files, warnings)
+    assemble(header(opts, "//"), pieces, files, warnings)
 }
 
 /// One piece of a Rust file, rendered and formatted on its own; files are their pieces

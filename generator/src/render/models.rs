@@ -15,31 +15,7 @@ pub(crate) const PRELUDE_TYPES: &[&str] = &["String", "Option", "Vec", "Box", "R
 /// Rust names for every model the API names (in operations, in known models' fields, or
 /// documented): source name → identifier, collisions resolved deterministically.
 pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<String, Ident> {
-    let mut names: Vec<String> = Vec::new();
-    let add = |t: &TypeRef, names: &mut Vec<String>| {
-        for m in t.models() {
-            if !names.iter().any(|n| n == m) {
-                names.push(m.to_string());
-            }
-        }
-    };
-    for m in &api.models {
-        if !names.contains(&m.name) {
-            names.push(m.name.clone());
-        }
-        for f in &m.fields {
-            add(&f.ty, &mut names);
-        }
-    }
-    for op in &api.operations {
-        for p in &op.params {
-            add(&p.ty, &mut names);
-        }
-        if let Some(r) = &op.response {
-            add(r, &mut names);
-        }
-    }
-    names.sort();
+    let names = api.model_names();
     let mut out: BTreeMap<String, Ident> = BTreeMap::new();
     let mut used: BTreeMap<String, String> = BTreeMap::new();
     for n in names {
@@ -362,7 +338,7 @@ pub(crate) fn is_typed(api: &Api, name: &str) -> bool {
 /// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
 /// and close a cycle: the field's model contains the first one again the same way. Those
 /// are boxed.
-fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> BTreeSet<(&'a str, &'a str)> {
+pub(crate) fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> BTreeSet<(&'a str, &'a str)> {
     let typed: BTreeMap<&str, &Model> = api
         .models
         .iter()
@@ -397,12 +373,6 @@ fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> BTree
         }
     }
     out
-}
-
-/// (model, field's model) pairs whose field the renderer boxes (see [`recursive_fields`]).
-pub(crate) fn boxed_fields(api: &Api) -> BTreeSet<(String, String)> {
-    let idents = model_idents(api, &mut |_| {});
-    recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
 pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {

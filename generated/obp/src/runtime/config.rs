@@ -352,26 +352,25 @@ impl ClientConfig {
         }
 
         let mut auth_query: Vec<(&'static str, String)> = Vec::new();
-        let mut cookies: Vec<(&str, &str)> =
-            req.cookies.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-        let mut secret_cookie = false;
-        let applied = resolve(&req.security, &inner.credentials, operation)?;
-        for applied in &applied {
+        let mut auth_cookies: Vec<(&'static str, String)> = Vec::new();
+        for applied in resolve(&req.security, &inner.credentials, operation)? {
             match applied {
                 AppliedAuth::Header(name, value) => {
-                    headers.insert(name, value.clone());
+                    headers.insert(name, value);
                 }
-                AppliedAuth::Query(name, value) => auth_query.push((name, value.clone())),
-                AppliedAuth::Cookie(name, value) => {
-                    secret_cookie = true;
-                    cookies.push((name, value));
-                }
+                AppliedAuth::Query(name, value) => auth_query.push((name, value)),
+                AppliedAuth::Cookie(name, value) => auth_cookies.push((name, value)),
             }
         }
-        if !cookies.is_empty() {
+        if !req.cookies.is_empty() || !auth_cookies.is_empty() {
             let mut merged: Vec<u8> = Vec::new();
             let existing = headers.get_all(COOKIE).iter().map(HeaderValue::as_bytes);
-            let added = cookies.iter().map(|(n, v)| [n.as_bytes(), b"=", v.as_bytes()]);
+            let added = req
+                .cookies
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_str()))
+                .chain(auth_cookies.iter().map(|(n, v)| (*n, v.as_str())))
+                .map(|(n, v)| [n.as_bytes(), b"=", v.as_bytes()]);
             for piece in existing.map(|e| [e, b"", b""]).chain(added) {
                 if !merged.is_empty() {
                     merged.extend_from_slice(b"; ");
@@ -381,7 +380,8 @@ impl ClientConfig {
             let mut value = HeaderValue::from_bytes(&merged).map_err(|_| {
                 Error::InvalidArgument(format!("{operation}: invalid cookie value"))
             })?;
-            value.set_sensitive(secret_cookie);
+            // A credential among the cookies makes the whole header sensitive.
+            value.set_sensitive(!auth_cookies.is_empty());
             headers.insert(COOKIE, value);
         }
 

@@ -261,7 +261,18 @@ pub(crate) enum AppliedAuth {
     Cookie(&'static str, String),
 }
 
-#[derive(PartialEq, Eq)]
+impl AppliedAuth {
+    /// Whether this credential travels in `target`'s header, query parameter or cookie.
+    fn goes_to(&self, target: &Target) -> bool {
+        match (self, target) {
+            (AppliedAuth::Header(a, _), Target::Header(b)) => a == b,
+            (AppliedAuth::Query(a, _), Target::Query(b)) | (AppliedAuth::Cookie(a, _), Target::Cookie(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Where a scheme's credential travels: two schemes with the same target never both send.
 enum Target {
     Header(HeaderName),
     Query(&'static str),
@@ -372,18 +383,18 @@ pub(crate) fn resolve(
             }
         }
     };
-    let mut applied: Vec<(Target, AppliedAuth)> = Vec::new();
+    let mut applied: Vec<AppliedAuth> = Vec::new();
     for scheme in candidates {
         let Some(entry) = usable(scheme, credentials) else {
             continue;
         };
         let target = target(scheme)?;
-        if applied.iter().any(|(t, _)| *t == target) {
+        if applied.iter().any(|a| a.goes_to(&target)) {
             continue;
         }
-        applied.push((target, render(scheme, entry)?));
+        applied.push(render(scheme, entry)?);
     }
-    Ok(applied.into_iter().map(|(_, a)| a).collect())
+    Ok(applied)
 }
 
 #[cfg(test)]
