@@ -14,7 +14,10 @@
 //! checks that such a doc fails with one error naming the layout (per file, and for the
 //! docs directory) rather than yielding a wrong model.
 
+mod support;
+
 use generator::infer::unescape_python;
+use support::Known;
 use generator::ir::{Api, AuthKind, KeyLocation, Location, TypeRef};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -65,15 +68,6 @@ struct ExpParam {
     #[serde(rename = "type")]
     ty: TypeRef,
     default: Option<String>,
-}
-
-/// A difference between a flavour's docs and the spec that the docs cannot avoid.
-struct Known {
-    flavours: &'static [&'static str],
-    /// `op`, `op.param`, or `scheme:name`.
-    subject: &'static str,
-    fact: &'static str,
-    reason: &'static str,
 }
 
 const ALL: &[&str] = FLAVOURS;
@@ -271,39 +265,14 @@ fn differences(flavour: &str, apis: &[Api], exp: &Expected) -> BTreeMap<(String,
 #[test]
 fn generated_docs_of_every_supported_flavour_give_the_spec_facts() {
     let exp = expected();
-    let mut unexpected = Vec::new();
-    // Which flavours each known difference actually occurred in.
-    let mut seen: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); KNOWN.len()];
+    let mut found = Vec::new();
     for flavour in FLAVOURS {
         let apis = parse_flavour(flavour);
         for ((subject, fact), what) in differences(flavour, &apis, &exp) {
-            match KNOWN
-                .iter()
-                .position(|k| k.flavours.contains(flavour) && k.subject == subject && k.fact == fact)
-            {
-                Some(i) => {
-                    seen[i].insert(flavour);
-                }
-                None => unexpected.push(format!("{flavour}: {subject} {fact}: {what}")),
-            }
+            found.push((*flavour, subject.to_string(), fact.to_string(), what.to_string()));
         }
     }
-    // An entry must hold for every flavour it names: one the docs do carry is a parser bug.
-    let stale: Vec<String> = KNOWN
-        .iter()
-        .zip(&seen)
-        .filter(|(k, seen)| k.flavours.len() != seen.len())
-        .map(|(k, seen)| {
-            let missing: Vec<&&str> = k.flavours.iter().filter(|f| !seen.contains(**f)).collect();
-            format!("{} {} for {missing:?} ({})", k.subject, k.fact, k.reason)
-        })
-        .collect();
-    assert!(
-        unexpected.is_empty() && stale.is_empty(),
-        "differences from expected.yaml:\n  {}\nknown differences that do not occur (remove them):\n  {}",
-        unexpected.join("\n  "),
-        stale.join("\n  ")
-    );
+    support::check_known(found, KNOWN, "expected.yaml");
 }
 
 #[test]

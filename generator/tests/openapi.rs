@@ -5,6 +5,8 @@
 
 mod support;
 
+use support::Known;
+
 use generator::ir::Api;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -186,15 +188,6 @@ fn every_inferred_fact_carries_its_evidence() {
 
 // ---------------------------------------------------------------------------------------
 // Round trip: the shop fixtures' exports against tests/fixtures/shop/openapi.yaml.
-
-/// A difference the docs cannot avoid (see the comments in tests/fixtures/shop/expected.yaml).
-struct Known {
-    flavours: &'static [&'static str],
-    /// `operation`, `operation.parameter`, `scheme:name`, `schema:Name`, `schema:Name.property`.
-    subject: &'static str,
-    fact: &'static str,
-    reason: &'static str,
-}
 
 const ALL: &[&str] = FLAVOURS;
 
@@ -421,32 +414,12 @@ fn compare(got: &Value, spec: &Value) -> Diffs {
 #[test]
 fn shop_exports_agree_with_the_spec_they_were_generated_from() {
     let spec: Value = serde_yaml::from_str(&std::fs::read_to_string(shop().join("openapi.yaml")).unwrap()).unwrap();
-    let mut unexpected = Vec::new();
-    let mut seen: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); KNOWN.len()];
+    let mut found = Vec::new();
     for flavour in FLAVOURS {
         let got = to_json(&load(&shop().join(flavour)));
         for ((subject, fact), what) in compare(&got, &spec).0 {
-            match KNOWN.iter().position(|k| k.flavours.contains(flavour) && k.subject == subject && k.fact == fact) {
-                Some(i) => {
-                    seen[i].insert(flavour);
-                }
-                None => unexpected.push(format!("{flavour}: {subject} {fact}: {what}")),
-            }
+            found.push((*flavour, subject.to_string(), fact.to_string(), what.to_string()));
         }
     }
-    let stale: Vec<String> = KNOWN
-        .iter()
-        .zip(&seen)
-        .filter(|(k, seen)| k.flavours.len() != seen.len())
-        .map(|(k, seen)| {
-            let missing: Vec<&&str> = k.flavours.iter().filter(|f| !seen.contains(**f)).collect();
-            format!("{} {} for {missing:?} ({})", k.subject, k.fact, k.reason)
-        })
-        .collect();
-    assert!(
-        unexpected.is_empty() && stale.is_empty(),
-        "differences from tests/fixtures/shop/openapi.yaml:\n  {}\nknown differences that do not occur (remove them):\n  {}",
-        unexpected.join("\n  "),
-        stale.join("\n  ")
-    );
+    support::check_known(found, KNOWN, "tests/fixtures/shop/openapi.yaml");
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use generator::ir::Api;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// The workspace root.
@@ -186,4 +187,46 @@ pub fn form_independent(api: &Api) -> Api {
         }
     }
     a
+}
+
+/// A difference from a spec that some doc flavours cannot avoid (the docs do not carry the
+/// fact), with the reason.
+pub struct Known {
+    pub flavours: &'static [&'static str],
+    /// What differs: an operation, `operation.parameter`, `scheme:name`, `schema:Name`, …
+    pub subject: &'static str,
+    pub fact: &'static str,
+    pub reason: &'static str,
+}
+
+/// Checks `(flavour, subject, fact, what)` differences from `source` against the known
+/// ones: every difference must be known for its flavour, and every known entry must occur
+/// in every flavour it names (one that does not is stale, or a parser bug).
+pub fn check_known(differences: Vec<(&str, String, String, String)>, known: &[Known], source: &str) {
+    let mut unexpected = Vec::new();
+    // Which flavours each known difference actually occurred in.
+    let mut seen: Vec<BTreeSet<&str>> = vec![BTreeSet::new(); known.len()];
+    for (flavour, subject, fact, what) in &differences {
+        match known.iter().position(|k| k.flavours.contains(flavour) && k.subject == subject && k.fact == fact) {
+            Some(i) => {
+                seen[i].insert(flavour);
+            }
+            None => unexpected.push(format!("{flavour}: {subject} {fact}: {what}")),
+        }
+    }
+    let stale: Vec<String> = known
+        .iter()
+        .zip(&seen)
+        .filter(|(k, seen)| k.flavours.len() != seen.len())
+        .map(|(k, seen)| {
+            let missing: Vec<&&str> = k.flavours.iter().filter(|f| !seen.contains(**f)).collect();
+            format!("{} {} for {missing:?} ({})", k.subject, k.fact, k.reason)
+        })
+        .collect();
+    assert!(
+        unexpected.is_empty() && stale.is_empty(),
+        "differences from {source}:\n  {}\nknown differences that do not occur (remove them):\n  {}",
+        unexpected.join("\n  "),
+        stale.join("\n  ")
+    );
 }
