@@ -70,6 +70,27 @@ fn json_keys<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
     }
 }
 
+/// The same path, placeholders' names and a trailing `/` aside.
+pub fn same_path(a: &str, b: &str) -> bool {
+    fn shape(p: &str) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in p.trim_end_matches('/').chars() {
+            match c {
+                '{' => {
+                    inside = true;
+                    out.push_str("{}");
+                }
+                '}' => inside = false,
+                _ if inside => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    shape(a) == shape(b)
+}
+
 pub fn placeholders(path: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = path;
@@ -173,11 +194,57 @@ pub fn unescape_python(name: &str) -> &str {
     name
 }
 
+/// Lower case, letters and digits only: `user_id`, `userId`, `{version.kind}` and
+/// `version_kind` fold alike.
 fn fold(s: &str) -> String {
     s.chars()
-        .filter(|c| *c != '_' && *c != '-')
+        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Symbols spelled out as the generators name them in identifiers (`id|slug` →
+/// `id_pipe_slug`, shown as `idPipeSlug` in camelCase languages).
+fn spell_symbols(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let word = match c {
+            '|' => "pipe",
+            '$' => "dollar",
+            '^' => "caret",
+            '=' => "equal",
+            '*' => "star",
+            '&' => "ampersand",
+            '%' => "percent",
+            '#' => "hash",
+            '@' => "at",
+            '!' => "exclamation",
+            '+' => "plus",
+            '~' => "tilde",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push('_');
+        out.push_str(word);
+        out.push('_');
+    }
+    out
+}
+
+/// A placeholder as a parameter name: `version.kind` → `version_kind`.
+fn flatten(ph: &str) -> String {
+    let s: String = ph
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '_' })
+        .collect();
+    let s = heck::ToSnakeCase::to_snake_case(s.trim_matches('_'));
+    if s.is_empty() {
+        "path_param".into()
+    } else {
+        s
+    }
 }
 
 const HEADER_NAMES: &[&str] = &[
@@ -205,20 +272,43 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
     api_inferred.insert("naming_convention".into(), conv.evidence.clone());
 
     let base_url = match &doc.base_url {
-        Some(u) => u.clone(),
+        Some(u) => {
+            if let Some(note) = &doc.base_url_note {
+                api_inferred.insert("base_url".into(), note.clone());
+            }
+            u.clone()
+        }
         None => {
             // A base-URL statement whose URL was unreadable has been reported by the flavour.
             if doc.base_url_line == 0 {
-                diags.error(file, 1, "expected `All URIs are relative to <base URL>` before the method table");
+                diags.warning(
+                    file,
+                    1,
+                    "expected `All URIs are relative to <base URL>` before the method table; the client \
+                     will require `Client::builder().base_url(..)`",
+                );
             }
+            api_inferred.insert(
+                "base_url".into(),
+                "the doc states no base URL: none is assumed, the client requires one at build time".into(),
+            );
             String::new()
         }
     };
 
     let mut operations = Vec::new();
     for op in &doc.ops {
-        operations.push(infer_op(op, &conv, file, diags));
+        let mut local = Diagnostics::default();
+        let o = infer_op(op, &conv, file, &mut local);
+        if local.has_errors() {
+            diags.skip_operation(&op.name, local);
+        } else {
+            diags.extend(local);
+            operations.push(o);
+        }
     }
+    // Schemes used only by skipped operations are still declared: harmless, and the
+    // README's statements about them stay visible.
 
     // Schemes: those the example code describes, in order, then any named only in an
     // Authorization section.
@@ -309,11 +399,36 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
     }
     for ph in &phs {
         if !params.iter().any(|p| p.location == Location::Path && &p.wire_name == ph) {
-            diags.error(
+            // Some SDKs fill such placeholders from their configuration; some docs are broken.
+            // Either way the caller must supply the value: a required string.
+            let name = flatten(ph);
+            diags.repaired(
                 file,
                 op.line,
-                format!("path placeholder `{{{ph}}}` of `{}` matches no parameter", op.name),
+                format!(
+                    "path placeholder `{{{ph}}}` of `{}` has no parameter row; added a required string path parameter `{name}`",
+                    op.name
+                ),
             );
+            let mut ev = Evidence::new();
+            ev.insert(
+                "location".into(),
+                format!("placeholder {{{ph}}} in path has no parameter row in the doc: added as a required string"),
+            );
+            params.push(Param {
+                name,
+                wire_name: ph.to_string(),
+                location: Location::Path,
+                ty: TypeRef::String,
+                doc_type: String::new(),
+                required: true,
+                default: None,
+                description: String::new(),
+                enum_values: Vec::new(),
+                example: None,
+                inferred: ev,
+                overridden: Vec::new(),
+            });
         }
     }
     let mut content_type = op.content_type.clone();
@@ -326,6 +441,12 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
     }
     if !has_body && !params.iter().any(|p| p.location == Location::Form) && content_type.is_some() {
         // A content type with nothing to send is kept as documented; the renderer sends no body.
+    }
+    if !op.also_in.is_empty() {
+        inferred.insert(
+            "also_documented_in".into(),
+            format!("the same operation is also documented in {}; kept once", op.also_in.join(", ")),
+        );
     }
     let security: Vec<Vec<String>> = op.auth.iter().map(|s| vec![s.clone()]).collect();
     if security.len() > 1 {
@@ -371,7 +492,11 @@ fn infer_param(
     let bare = unescape_python(&p.name);
     let mut inferred = Evidence::new();
     let mut required = p.required;
-    let (location, wire_name) = if let Some(ph) = phs.iter().find(|ph| fold(ph) == fold(bare)) {
+    let (location, wire_name) = if let Some(ph) = phs
+        .iter()
+        .find(|ph| fold(ph) == fold(bare))
+        .or_else(|| phs.iter().find(|ph| fold(&spell_symbols(ph)) == fold(bare)))
+    {
         inferred.insert("location".into(), format!("placeholder {{{ph}}} in path"));
         if !required {
             diags.warning(file, p.line, format!("path parameter `{}` is marked optional; path parameters are required", p.name));
@@ -800,10 +925,32 @@ mod tests {
     }
 
     #[test]
-    fn a_placeholder_without_a_param_is_an_error() {
-        let (_, d) = infer_with("/pets/{petId}", None, vec![param("id", TypeRef::String)], None);
-        let e: Vec<_> = d.errors().map(|e| (e.line, e.message.as_str())).collect();
-        assert_eq!(e, [(5, "path placeholder `{petId}` of `op` matches no parameter")]);
+    fn a_placeholder_without_a_param_is_repaired_as_a_required_string() {
+        let (o, d) = infer_with("/pets/{petId}", None, vec![param("id", TypeRef::String)], None);
+        let w: Vec<_> = d.warnings().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            w,
+            [(5, "path placeholder `{petId}` of `op` has no parameter row; added a required string path parameter `pet_id`")]
+        );
+        assert!(!d.has_errors());
+        assert_eq!(d.tally.repaired, 1);
+        let p = o.params.iter().find(|p| p.location == Location::Path).unwrap();
+        assert_eq!((p.name.as_str(), p.wire_name.as_str(), p.required, &p.ty), ("pet_id", "petId", true, &TypeRef::String));
+        assert!(p.inferred["location"].contains("no parameter row"));
+    }
+
+    #[test]
+    fn punctuated_placeholders_match_flattened_names() {
+        for (path, name, wire) in [
+            ("/v/{version.kind}", "version_kind", "version.kind"),
+            ("/p/{id|slug}", "id_pipe_slug", "id|slug"),
+            ("/p/{id|slug}", "idPipeSlug", "id|slug"),
+            ("/p/{user-id}", "user_id", "user-id"),
+        ] {
+            let (o, d) = infer_with(path, None, vec![param(name, TypeRef::String)], None);
+            assert_eq!(placed(&o), [(name, Location::Path, wire)], "{path}");
+            assert!(d.items.is_empty(), "{path}: {:?}", d.items);
+        }
     }
 
     #[test]
@@ -909,13 +1056,57 @@ mod tests {
             flavour: "python".into(),
         };
         let mut d = Diagnostics::default();
-        infer(DocApi::default(), "p", source(), "f.md", &mut d);
-        let e: Vec<_> = d.errors().map(|e| (e.line, e.message.as_str())).collect();
-        assert_eq!(e, [(1, "expected `All URIs are relative to <base URL>` before the method table")]);
+        let api = infer(DocApi::default(), "p", source(), "f.md", &mut d);
+        let e: Vec<_> = d.warnings().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(
+            e,
+            [(
+                1,
+                "expected `All URIs are relative to <base URL>` before the method table; the client will \
+                 require `Client::builder().base_url(..)`"
+            )]
+        );
+        assert!(!d.has_errors());
+        assert_eq!(api.base_url, "");
+        assert!(api.inferred["base_url"].contains("no base URL"));
         // The flavour found the statement but not a URL in it, and said so already.
         let mut d = Diagnostics::default();
         infer(DocApi { base_url_line: 3, ..DocApi::default() }, "p", source(), "f.md", &mut d);
         assert!(d.items.is_empty());
+    }
+
+    #[test]
+    fn one_bad_operation_is_skipped_not_the_api() {
+        let source = Source {
+            files: Vec::new(),
+            form: crate::ir::DocForm::Markdown,
+            flavour: "python".into(),
+        };
+        let good = DocOp {
+            name: "good".into(),
+            method: "GET".into(),
+            path: "/pets".into(),
+            ..DocOp::default()
+        };
+        let bad = DocOp {
+            name: "bad".into(),
+            method: "GET".into(),
+            path: "/pets/{id".into(),
+            line: 9,
+            ..DocOp::default()
+        };
+        let doc = DocApi {
+            base_url: Some("https://x.org".into()),
+            ops: vec![bad, good],
+            ..DocApi::default()
+        };
+        let mut d = Diagnostics::default();
+        let api = infer(doc, "p", source, "f.md", &mut d);
+        assert_eq!(api.operations.len(), 1);
+        assert!(!d.has_errors());
+        let w: Vec<_> = d.warnings().map(|e| (e.line, e.message.as_str())).collect();
+        assert_eq!(w[0], (9, "path `/pets/{id` of `bad` has a `{` that is never closed; operation `bad` skipped"));
+        assert_eq!(d.tally.skipped, 1);
     }
 
     #[test]

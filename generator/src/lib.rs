@@ -27,22 +27,47 @@ use ir::{Api, Source};
 use provider::ProviderConfig;
 use std::path::{Path, PathBuf};
 
-/// A result with its warnings.
+/// A result with its warnings, and per doc set what happened to its operations.
 #[derive(Debug)]
 pub struct Loaded<T> {
     pub value: T,
     pub warnings: Vec<Diagnostic>,
+    pub summaries: Vec<diag::Summary>,
 }
 
-fn finish<T>(value: Option<T>, diags: Diagnostics) -> Result<Loaded<T>, Failed> {
+impl<T> Loaded<T> {
+    /// `--strict`: any warning fails the run, with the warnings as errors.
+    pub fn strict(self) -> Result<Self, Failed> {
+        if self.warnings.is_empty() {
+            return Ok(self);
+        }
+        let mut d = Diagnostics {
+            items: self.warnings,
+            ..Diagnostics::default()
+        };
+        d.make_strict();
+        Err(Failed(d.sorted()))
+    }
+}
+
+fn finish<T>(value: Option<T>, diags: Diagnostics, set: &str) -> Result<Loaded<T>, Failed> {
     if diags.has_errors() || value.is_none() {
         let mut all = diags.sorted();
         all.retain(|d| d.severity == diag::Severity::Error);
         return Err(Failed(all));
     }
+    let tally = diags.tally;
+    let warnings = diags.sorted();
+    let summary = diag::Summary {
+        set: set.to_string(),
+        tally,
+        warnings: warnings.len(),
+        quiet: false,
+    };
     Ok(Loaded {
         value: value.expect("checked above"),
-        warnings: diags.sorted(),
+        warnings,
+        summaries: vec![summary],
     })
 }
 
@@ -51,7 +76,7 @@ fn finish<T>(value: Option<T>, diags: Diagnostics) -> Result<Loaded<T>, Failed> 
 pub fn parse_doc(text: &str, file: &str, provider: &str) -> Result<Loaded<Api>, Failed> {
     let mut diags = Diagnostics::default();
     let api = parse_doc_into(text, file, provider, &mut diags);
-    finish(api, diags)
+    finish(api, diags, file)
 }
 
 fn parse_doc_into(text: &str, file: &str, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
@@ -126,6 +151,8 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
             op.group = Some(merged.title.clone());
         }
     }
+    let mut by_name: std::collections::HashMap<String, usize> =
+        merged.ops.iter().enumerate().map(|(i, o)| (o.name.clone(), i)).collect();
     for (label, mut doc) in apis {
         if doc.base_url.is_some() && merged.base_url.is_some() && doc.base_url != merged.base_url {
             diags.warning(&label, doc.base_url_line, format!(
@@ -137,16 +164,45 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
         if merged.base_url.is_none() {
             merged.base_url = doc.base_url.take();
         }
-        for op in &mut doc.ops {
-            op.group = Some(doc.title.clone());
-            if let Some(other) = merged.ops.iter().find(|o| o.name == op.name) {
-                diags.error(&label, op.line, format!(
-                    "operation `{}` is also documented in {} (line {})",
-                    op.name, other.group.clone().unwrap_or_default(), other.line
-                ));
+        let group = doc.title.clone();
+        for mut op in std::mem::take(&mut doc.ops) {
+            op.group = Some(group.clone());
+            let Some(&i) = by_name.get(&op.name) else {
+                by_name.insert(op.name.clone(), merged.ops.len());
+                merged.ops.push(op);
+                continue;
+            };
+            let other = &mut merged.ops[i];
+            if other.method == op.method && infer::same_path(&other.path, &op.path) {
+                // An operation with several tags is written into each tag's doc: one operation,
+                // kept in the first group by file order.
+                diags.tally.duplicates += 1;
+                other.also_in.push(format!("{} ({label}:{})", group, op.line));
+                continue;
             }
+            let renamed = format!("{}_{}", op.name, heck::ToSnakeCase::to_snake_case(group.as_str()));
+            diags.warning(
+                &label,
+                op.line,
+                format!(
+                    "operation `{}` ({} {}) is also documented in {} as {} {}: both kept, this one as `{renamed}`",
+                    op.name,
+                    op.method,
+                    op.path,
+                    other.group.clone().unwrap_or_default(),
+                    other.method,
+                    other.path
+                ),
+            );
+            op.name = renamed;
+            if by_name.contains_key(&op.name) {
+                diags.warning(&label, op.line, format!("operation `{}` is documented twice; skipped", op.name));
+                diags.tally.skipped += 1;
+                continue;
+            }
+            by_name.insert(op.name.clone(), merged.ops.len());
+            merged.ops.push(op);
         }
-        merged.ops.extend(doc.ops);
         for s in doc.schemes {
             if !merged.schemes.iter().any(|x| x.name == s.name) {
                 merged.schemes.push(s);
@@ -166,6 +222,22 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
     };
     let conv = infer::convention(&merged);
     let mut api = infer::infer(merged, provider, source, &first_label, diags);
+    diags.tally.read = api.operations.len();
+    if api.operations.is_empty() && diags.tally.table_ops > 0 {
+        // Nothing usable is left: the reasons each operation was skipped are the errors.
+        for d in &mut diags.items {
+            d.severity = diag::Severity::Error;
+        }
+        diags.error(
+            &first_label,
+            0,
+            format!(
+                "none of the {} operation(s) of the method table(s) could be read (each reason above)",
+                diags.tally.table_ops
+            ),
+        );
+        return None;
+    }
     if let Some((label, _)) = &set.readme {
         infer::apply_readme(&mut api, &readme, &file_name(label));
     }
@@ -289,19 +361,29 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
             }
         }
     }
+    let strict = config.as_ref().is_some_and(|c| c.strict);
+    let quiet = config.as_ref().is_some_and(|c| c.expected_warnings);
     let spec = match (api, config, cfg_text) {
         (Some(mut api), Some(config), Some(text)) => {
             provider::apply(&mut api, &config, &text, &cfg_label, &mut diags);
             Some(Spec {
                 dir: dir.to_path_buf(),
-                provider,
+                provider: provider.clone(),
                 config,
                 api,
             })
         }
         _ => None,
     };
-    finish(spec, diags)
+    if strict {
+        // `strict: true` in provider.yaml: any doubt stops the run.
+        diags.make_strict();
+    }
+    let mut loaded = finish(spec, diags, &provider)?;
+    for s in &mut loaded.summaries {
+        s.quiet = quiet;
+    }
+    Ok(loaded)
 }
 
 /// Reads any input: a doc file, a spec directory, or a normalized `api.yaml`.
@@ -313,6 +395,7 @@ pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
             return load_spec_dir(path, parent).map(|l| Loaded {
                 value: l.value.api,
                 warnings: l.warnings,
+                summaries: l.summaries,
             });
         }
         let mut diags = Diagnostics::default();
@@ -323,17 +406,18 @@ pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
             .map(|s| heck::ToSnakeCase::to_snake_case(s.to_string_lossy().as_ref()))
             .unwrap_or_default();
         let api = parse_doc_set(&set, &provider, &mut diags);
-        return finish(api, diags);
+        return finish(api, diags, &label);
     }
     let mut diags = Diagnostics::default();
     let Some(text) = read_file(path, &label, &mut diags) else {
-        return finish(None, diags);
+        return finish(None, diags, &label);
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if ext == "yaml" || ext == "yml" {
         return yaml::from_yaml(&text, &label).map(|api| Loaded {
             value: api,
             warnings: Vec::new(),
+            summaries: Vec::new(),
         });
     }
     let provider = path
@@ -385,10 +469,12 @@ pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
     let mut out = files::Output::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut summaries = Vec::new();
     for (_, result) in results {
         match result {
             Ok(loaded) => {
                 warnings.extend(loaded.warnings);
+                summaries.extend(loaded.summaries);
                 out.files.extend(loaded.value.files);
                 out.owned_dirs.extend(loaded.value.owned_dirs);
             }
@@ -402,6 +488,7 @@ pub fn plan_all(root: &Path) -> Result<Loaded<files::Output>, Failed> {
     Ok(Loaded {
         value: out,
         warnings,
+        summaries,
     })
 }
 
@@ -425,6 +512,7 @@ pub(crate) fn on_threads<T: Send>(threads: usize, work: impl Fn(usize) -> T + Sy
 /// One provider's `api.yaml` and crate.
 fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Failed> {
     let loaded = load_spec_dir(dir, root)?;
+    let summaries = loaded.summaries;
     let mut warnings = loaded.warnings;
     let spec = loaded.value;
     let mut out = files::Output::default();
@@ -441,9 +529,19 @@ fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Faile
         out.files.insert(crate_dir.join(path), contents);
     }
     out.owned_dirs.push(crate_dir);
+    let mut summaries = summaries;
+    if summaries.iter().any(|s| s.quiet) {
+        // Expected warnings (the repository's own trap and fixture specs): counted, not
+        // printed; tests assert them.
+        for s in &mut summaries {
+            s.warnings = warnings.len();
+        }
+        warnings.clear();
+    }
     Ok(Loaded {
         value: out,
         warnings,
+        summaries,
     })
 }
 

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage:
+  every command takes --strict: warnings are errors (also `strict: true` in provider.yaml)
   generator [--root DIR]                 regenerate specs/*/api.yaml and generated/* (changed files only)
   generator check [--root DIR]           fail if anything checked in is stale
   generator normalize <doc|dir|api.yaml> [-o OUT]
@@ -47,6 +48,7 @@ struct Opts {
     out: Option<PathBuf>,
     name: Option<String>,
     rev: Option<String>,
+    strict: bool,
 }
 
 fn parse_opts(args: &[String]) -> Result<Opts, String> {
@@ -56,6 +58,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
         out: None,
         name: None,
         rev: None,
+        strict: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -69,6 +72,7 @@ fn parse_opts(args: &[String]) -> Result<Opts, String> {
             "-o" | "--out" => o.out = Some(PathBuf::from(value(a)?)),
             "--name" => o.name = Some(value("--name")?),
             "--rev" => o.rev = Some(value("--rev")?),
+            "--strict" => o.strict = true,
             "-h" | "--help" => return Err(USAGE.to_string()),
             s if s.starts_with('-') => return Err(format!("unknown option `{s}`\n\n{USAGE}")),
             s => o.positional.push(s.to_string()),
@@ -83,6 +87,26 @@ fn print_warnings(w: &[Diagnostic]) {
     }
 }
 
+/// Warnings, then one summary line per doc set.
+fn report<T>(loaded: &generator::Loaded<T>) {
+    print_warnings(&loaded.warnings);
+    for s in &loaded.summaries {
+        eprintln!("{s}");
+    }
+}
+
+/// Loads an input; `--strict` turns its warnings into errors.
+fn load(input: &str, strict: bool) -> Result<generator::Loaded<generator::ir::Api>, String> {
+    let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
+    if strict {
+        for s in &loaded.summaries {
+            eprintln!("{s}");
+        }
+        return loaded.strict().map_err(failed);
+    }
+    Ok(loaded)
+}
+
 fn failed(f: Failed) -> String {
     format!("{f}\n{} error(s)", f.0.len())
 }
@@ -92,8 +116,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let cmd = opts.positional.first().map(String::as_str);
     match cmd {
         None | Some("regenerate") => {
-            let plan = generator::plan_all(&opts.root).map_err(failed)?;
-            print_warnings(&plan.warnings);
+            let mut plan = generator::plan_all(&opts.root).map_err(failed)?;
+            if opts.strict {
+                plan = plan.strict().map_err(failed)?;
+            }
+            report(&plan);
             // Compared before writing: the checked-in api.yaml files are the old side.
             let api_changes = generator::diff::plan_changes(&opts.root, &plan.value);
             let changed = files::write(&opts.root, &plan.value).map_err(|e| format!("writing failed: {e}"))?;
@@ -129,8 +156,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Some("normalize") => {
             let input = opts.positional.get(1).ok_or_else(|| USAGE.to_string())?;
-            let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
-            print_warnings(&loaded.warnings);
+            let loaded = load(input, opts.strict)?;
+            report(&loaded);
             let text = generator::yaml::to_yaml(&loaded.value);
             match &opts.out {
                 Some(out) => std::fs::write(out, text).map_err(|e| format!("{}: {e}", out.display()))?,
@@ -141,8 +168,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("generate") => {
             let input = opts.positional.get(1).ok_or_else(|| USAGE.to_string())?;
             let out = opts.out.clone().ok_or_else(|| format!("generate needs --out DIR\n\n{USAGE}"))?;
-            let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
-            print_warnings(&loaded.warnings);
+            let loaded = load(input, opts.strict)?;
+            report(&loaded);
             let api = loaded.value;
             let name = opts
                 .name
@@ -204,8 +231,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         }
         Some("openapi") => {
             let input = opts.positional.get(1).ok_or_else(|| USAGE.to_string())?;
-            let loaded = generator::load_input(Path::new(input)).map_err(failed)?;
-            print_warnings(&loaded.warnings);
+            let loaded = load(input, opts.strict)?;
+            report(&loaded);
             match &opts.out {
                 Some(out) => {
                     let json = out.extension().is_some_and(|e| e == "json");

@@ -26,6 +26,13 @@ pub struct ProviderConfig {
     /// Per model, per field (by the docs' name).
     #[serde(default)]
     pub models: BTreeMap<String, ModelOverride>,
+    /// Warnings are errors: any doubt about the docs stops the run.
+    #[serde(default)]
+    pub strict: bool,
+    /// The docs are known to draw warnings (test fixtures): they are counted in the
+    /// summary but not printed on every regenerate.
+    #[serde(default)]
+    pub expected_warnings: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

@@ -71,6 +71,8 @@ pub struct DocApi {
     pub package: Option<String>,
     pub base_url: Option<String>,
     pub base_url_line: usize,
+    /// How the base URL was repaired, when it was (`https://` assumed).
+    pub base_url_note: Option<String>,
     pub ops: Vec<DocOp>,
     /// Schemes described by example code, in order of first appearance.
     pub schemes: Vec<DocScheme>,
@@ -112,6 +114,8 @@ pub struct DocOp {
     pub statuses: Vec<StatusResponse>,
     /// JSON example values by parameter name.
     pub examples: BTreeMap<String, serde_json::Value>,
+    /// Other docs that document the same operation (several tags): `Group (file:line)`.
+    pub also_in: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

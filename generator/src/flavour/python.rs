@@ -60,6 +60,16 @@ fn section_of(text: &str) -> Option<&'static str> {
     SECTIONS.iter().copied().find(|s| s.eq_ignore_ascii_case(t))
 }
 
+/// `api.example.com/v1`, `localhost:8080`: a host, with or without a path, but no scheme.
+fn looks_like_host(url: &str) -> bool {
+    let host = url.split('/').next().unwrap_or("");
+    !host.is_empty()
+        && !url.contains(char::is_whitespace)
+        && !url.contains("://")
+        && (host.contains('.') || host.starts_with("localhost"))
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
 fn header_is(row: &Row, first: &str, second: &str) -> bool {
     row.cells.len() >= 2
         && row.cells[0].text.trim().eq_ignore_ascii_case(first)
@@ -137,12 +147,27 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
         }
         if let Some(rest) = text.trim().strip_prefix("All URIs are relative to") {
             let url = rest.trim().trim_matches(|c: char| c == '*' || c == '.' || c.is_whitespace());
+            api.base_url_line = b.line;
             if url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/') {
                 api.base_url = Some(url.to_string());
-                api.base_url_line = b.line;
+            } else if looks_like_host(url) {
+                let fixed = format!("https://{url}");
+                diags.repaired(
+                    file,
+                    b.line,
+                    format!("base URL `{url}` has no scheme; `{fixed}` assumed"),
+                );
+                api.base_url_note = Some(format!("`{url}` in the doc has no scheme: https assumed"));
+                api.base_url = Some(fixed);
             } else {
-                api.base_url_line = b.line;
-                diags.error(file, b.line, format!("expected a base URL after `All URIs are relative to`, found `{url}`"));
+                diags.warning(
+                    file,
+                    b.line,
+                    format!(
+                        "expected a base URL after `All URIs are relative to`, found `{url}`; the client \
+                         will require `Client::builder().base_url(..)`"
+                    ),
+                );
             }
         }
     }
@@ -189,38 +214,51 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (k, (start, name, line)) in sections.iter().enumerate() {
         if let Some(first) = seen.get(name.as_str()) {
-            diags.error(file, *line, format!("duplicate operation `{name}` (first at line {first})"));
+            diags.warning(
+                file,
+                *line,
+                format!("duplicate operation section `{name}` (first at line {first}); the first is read, this one ignored"),
+            );
             continue;
         }
         seen.insert(name, *line);
         let end = sections.get(k + 1).map(|s| s.0).unwrap_or(rest.len());
         let Some(&top) = by_name.get(name.as_str()) else {
-            diags.error(
+            diags.warning(
                 file,
                 *line,
-                format!("operation section `{name}` has no row in the method table"),
+                format!("operation section `{name}` has no row in the method table (method and path unknown); skipped"),
             );
             continue;
         };
-        let op = read_operation(top, *line, &rest[start + 1..end], file, diags, &mut api.schemes);
-        api.ops.push(op);
+        // One operation's problems skip that operation, never the doc.
+        let mut local = Diagnostics::default();
+        let op = read_operation(top, *line, &rest[start + 1..end], file, &mut local, &mut api.schemes);
+        if local.has_errors() {
+            diags.skip_operation(&op.name, local);
+        } else {
+            diags.extend(local);
+            api.ops.push(op);
+        }
     }
     let section_names: HashSet<&str> = sections.iter().map(|(_, n, _)| n.as_str()).collect();
     for t in &table_ops {
         if !section_names.contains(t.name.as_str()) {
-            diags.error(
+            diags.tally.skipped += 1;
+            diags.warning(
                 file,
                 t.line,
-                format!("operation `{}` is in the method table but has no section", t.name),
+                format!("operation `{}` is in the method table but has no section; skipped", t.name),
             );
         }
     }
     let mut dup = HashSet::new();
     for t in &table_ops {
         if !dup.insert(t.name.as_str()) {
-            diags.error(file, t.line, format!("duplicate operation `{}` in the method table", t.name));
+            diags.warning(file, t.line, format!("duplicate operation `{}` in the method table; the first row is used", t.name));
         }
     }
+    diags.tally.table_ops += dup.len();
     Some(api)
 }
 
@@ -252,11 +290,13 @@ fn read_method_table(block: &Block, file: &str, diags: &mut Diagnostics) -> Vec<
         let method = parts.next().unwrap_or("").to_ascii_uppercase();
         let path = parts.next().unwrap_or("").to_string();
         if name.is_empty() || !METHODS.contains(&method.as_str()) || !path.starts_with('/') {
-            diags.error(
+            diags.tally.table_ops += 1;
+            diags.tally.skipped += 1;
+            diags.warning(
                 file,
                 row.line,
                 format!(
-                    "expected a method table row `[**name**](#name) | **METHOD** /path | summary`, found `{}`",
+                    "expected a method table row `[**name**](#name) | **METHOD** /path | summary`, found `{}`; row skipped",
                     row.cells.iter().map(|c| c.raw.as_str()).collect::<Vec<_>>().join(" | ")
                 ),
             );
@@ -369,7 +409,14 @@ fn read_operation(
 
     // Parameters.
     match find("Parameters") {
-        None => diags.error(file, line, format!("operation `{}`: expected a `Parameters` section", op.name)),
+        None if op.signature.as_ref().is_some_and(|s| !s.args.is_empty()) => {
+            diags.error(file, line, format!("operation `{}`: expected a `Parameters` section", op.name))
+        }
+        None => diags.warning(
+            file,
+            line,
+            format!("operation `{}`: expected a `Parameters` section; read as taking no parameters", op.name),
+        ),
         Some((_, sline, bs)) => {
             let table = bs.iter().find_map(|b| match &b.kind {
                 BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some(rows),
@@ -409,7 +456,14 @@ fn read_operation(
 
     // Return type.
     match find("Return type") {
-        None => diags.error(file, line, format!("operation `{}`: expected a `Return type` section", op.name)),
+        None => {
+            diags.warning(
+                file,
+                line,
+                format!("operation `{}`: expected a `Return type` section; the answer is decoded as any JSON", op.name),
+            );
+            op.return_type = Some(TypeRef::Any);
+        }
         Some((_, sline, bs)) => {
             let para = bs.iter().find_map(|b| match &b.kind {
                 BlockKind::Para { text, links } => Some((text.clone(), links.first().cloned(), b.line)),
@@ -436,7 +490,17 @@ fn read_operation(
 
     // Authorization.
     match find("Authorization") {
-        None => diags.error(file, line, format!("operation `{}`: expected an `Authorization` section", op.name)),
+        None => {
+            diags.warning(
+                file,
+                line,
+                format!(
+                    "operation `{}`: expected an `Authorization` section; the schemes of the example code are used",
+                    op.name
+                ),
+            );
+            op.auth = op.example_schemes.clone();
+        }
         Some((_, sline, bs)) => {
             op.auth_line = *sline;
             for b in bs {
@@ -481,7 +545,11 @@ fn read_operation(
 
     // HTTP request headers.
     match find("HTTP request headers") {
-        None => diags.error(file, line, format!("operation `{}`: expected an `HTTP request headers` section", op.name)),
+        None => diags.warning(
+            file,
+            line,
+            format!("operation `{}`: expected an `HTTP request headers` section; content types unknown", op.name),
+        ),
         Some((_, _, bs)) => {
             for b in bs {
                 let BlockKind::List { items } = &b.kind else { continue };
@@ -528,7 +596,7 @@ fn read_operation(
                         && status.chars().next().is_some_and(|c| ('1'..='5').contains(&c))
                         && status[1..].chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'x'));
                 if !ok {
-                    diags.error(file, row.line, format!("expected a status code such as `**200**`, `**2XX**` or `**0**`, found `{status}`"));
+                    diags.warning(file, row.line, format!("expected a status code such as `**200**`, `**2XX**` or `**0**`, found `{status}`; row ignored"));
                     continue;
                 }
                 let headers = cells
@@ -544,7 +612,7 @@ fn read_operation(
                     .unwrap_or_default();
                 let status = status.to_ascii_uppercase();
                 if let Some(first) = status_lines.get(&status) {
-                    diags.error(file, row.line, format!("duplicate status `{status}` (first at line {first})"));
+                    diags.warning(file, row.line, format!("duplicate status `{status}` (first at line {first}); the first is kept"));
                     continue;
                 }
                 status_lines.insert(status.clone(), row.line);
@@ -615,12 +683,17 @@ fn split_top(s: &str, sep: char) -> Vec<&str> {
 fn check_signature(op: &DocOp, file: &str, diags: &mut Diagnostics) {
     let Some(sig) = &op.signature else { return };
     for (arg, kw) in &sig.args {
-        match op.params.iter().find(|p| &p.name == arg) {
-            None => diags.error(
+        // PHP writes `$name`; Ruby and JavaScript fold optional parameters into `opts`.
+        let arg = arg.trim_start_matches('$');
+        if matches!(arg, "opts" | "options" | "ctx" | "context" | "callback") {
+            continue;
+        }
+        match op.params.iter().find(|p| p.name == arg) {
+            None => diags.warning(
                 file,
                 sig.line,
                 format!(
-                    "signature of `{}` names `{arg}`, which is not in its Parameters table",
+                    "signature of `{}` names `{arg}`, which is not in its Parameters table; the Parameters table wins",
                     op.name
                 ),
             ),
@@ -644,7 +717,7 @@ fn check_signature(op: &DocOp, file: &str, diags: &mut Diagnostics) {
         }
     }
     for p in op.params.iter().filter(|p| p.required) {
-        if !sig.args.iter().any(|(a, _)| a == &p.name) {
+        if !sig.args.iter().any(|(a, _)| a.trim_start_matches('$') == p.name) {
             diags.warning(
                 file,
                 sig.line,
@@ -1407,12 +1480,27 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_parameters_section_is_reported_once() {
+    fn a_missing_parameters_section_skips_the_operation_once() {
         let src = "# p.PetsApi\n\nAll URIs are relative to *https://x.org*\n\nMethod | HTTP request | Description\n--- | --- | ---\n[**get_pet**](#get_pet) | **GET** /pets | Get\n\n# **get_pet**\n> Pet get_pet(pet_id)\n\n### Return type\n\n[**Pet**](Pet.md)\n\n### Authorization\n\nNo authorization required\n\n### HTTP request headers\n\n - **Content-Type**: Not defined\n";
         let mut d = Diagnostics::default();
-        extract(&crate::read::markdown::read(src), "f.md", &mut d);
-        let got: Vec<_> = d.items.iter().map(|d| (d.line, d.message.as_str())).collect();
-        assert_eq!(got, [(9, "operation `get_pet`: expected a `Parameters` section")]);
+        let api = extract(&crate::read::markdown::read(src), "f.md", &mut d).unwrap();
+        let got: Vec<_> = d.items.iter().map(|d| (d.severity, d.line, d.message.as_str())).collect();
+        assert_eq!(
+            got,
+            [(
+                crate::diag::Severity::Warning,
+                9,
+                "operation `get_pet`: expected a `Parameters` section; operation `get_pet` skipped"
+            )]
+        );
+        assert!(api.ops.is_empty());
+        assert_eq!((d.tally.table_ops, d.tally.skipped), (1, 1));
+        // Without arguments in the signature, no section means no parameters.
+        let src = src.replace("get_pet(pet_id)", "get_pet()");
+        let mut d = Diagnostics::default();
+        let api = extract(&crate::read::markdown::read(&src), "f.md", &mut d).unwrap();
+        assert_eq!(api.ops.len(), 1);
+        assert_eq!(d.warnings().count(), 1);
     }
 
     #[test]
@@ -1421,7 +1509,27 @@ mod tests {
         let mut d = Diagnostics::default();
         let api = extract(&crate::read::markdown::read(src), "f.md", &mut d).unwrap();
         assert_eq!((api.base_url, api.base_url_line), (None, 3));
-        assert_eq!(d.errors().map(|e| e.line).collect::<Vec<_>>(), [3]);
+        assert!(d.warnings().any(|e| e.line == 3 && e.message.starts_with("expected a base URL")));
+        assert!(!d.has_errors());
+    }
+
+    #[test]
+    fn a_base_url_without_a_scheme_gets_https() {
+        for (url, want) in [
+            ("api.example.com/v1", Some("https://api.example.com/v1")),
+            ("localhost:8080/api", Some("https://localhost:8080/api")),
+            ("https://x.org/v2", Some("https://x.org/v2")),
+            ("/v1", Some("/v1")),
+            ("the server", None),
+        ] {
+            let src = format!("# p.PetsApi\n\nAll URIs are relative to *{url}*\n\nMethod | HTTP request | Description\n--- | --- | ---\n");
+            let mut d = Diagnostics::default();
+            let api = extract(&crate::read::markdown::read(&src), "f.md", &mut d).unwrap();
+            assert_eq!(api.base_url.as_deref(), want, "{url}");
+            let repaired = want.is_some_and(|w| w != url);
+            assert_eq!(api.base_url_note.is_some(), repaired, "{url}");
+            assert_eq!(d.tally.repaired, usize::from(repaired), "{url}");
+        }
     }
 
     #[test]

@@ -98,6 +98,7 @@ fn guarded(api: &Api, render: impl FnOnce() -> Loaded<BTreeMap<PathBuf, String>>
                     severity: Severity::Error,
                     message: format!("internal error: the renderer failed ({what}); no crate was written"),
                 }],
+                summaries: Vec::new(),
             }
         }
     }
@@ -350,6 +351,7 @@ fn assemble(
     Loaded {
         value: files,
         warnings,
+        summaries: Vec::new(),
     }
 }
 
