@@ -492,7 +492,26 @@ fn infer_param(
     let bare = unescape_python(&p.name);
     let mut inferred = Evidence::new();
     let mut required = p.required;
-    let (location, wire_name) = if let Some(ph) = phs
+    let (location, wire_name) = if let Some((loc, why)) = &p.stated_location {
+        let wire = p.stated_wire_name.clone().unwrap_or_else(|| bare.to_string());
+        let wire = match loc {
+            Location::Path => phs
+                .iter()
+                .find(|ph| fold(ph) == fold(&wire))
+                .map(|ph| ph.to_string())
+                .unwrap_or(wire),
+            Location::Body => p.name.clone(),
+            _ => wire,
+        };
+        if *loc == Location::Body {
+            *has_body = true;
+        }
+        if *loc == Location::Path {
+            required = true;
+        }
+        inferred.insert("location".into(), why.clone());
+        (*loc, wire)
+    } else if let Some(ph) = phs
         .iter()
         .find(|ph| fold(ph) == fold(bare))
         .or_else(|| phs.iter().find(|ph| fold(&spell_symbols(ph)) == fold(bare)))
@@ -866,6 +885,8 @@ mod tests {
             required: true,
             default: None,
             enum_values: Vec::new(),
+            stated_location: None,
+            stated_wire_name: None,
         }
     }
 

@@ -3,6 +3,7 @@
 //! docs (same template family) is one more module implementing [`Flavour`].
 
 pub mod python;
+pub mod python_dynamic;
 
 use crate::diag::Diagnostics;
 use crate::ir::{AuthKind, StatusResponse, TypeRef};
@@ -140,4 +141,9 @@ pub struct DocParam {
     pub required: bool,
     pub default: Option<String>,
     pub enum_values: Vec<String>,
+    /// Where the doc itself says the parameter travels (a `query_params` table, a
+    /// `Path Parameters` table), with the words that say it; `None`: to be inferred.
+    pub stated_location: Option<(crate::ir::Location, String)>,
+    /// The wire name, where the doc spells it (it differs from `name`, an identifier).
+    pub stated_wire_name: Option<String>,
 }

@@ -70,7 +70,7 @@ fn looks_like_host(url: &str) -> bool {
         && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
 }
 
-fn header_is(row: &Row, first: &str, second: &str) -> bool {
+pub(super) fn header_is(row: &Row, first: &str, second: &str) -> bool {
     row.cells.len() >= 2
         && row.cells[0].text.trim().eq_ignore_ascii_case(first)
         && row.cells[1].text.trim().eq_ignore_ascii_case(second)
@@ -94,46 +94,9 @@ fn split_title(text: &str) -> Option<(String, Option<String>)> {
     }
 }
 
-struct TableOp {
-    name: String,
-    method: String,
-    path: String,
-    summary: String,
-    line: usize,
-}
-
-fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
-    let mut api = DocApi::default();
-
-    // The method table anchors the document.
-    let Some(table_pos) = blocks.iter().position(|b| {
-        matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Method", "HTTP request")))
-    }) else {
-        diags.error(
-            file,
-            1,
-            "expected a method table (`Method | HTTP request | Description`): this does not look \
-             like an openapi-generator or swagger-codegen API doc",
-        );
-        return None;
-    };
-
-    // openapi-generator 6.x `python` (the dynamic-schema client) shares the method table
-    // but nothing after it: said once, instead of an error per missing section.
-    if let Some(b) = blocks.iter().find(|b| {
-        matches!(&b.kind, BlockKind::Heading { text, .. } if text.trim() == "Return Types, Responses")
-    }) {
-        diags.error(
-            file,
-            b.line,
-            "this is an openapi-generator 6.x `python` doc (the dynamic-schema client: `Return Types, \
-             Responses` sections, parameters in `query_params`/`path_params` tables), a layout not \
-             read yet; docs from `-g python-prior` (6.x), `-g python` 5.x or 7.x are",
-        );
-        return None;
-    }
-
-    for b in &blocks[..table_pos] {
+/// The title (`package.UsersApi`) and the base URL, before the method table.
+pub(super) fn read_preamble(blocks: &[Block], api: &mut DocApi, file: &str, diags: &mut Diagnostics) {
+    for b in blocks {
         let text = match &b.kind {
             BlockKind::Heading { text, .. } | BlockKind::Para { text, .. } => text,
             _ => continue,
@@ -174,6 +137,42 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
     if api.title.is_empty() {
         diags.warning(file, 1, "expected a title such as `package.UsersApi` before the method table");
     }
+
+}
+
+pub(super) struct TableOp {
+    pub(super) name: String,
+    pub(super) method: String,
+    pub(super) path: String,
+    pub(super) summary: String,
+    pub(super) line: usize,
+}
+
+fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
+    let mut api = DocApi::default();
+
+    // The method table anchors the document.
+    let Some(table_pos) = blocks.iter().position(|b| {
+        matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Method", "HTTP request")))
+    }) else {
+        diags.error(
+            file,
+            1,
+            "expected a method table (`Method | HTTP request | Description`): this does not look \
+             like an openapi-generator or swagger-codegen API doc",
+        );
+        return None;
+    };
+
+    // openapi-generator 6.x `python` (the dynamic-schema client) shares the method table
+    // and little else: its own reader.
+    if blocks.iter().any(|b| {
+        matches!(&b.kind, BlockKind::Heading { text, .. } if text.trim() == "Return Types, Responses")
+    }) {
+        return super::python_dynamic::extract(blocks, table_pos, file, diags);
+    }
+
+    read_preamble(&blocks[..table_pos], &mut api, file, diags);
 
     let table_ops = read_method_table(&blocks[table_pos], file, diags);
     if matches!(&blocks[table_pos].kind, BlockKind::Table { rows } if rows.len() <= 1) {
@@ -262,7 +261,7 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
     Some(api)
 }
 
-fn read_method_table(block: &Block, file: &str, diags: &mut Diagnostics) -> Vec<TableOp> {
+pub(super) fn read_method_table(block: &Block, file: &str, diags: &mut Diagnostics) -> Vec<TableOp> {
     let BlockKind::Table { rows } = &block.kind else {
         return Vec::new();
     };
@@ -270,10 +269,17 @@ fn read_method_table(block: &Block, file: &str, diags: &mut Diagnostics) -> Vec<
     for row in rows.iter().skip(1) {
         let (name, request, summary) = if row.split {
             let name = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
-            let request = row.cells.get(1).map(|c| c.text.clone()).unwrap_or_default();
+            let mut request = row.cells.get(1).map(|c| c.text.clone()).unwrap_or_default();
+            // A placeholder holding `|` (`/project/{id|slug}`) splits the cell: rejoined.
+            let mut next = 2;
+            while request.matches('{').count() > request.matches('}').count() && next < row.cells.len() {
+                request.push('|');
+                request.push_str(row.cells[next].text.trim());
+                next += 1;
+            }
             let summary = row
                 .cells
-                .get(2..)
+                .get(next..)
                 .map(|c| c.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" | "))
                 .unwrap_or_default();
             (name, request, summary)
@@ -791,6 +797,8 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
         required: !notes_parsed.optional,
         default,
         enum_values: notes_parsed.enum_values,
+        stated_location: None,
+        stated_wire_name: None,
     })
 }
 
@@ -878,7 +886,7 @@ fn parse_notes(notes: &str) -> Notes {
 }
 
 /// A type cell: a model link, an enum link with an empty target, or a Python type spelling.
-fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef, bool), String> {
+pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef, bool), String> {
     let t = text.trim().trim_matches('*').trim();
     if let Some(target) = link {
         if target == ".md" || target.is_empty() {
@@ -971,7 +979,7 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
     })
 }
 
-fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {
+pub(super) fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {
     if !op.example_schemes.contains(&s.name) {
         op.example_schemes.push(s.name.clone());
     }
@@ -991,7 +999,7 @@ fn add_scheme(schemes: &mut Vec<DocScheme>, s: DocScheme) {
 
 /// 7.x bullets: `Basic Authentication (BasicAuth):`, `Bearer (JWT) Authentication (x):`,
 /// `Api Key Authentication (x):`, `OAuth Authentication (x):`.
-fn auth_bullet(text: &str, line: usize) -> Option<DocScheme> {
+pub(super) fn auth_bullet(text: &str, line: usize) -> Option<DocScheme> {
     let t = text.trim().trim_end_matches(':').trim();
     let open = t.rfind('(')?;
     let name = t[open + 1..].strip_suffix(')')?.trim();
@@ -1035,7 +1043,7 @@ fn dict_key(s: &str) -> Option<&str> {
     after.trim_start().starts_with(':').then_some(key)
 }
 
-fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
+pub(super) fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
     let mut pending_key: Option<String> = None;
     let mut in_key_dict = false;
     for (i, line) in code.lines().enumerate() {
@@ -1127,7 +1135,7 @@ fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec
 use super::{DocField, DocModel, ReadmeScheme};
 use crate::ir::KeyLocation;
 
-fn heading(b: &Block) -> Option<(u8, &str)> {
+pub(super) fn heading(b: &Block) -> Option<(u8, &str)> {
     match &b.kind {
         BlockKind::Heading { level, text } => Some((*level, text.trim())),
         _ => None,

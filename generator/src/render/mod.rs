@@ -557,7 +557,11 @@ fn client_rs(api: &Api, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
     let base = &api.base_url;
     let statics = scheme_statics(schemes, plan);
     let setters = schemes.schemes.iter().map(scheme_setter);
-    let base_doc = format!(" The documented base URL: `{base}`.");
+    let base_doc = if base.is_empty() {
+        " The docs state no base URL: empty, so building a client fails until `ClientBuilder::base_url` sets one.".to_string()
+    } else {
+        format!(" The documented base URL: `{base}`.")
+    };
     quote! {
         //! The client and its builder.
 
@@ -688,10 +692,13 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan
 
 /// The quick-start example: the first operation with the fewest required parameters,
 /// preferring a GET.
-fn quick_start(opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
+fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
     let krate = crate_ident(&opts.crate_name);
     let mut code = String::new();
     code.push_str(&format!("let client = {krate}::Client::builder()\n"));
+    if api.base_url.is_empty() {
+        code.push_str("    .base_url(\"https://api.example.com\")\n");
+    }
     if let Some(s) = schemes.schemes.first() {
         let setter = &s.setter;
         match s.kind {
@@ -727,11 +734,15 @@ fn quick_start(opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> S
 fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
     let mut d = String::new();
     d.push_str(&format!("Typed Rust client for the {} API (`{}`), generated from its documentation.\n\n", opts.display_name, api.title));
-    d.push_str(&format!("Requests go to <{}> unless [`ClientBuilder::base_url`] says otherwise.\n\n", api.base_url));
+    if api.base_url.is_empty() {
+        d.push_str("The docs state no base URL: set one with [`ClientBuilder::base_url`] (building a client without one fails).\n\n");
+    } else {
+        d.push_str(&format!("Requests go to <{}> unless [`ClientBuilder::base_url`] says otherwise.\n\n", api.base_url));
+    }
     d.push_str("# Quick start\n\n```no_run\n# async fn run() -> Result<(), ");
     d.push_str(&crate_ident(&opts.crate_name));
     d.push_str("::Error> {\n");
-    d.push_str(&quick_start(opts, schemes, plan));
+    d.push_str(&quick_start(api, opts, schemes, plan));
     d.push_str("# Ok(())\n# }\n```\n\n");
     d.push_str("Every [`Client`] method returns a request builder: set optional parameters with its \
                 methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the \
@@ -791,13 +802,18 @@ fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan
     let mut r = header(opts, "<!--").trim_end().to_string();
     r.push_str(" -->\n\n");
     r.push_str(&format!("# {}\n\n", opts.crate_name));
+    let base = if api.base_url.is_empty() {
+        "none stated by the docs: set one with `Client::builder().base_url(..)`".to_string()
+    } else {
+        format!("<{}>", api.base_url)
+    };
     r.push_str(&format!(
-        "Typed Rust client for the {} API (`{}`), generated from its documentation. Base URL: <{}>.\n\n",
-        opts.display_name, api.title, api.base_url
+        "Typed Rust client for the {} API (`{}`), generated from its documentation. Base URL: {base}.\n\n",
+        opts.display_name, api.title
     ));
     r.push_str("## Quick start\n\n```rust,no_run\n");
     r.push_str(&format!("# async fn run() -> Result<(), {}::Error> {{\n", crate_ident(&opts.crate_name)));
-    r.push_str(&quick_start(opts, schemes, plan));
+    r.push_str(&quick_start(api, opts, schemes, plan));
     r.push_str("# Ok(())\n# }\n```\n\n## Operations\n\n| Method | HTTP request | Summary |\n|---|---|---|\n");
     for o in &plan.ops {
         r.push_str(&format!(
