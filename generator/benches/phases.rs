@@ -21,10 +21,8 @@
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput};
 use generator::diag::{Diagnostics, Severity};
-use generator::flavour::{python::Python, DocApi, DocModel, Flavour, ReadmeScheme};
-use generator::ir::{Api, DocForm, Source};
+use generator::ir::Api;
 use generator::provider::ProviderConfig;
-use generator::read::{self, Block, BlockKind};
 use generator::render::{self, CrateOptions};
 use generator::DocSet;
 use std::hint::black_box;
@@ -57,120 +55,27 @@ struct Input {
     ops: usize,
 }
 
-/// Blocks of every doc of a set, and of its README.
-struct ReadOut {
-    docs: Vec<(String, DocForm, Vec<Block>)>,
-    readme: Option<(String, Vec<Block>)>,
-}
+type ReadOut = generator::ReadDocs;
+type Extracted = generator::ExtractedDocs;
 
-/// What the docs say: API docs, model docs, README auth.
-#[derive(Clone)]
-struct Extracted {
-    apis: Vec<(String, DocApi)>,
-    models: Vec<DocModel>,
-    readme: Option<(String, Vec<ReadmeScheme>)>,
-    files: Vec<String>,
-    form: Option<DocForm>,
-}
-
-fn file_name(label: &str) -> String {
-    Path::new(label).file_name().unwrap().to_string_lossy().into_owned()
-}
-
-/// Phase `read`: every doc (form detected) and the README into blocks.
+/// Phase `read`: every doc of the set as blocks.
 fn read_phase(set: &DocSet) -> ReadOut {
-    let hints = Python.text_hints();
-    let blocks = |text: &str| {
-        let form = read::detect_form(text);
-        (form, read::read(text, form, &hints))
-    };
-    ReadOut {
-        docs: set
-            .docs
-            .iter()
-            .map(|(label, text)| {
-                let (form, b) = blocks(text);
-                (label.clone(), form, b)
-            })
-            .collect(),
-        readme: set.readme.as_ref().map(|(label, text)| (label.clone(), blocks(text).1)),
-    }
+    generator::read_doc_set(set)
 }
 
-/// Phase `extract`: the flavour reads what each doc says (as `generator::parse_doc_set`
-/// tells API docs from model docs: by the method table).
+/// Phase `extract`: the flavour reads what each doc says.
 fn extract_phase(read: &ReadOut) -> Extracted {
     let mut diags = Diagnostics::default();
-    let single = read.docs.len() == 1;
-    let mut out = Extracted {
-        apis: Vec::new(),
-        models: Vec::new(),
-        readme: None,
-        files: Vec::new(),
-        form: None,
-    };
-    for (label, form, blocks) in &read.docs {
-        let is_api = blocks.iter().any(|b| {
-            matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| {
-                r.cells.len() >= 2 && r.cells[0].text.trim() == "Method" && r.cells[1].text.trim() == "HTTP request"
-            }))
-        });
-        if is_api || single {
-            out.form.get_or_insert(*form);
-            out.files.push(file_name(label));
-            out.apis.push((label.clone(), Python.extract(blocks, label, &mut diags).expect("the doc reads")));
-        } else if let Some(m) = Python.extract_model(blocks, label, &mut diags) {
-            out.files.push(file_name(label));
-            out.models.push(m);
-        }
-    }
-    if let Some((label, blocks)) = &read.readme {
-        out.readme = Some((label.clone(), Python.extract_readme_auth(blocks, label, &mut diags)));
-        out.files.push(file_name(label));
-    }
+    let out = generator::extract_doc_set(read, &mut diags);
     assert!(!diags.has_errors(), "{:?}", diags.errors().collect::<Vec<_>>());
     out
 }
 
-/// Phase `infer`: API docs merged (one group each when several), then inference, README
-/// auth, models, and `provider.yaml` overrides.
-fn infer_phase(ex: Extracted, provider: &str, config: Option<&Config>) -> Api {
+/// Phase `infer`: API docs merged (operations documented in several docs kept once),
+/// inference, README auth, models, and `provider.yaml` overrides.
+fn infer_phase(ex: Extracted, provider: &str, single: bool, config: Option<&Config>) -> Api {
     let mut diags = Diagnostics::default();
-    let mut apis = ex.apis.into_iter();
-    let (first_label, mut merged) = apis.next().expect("an API doc");
-    let rest: Vec<_> = apis.collect();
-    if !rest.is_empty() {
-        for op in &mut merged.ops {
-            op.group = Some(merged.title.clone());
-        }
-    }
-    for (_, mut doc) in rest {
-        if merged.base_url.is_none() {
-            merged.base_url = doc.base_url.take();
-        }
-        for op in &mut doc.ops {
-            op.group = Some(doc.title.clone());
-        }
-        merged.ops.extend(doc.ops);
-        for s in doc.schemes {
-            if !merged.schemes.iter().any(|x| x.name == s.name) {
-                merged.schemes.push(s);
-            }
-        }
-    }
-    let source = Source {
-        files: ex.files,
-        form: ex.form.unwrap_or(DocForm::Markdown),
-        flavour: Python.name().to_string(),
-    };
-    let conv = generator::infer::convention(&merged);
-    let mut api = generator::infer::infer(merged, provider, source, &first_label, &mut diags);
-    if let Some((label, readme)) = &ex.readme {
-        generator::infer::apply_readme(&mut api, readme, &file_name(label));
-    }
-    generator::infer::add_models(&mut api, &ex.models, &conv, &mut diags);
-    generator::infer::models_from_examples(&mut api);
-    generator::infer::patch_bodies_are_nullable(&mut api);
+    let mut api = generator::infer_doc_set(ex, provider, single, &mut diags).expect("the docs read");
     if let Some((label, text, cfg)) = config {
         generator::provider::apply(&mut api, cfg, text, label, &mut diags);
     }
@@ -195,7 +100,7 @@ impl Input {
     fn new(name: String, provider: String, set: DocSet, config: Option<Config>, opts: CrateOptions) -> Self {
         let read = read_phase(&set);
         let extracted = extract_phase(&read);
-        let api = infer_phase(extracted.clone(), &provider, config.as_ref());
+        let api = infer_phase(extracted.clone(), &provider, set.docs.len() == 1, config.as_ref());
         let ops = api.operations.len();
         let mut input = Input {
             name,
@@ -328,7 +233,7 @@ fn phase_benches(c: &mut Criterion, group: &str, inputs: &[Input]) {
                 "infer" => g.bench_with_input(id, input, |b, i| {
                     b.iter_batched(
                         || i.extracted.clone(),
-                        |ex| infer_phase(ex, &i.provider, i.config.as_ref()),
+                        |ex| infer_phase(ex, &i.provider, i.set.docs.len() == 1, i.config.as_ref()),
                         BatchSize::LargeInput,
                     )
                 }),

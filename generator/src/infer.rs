@@ -50,11 +50,62 @@ pub fn classify(s: &str) -> Case {
     }
 }
 
-/// The API's naming convention for query and form names, with evidence.
+/// How sure an inferred fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// The doc states it, or spells it elsewhere (a description, a placeholder).
+    Strong,
+    /// Several independent clues agree.
+    Weak,
+    /// No evidence either way: the doc's own statement is kept.
+    Guess,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Strong => "strong",
+            Confidence::Weak => "weak",
+            Confidence::Guess => "guess",
+        }
+    }
+
+    /// Evidence text carrying its confidence: `weak: the API writes …`.
+    pub fn tag(self, evidence: &str) -> String {
+        format!("{}: {evidence}", self.as_str())
+    }
+
+    /// The confidence an evidence text was tagged with.
+    pub fn of(evidence: &str) -> Option<Confidence> {
+        [Confidence::Strong, Confidence::Weak, Confidence::Guess]
+            .into_iter()
+            .find(|c| evidence.starts_with(&format!("{}: ", c.as_str())))
+    }
+}
+
+/// The API's naming convention for query and form names, with evidence, and the
+/// spellings the doc shows anywhere (placeholders, prose), which beat any convention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Convention {
     pub case: Option<Case>,
     pub evidence: String,
+    pub confidence: Confidence,
+    /// Path placeholders by folded name: `userid` → `userId`.
+    pub placeholders: BTreeMap<String, String>,
+    /// JSON example keys by folded name.
+    pub json_keys: BTreeMap<String, String>,
+}
+
+impl Default for Convention {
+    fn default() -> Self {
+        Convention {
+            case: None,
+            evidence: "no convention evidence: the doc's names are kept".into(),
+            confidence: Confidence::Guess,
+            placeholders: BTreeMap::new(),
+            json_keys: BTreeMap::new(),
+        }
+    }
 }
 
 fn json_keys<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
@@ -122,17 +173,40 @@ fn check_braces(path: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Literal path segments' words: `/recipes/findByIngredients` → `findByIngredients`.
+fn literal_segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/')
+        .filter(|seg| !seg.contains('{') && !seg.is_empty())
+        .flat_map(|seg| seg.split(['.', ':', ';']))
+}
+
+/// The API's convention, from independent clues: distinct path placeholders, literal path
+/// segments and JSON example keys. A convention is decided only on a clear, consistent
+/// majority: at least three distinct clues, from two kinds of source unless nothing
+/// disagrees, outnumbering the other case three to one; or two clues of two kinds
+/// outnumbering it two to one. Otherwise the doc's names are kept.
 pub fn convention(doc: &DocApi) -> Convention {
-    let mut camel: Vec<String> = Vec::new();
-    let mut snake: Vec<String> = Vec::new();
+    let mut conv = Convention::default();
+    // (clue, kind) per case.
+    let mut camel: Vec<(String, &'static str)> = Vec::new();
+    let mut snake: Vec<(String, &'static str)> = Vec::new();
+    let note = |text: &str, tag: String, kind: &'static str, camel: &mut Vec<(String, &'static str)>, snake: &mut Vec<(String, &'static str)>| {
+        let list = match classify(text) {
+            Case::Camel => camel,
+            Case::Snake => snake,
+            _ => return,
+        };
+        if !list.iter().any(|(t, _)| *t == tag) {
+            list.push((tag, kind));
+        }
+    };
     for op in &doc.ops {
         for ph in placeholders(&op.path) {
-            let tag = format!("placeholder {{{ph}}}");
-            match classify(ph) {
-                Case::Camel if !camel.contains(&tag) => camel.push(tag),
-                Case::Snake if !snake.contains(&tag) => snake.push(tag),
-                _ => {}
-            }
+            conv.placeholders.entry(fold(ph)).or_insert_with(|| ph.to_string());
+            note(ph, format!("placeholder {{{ph}}}"), "placeholder", &mut camel, &mut snake);
+        }
+        for seg in literal_segments(&op.path) {
+            note(seg, format!("path segment `{seg}`"), "path segment", &mut camel, &mut snake);
         }
     }
     let mut keys = Vec::new();
@@ -142,36 +216,72 @@ pub fn convention(doc: &DocApi) -> Convention {
         }
     }
     for k in keys {
-        let tag = format!("JSON key `{k}`");
-        match classify(k) {
-            Case::Camel if !camel.contains(&tag) => camel.push(tag),
-            Case::Snake if !snake.contains(&tag) => snake.push(tag),
-            _ => {}
-        }
+        conv.json_keys.entry(fold(k)).or_insert_with(|| k.to_string());
+        note(k, format!("JSON key `{k}`"), "JSON key", &mut camel, &mut snake);
     }
-    let list = |v: &[String]| {
-        let mut s = v.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    let list = |v: &[(String, &str)]| {
+        let mut s = v.iter().take(3).map(|(t, _)| t.clone()).collect::<Vec<_>>().join(", ");
         if v.len() > 3 {
             s.push_str(&format!(" and {} more", v.len() - 3));
         }
         s
     };
-    if camel.len() > snake.len() {
-        Convention {
-            case: Some(Case::Camel),
-            evidence: format!("the API writes names in camelCase: {}", list(&camel)),
+    let kinds = |v: &[(String, &'static str)]| {
+        let mut k: Vec<&str> = v.iter().map(|(_, k)| *k).collect();
+        k.sort();
+        k.dedup();
+        k.len()
+    };
+    let decide = |mine: &[(String, &'static str)], theirs: &[(String, &'static str)]| {
+        (mine.len() >= 3 && (kinds(mine) >= 2 || theirs.is_empty()) && mine.len() >= 3 * theirs.len())
+            || (mine.len() >= 2 && kinds(mine) >= 2 && mine.len() >= 2 * theirs.len())
+    };
+    let strength = |mine: &[(String, &'static str)]| {
+        if mine.len() >= 5 && kinds(mine) >= 2 {
+            Confidence::Strong
+        } else {
+            Confidence::Weak
         }
-    } else if snake.len() > camel.len() {
-        Convention {
-            case: Some(Case::Snake),
-            evidence: format!("the API writes names in snake_case: {}", list(&snake)),
-        }
+    };
+    if decide(&camel, &snake) {
+        conv.case = Some(Case::Camel);
+        conv.confidence = strength(&camel);
+        conv.evidence = format!("the API writes names in camelCase: {}", list(&camel));
+    } else if decide(&snake, &camel) {
+        conv.case = Some(Case::Snake);
+        conv.confidence = strength(&snake);
+        conv.evidence = format!("the API writes names in snake_case: {}", list(&snake));
+    } else if camel.is_empty() && snake.is_empty() {
+        conv.evidence = "no placeholder, path segment or JSON example shows the API's naming convention; the doc's names are kept".into();
     } else {
-        Convention {
-            case: None,
-            evidence: "no placeholder or JSON example shows the API's naming convention; the doc's name is kept".into(),
-        }
+        conv.evidence = format!(
+            "no clear naming convention (camelCase: {}; snake_case: {}); the doc's names are kept",
+            if camel.is_empty() { "none".to_string() } else { list(&camel) },
+            if snake.is_empty() { "none".to_string() } else { list(&snake) }
+        );
     }
+    conv
+}
+
+/// Words of prose that could be a name: `dryRun`, `X-Registry-ArtifactId`, `page_size`.
+fn name_tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map(|t| t.trim_matches(|c| c == '.' || c == '-' || c == '_'))
+        .filter(|t| t.len() > 1 && !t.contains('.'))
+}
+
+/// A spelling of `bare` in `text` other than `bare` itself: the same letters, another case.
+fn spelled_in<'t>(text: &'t str, bare: &str, header: bool) -> Option<&'t str> {
+    let f = fold(bare);
+    let fits = |t: &str| match classify(t) {
+        Case::Camel | Case::Snake | Case::Kebab => true,
+        Case::Other => header && t.contains('-'),
+        Case::Word | Case::Screaming => false,
+    };
+    let mut found: Vec<&str> = name_tokens(text).filter(|t| *t != bare && fold(t) == f && fits(t)).collect();
+    // The most frequent spelling; ties by first appearance.
+    found.sort_by_key(|t| std::cmp::Reverse(name_tokens(text).filter(|x| x == t).count()));
+    found.first().copied()
 }
 
 const PY_KEYWORDS: &[&str] = &[
@@ -249,17 +359,36 @@ fn flatten(ph: &str) -> String {
 
 const HEADER_NAMES: &[&str] = &[
     "idempotency_key", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since",
-    "authorization", "accept_language", "accept_encoding", "user_agent", "content_md5",
-    "request_id", "correlation_id", "api_version", "prefer", "range", "etag",
+    "if_range", "authorization", "accept", "accept_language", "accept_encoding", "user_agent",
+    "content_md5", "content_type", "content_language", "cache_control", "cookie", "request_id",
+    "correlation_id", "api_version", "prefer", "range", "etag",
 ];
 
+/// Whether a doc name is a conventional header name (`x_request_id`, `xRequestId`,
+/// `if_none_match`, `ifNoneMatch`, `content_type`).
 pub fn is_header_name(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    n.starts_with("x_") || n.starts_with("x-") || HEADER_NAMES.contains(&n.as_str())
+    header_wire_name(name).is_some()
 }
 
-fn is_json(ct: Option<&str>) -> bool {
-    ct.is_none_or(|c| c.split(',').any(|c| c.trim().contains("json")))
+/// A conventional header name's wire form: `x_request_id` → `X-Request-Id`.
+fn header_wire_name(name: &str) -> Option<String> {
+    let n = name.to_ascii_lowercase();
+    let x_camel = name.len() > 2
+        && name.starts_with('x')
+        && name[1..].starts_with(|c: char| c.is_ascii_uppercase())
+        && classify(name) == Case::Camel;
+    let known = HEADER_NAMES.iter().any(|h| fold(h) == fold(name))
+        && (classify(name) != Case::Other || name.contains('-'));
+    if n.starts_with("x_") || n.starts_with("x-") || x_camel || known {
+        let w = if name.contains('-') && name.chars().any(|c| c.is_ascii_uppercase()) {
+            // Already a header spelling (`X-API-KEY`): as written.
+            name.to_string()
+        } else {
+            name.to_train_case()
+        };
+        return Some(w);
+    }
+    None
 }
 
 fn is_form(ct: Option<&str>) -> bool {
@@ -390,11 +519,18 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
             Vec::new()
         }
     };
-    let form = is_form(op.content_type.as_deref());
+    let ct = op.content_type.as_deref();
+    let bodyless = matches!(op.method.as_str(), "GET" | "HEAD" | "DELETE" | "OPTIONS");
+    let structured = |p: &DocParam| p.model_link || p.ty.is_structured();
+    // Form fields: form types alone, or form beside JSON when the parameters are plainly
+    // fields (no model to be the JSON body); never on a GET.
+    let has_model = op.params.iter().any(|p| p.stated_location.is_none() && structured(p) && p.ty != TypeRef::Binary);
+    let form = is_form(ct) && op.method != "GET" && op.method != "HEAD" && !(lists_json(ct) && has_model);
+    let ctx = OpText::new(op);
     let mut params: Vec<Param> = Vec::new();
     let mut has_body = false;
     for p in &op.params {
-        let param = infer_param(p, op, &phs, form, &mut has_body, conv, file, diags);
+        let param = infer_param(p, op, &phs, form, bodyless, &mut has_body, conv, &ctx, file, diags);
         params.push(param);
     }
     for ph in &phs {
@@ -478,20 +614,59 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
     }
 }
 
+/// The prose of one operation, where parameters' names may be spelled out.
+struct OpText {
+    text: String,
+}
+
+impl OpText {
+    fn new(op: &DocOp) -> Self {
+        let mut text = format!("{}\n{}\n", op.summary, op.description);
+        for p in &op.params {
+            text.push_str(&p.description);
+            text.push('\n');
+        }
+        OpText { text }
+    }
+}
+
+/// JSON among the listed content types (`application/json, application/x-www-form-urlencoded`).
+fn lists_json(ct: Option<&str>) -> bool {
+    ct.is_some_and(|c| c.split(',').any(|c| c.trim().contains("json")))
+}
+
+/// A content type that is neither JSON nor a form: a raw body (`text/plain`, `*/*`, binary).
+fn raw_content_type(ct: Option<&str>) -> Option<&str> {
+    let ct = ct?;
+    if lists_json(Some(ct)) || is_form(Some(ct)) {
+        return None;
+    }
+    ct.split(',').map(str::trim).find(|c| !c.is_empty())
+}
+
+fn says_cookie(p: &DocParam, bare: &str) -> bool {
+    let d = p.description.to_ascii_lowercase();
+    bare.to_ascii_lowercase().contains("cookie") || d.contains(" cookie") || d.starts_with("cookie")
+}
+
 #[allow(clippy::too_many_arguments)]
 fn infer_param(
     p: &DocParam,
     op: &DocOp,
     phs: &[&str],
     form: bool,
+    bodyless: bool,
     has_body: &mut bool,
     conv: &Convention,
+    ctx: &OpText,
     file: &str,
     diags: &mut Diagnostics,
 ) -> Param {
     let bare = unescape_python(&p.name);
     let mut inferred = Evidence::new();
     let mut required = p.required;
+    let ct = op.content_type.as_deref();
+    let structured = p.model_link || p.ty.is_structured();
     let (location, wire_name) = if let Some((loc, why)) = &p.stated_location {
         let wire = p.stated_wire_name.clone().unwrap_or_else(|| bare.to_string());
         let wire = match loc {
@@ -509,7 +684,7 @@ fn infer_param(
         if *loc == Location::Path {
             required = true;
         }
-        inferred.insert("location".into(), why.clone());
+        inferred.insert("location".into(), Confidence::Strong.tag(why));
         (*loc, wire)
     } else if let Some(ph) = phs
         .iter()
@@ -522,26 +697,37 @@ fn infer_param(
             required = true;
         }
         (Location::Path, ph.to_string())
-    } else if p.ty == TypeRef::Binary && !form {
+    } else if let Some(h) = header_wire_name(bare) {
+        let (w, why) = header_spelling(bare, &h, p, ctx);
+        inferred.insert("location".into(), format!("`{bare}` is a conventional header name"));
+        inferred.insert("wire_name".into(), why);
+        (Location::Header, w)
+    } else if says_cookie(p, bare) && !structured {
+        inferred.insert("location".into(), Confidence::Weak.tag(&format!("`{bare}`: the name or description says cookie")));
+        let w = query_wire(bare, p, conv, ctx, &mut inferred);
+        (Location::Cookie, w)
+    } else if p.ty == TypeRef::Binary && !form && raw_content_type(ct).is_none() {
         inferred.insert("location".into(), format!("file parameter (`{}`) sent as a multipart part", p.doc_type));
-        (Location::Form, wire(bare, conv, &mut inferred))
-    } else if form {
+        (Location::Form, query_wire(bare, p, conv, ctx, &mut inferred))
+    } else if form && !(structured && lists_json(ct)) {
         inferred.insert(
             "location".into(),
             format!("Content-Type `{}`", op.content_type.as_deref().unwrap_or_default()),
         );
-        (Location::Form, wire(bare, conv, &mut inferred))
-    } else if is_header_name(bare) {
-        let w = bare.to_train_case();
-        inferred.insert("location".into(), format!("`{bare}` is a conventional header name"));
-        inferred.insert("wire_name".into(), format!("header names are written `{w}`"));
-        (Location::Header, w)
+        (Location::Form, query_wire(bare, p, conv, ctx, &mut inferred))
+    } else if !*has_body && raw_content_type(ct).is_some() && (bare == "body" || p.ty == TypeRef::Binary || structured || p.ty == TypeRef::String && op.params.iter().filter(|q| q.stated_location.is_none()).count() == 1) {
+        *has_body = true;
+        inferred.insert(
+            "location".into(),
+            format!("the only body-like parameter with Content-Type `{}`", ct.unwrap_or_default()),
+        );
+        (Location::Body, p.name.clone())
     } else if !*has_body
-        && (bare == "body" || p.model_link || p.ty.is_structured())
-        && is_json(op.content_type.as_deref())
+        && (bare == "body" || structured)
+        && (lists_json(ct) || (ct.is_none() && (!bodyless || bare == "body") && !p.enum_link))
     {
         *has_body = true;
-        let why = if p.model_link || p.ty.is_structured() {
+        let why = if structured {
             format!("structured type `{}`", p.ty)
         } else {
             "named `body`".to_string()
@@ -554,7 +740,7 @@ fn infer_param(
         (Location::Body, p.name.clone())
     } else {
         inferred.insert("location".into(), "not in the path, not a header name, not a body: query".into());
-        (Location::Query, wire(bare, conv, &mut inferred))
+        (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
     };
     Param {
         name: p.name.clone(),
@@ -572,15 +758,65 @@ fn infer_param(
     }
 }
 
+/// A query, form or cookie parameter's wire name, strongest evidence first: the doc's
+/// own statement, a spelling in its description or its operation's text, a path
+/// placeholder of the same name, a JSON key of the same name, the API's convention;
+/// otherwise the doc's name, as a guess when it has several words.
+fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferred: &mut Evidence) -> String {
+    if let Some(w) = &p.stated_wire_name {
+        return w.clone();
+    }
+    let multi_word = !matches!(classify(bare), Case::Word);
+    if let Some(w) = spelled_in(&p.description, bare, false) {
+        inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in its description")));
+        return w.to_string();
+    }
+    if let Some(w) = spelled_in(&ctx.text, bare, false) {
+        inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in the operation's text")));
+        return w.to_string();
+    }
+    if multi_word {
+        if let Some(ph) = conv.placeholders.get(&fold(bare)).filter(|ph| ph.as_str() != bare) {
+            inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("written {{{ph}}} as a path placeholder")));
+            return ph.clone();
+        }
+        if let Some(k) = conv.json_keys.get(&fold(bare)).filter(|k| k.as_str() != bare) {
+            inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("written `{k}` as a key of the doc's JSON examples")));
+            return k.clone();
+        }
+    }
+    wire(bare, conv, inferred)
+}
+
 fn wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
-    let w = match conv.case {
-        Some(Case::Camel) => bare.to_lower_camel_case(),
+    let w = match (conv.case, classify(bare)) {
+        (Some(Case::Camel), Case::Snake) => bare.to_lower_camel_case(),
+        (Some(Case::Snake), Case::Camel) => heck::ToSnakeCase::to_snake_case(bare),
         _ => bare.to_string(),
     };
-    if w != bare || bare.contains('_') {
-        inferred.insert("wire_name".into(), conv.evidence.clone());
+    if w != bare {
+        inferred.insert("wire_name".into(), conv.confidence.tag(&conv.evidence));
+    } else if !matches!(classify(bare), Case::Word) {
+        // Several words, written as the doc writes them: a guess unless the API agrees.
+        let c = if conv.case.is_some() { conv.confidence } else { Confidence::Guess };
+        inferred.insert("wire_name".into(), c.tag(&conv.evidence));
     }
     w
+}
+
+/// A header's spelling: one in the doc's text (`X-Registry-ArtifactId`) beats the
+/// conventional `X-Request-Id` form.
+fn header_spelling(bare: &str, conventional: &str, p: &DocParam, ctx: &OpText) -> (String, String) {
+    if let Some(w) = spelled_in(&p.description, bare, true).filter(|w| w.contains('-')) {
+        return (w.to_string(), Confidence::Strong.tag(&format!("spelled `{w}` in its description")));
+    }
+    if let Some(w) = spelled_in(&ctx.text, bare, true).filter(|w| w.contains('-')) {
+        return (w.to_string(), Confidence::Strong.tag(&format!("spelled `{w}` in the operation's text")));
+    }
+    (
+        conventional.to_string(),
+        Confidence::Weak.tag(&format!("header names are written `{conventional}`")),
+    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -911,6 +1147,8 @@ mod tests {
         let conv = Convention {
             case,
             evidence: "test convention".into(),
+            confidence: Confidence::Weak,
+            ..Convention::default()
         };
         let mut d = Diagnostics::default();
         let o = infer_op(&op, &conv, "f.md", &mut d);
@@ -1018,9 +1256,98 @@ mod tests {
         // Structured types (maps, lists of models, any JSON) are bodies as well.
         let (o, _) = infer_with("/p", Some("application/json"), vec![param("tags", TypeRef::Map(Box::new(TypeRef::String)))], None);
         assert_eq!(o.params[0].location, Location::Body);
-        // Not JSON: not a body.
-        let (o, _) = infer_with("/p", Some("text/plain"), vec![param("body", TypeRef::String)], None);
-        assert_eq!(o.params[0].location, Location::Query);
+        // Neither JSON nor a form: the one body-like parameter is the raw body.
+        for ct in ["text/plain", "application/octet-stream", "*/*"] {
+            let (o, _) = infer_with("/p", Some(ct), vec![param("body", TypeRef::String)], None);
+            assert_eq!(o.params[0].location, Location::Body, "{ct}");
+            let (o, _) = infer_with("/p", Some(ct), vec![param("data", TypeRef::Binary), param("limit", TypeRef::Integer)], None);
+            assert_eq!(placed(&o), [("data", Location::Body, "data"), ("limit", Location::Query, "limit")], "{ct}");
+        }
+    }
+
+    #[test]
+    fn json_beside_a_form_keeps_the_model_the_body_and_the_rest_in_place() {
+        let ct = Some("application/json, application/x-www-form-urlencoded");
+        let (o, _) = infer_with("/p", ct, vec![model("pet"), param("dry_run", TypeRef::Boolean)], None);
+        assert_eq!(placed(&o), [("pet", Location::Body, "pet"), ("dry_run", Location::Query, "dry_run")]);
+        // No model to be the JSON body: the parameters are plainly form fields.
+        let (o, _) = infer_with("/p", ct, vec![param("symbol", TypeRef::String), param("price", TypeRef::Number)], None);
+        assert_eq!(placed(&o), [("symbol", Location::Form, "symbol"), ("price", Location::Form, "price")]);
+    }
+
+    #[test]
+    fn a_get_never_has_a_form_or_an_enum_body() {
+        let get = |ct: Option<&str>, params: Vec<DocParam>| {
+            let op = DocOp {
+                name: "op".into(),
+                line: 5,
+                method: "GET".into(),
+                path: "/p".into(),
+                params,
+                content_type: ct.map(String::from),
+                ..DocOp::default()
+            };
+            let mut d = Diagnostics::default();
+            infer_op(&op, &Convention::default(), "f.md", &mut d)
+        };
+        let o = get(Some("application/x-www-form-urlencoded"), vec![param("symbol", TypeRef::String)]);
+        assert_eq!(placed(&o), [("symbol", Location::Query, "symbol")]);
+        let enum_param = DocParam {
+            enum_link: true,
+            ..model("status")
+        };
+        let o = get(None, vec![enum_param, model("filter")]);
+        assert_eq!(placed(&o), [("status", Location::Query, "status"), ("filter", Location::Query, "filter")]);
+    }
+
+    #[test]
+    fn headers_and_cookies_by_name_and_description() {
+        let mut cookie = param("session", TypeRef::String);
+        cookie.description = "The session cookie.".into();
+        let (o, _) = infer_with(
+            "/p",
+            None,
+            vec![
+                param("accept", TypeRef::String),
+                param("content_type", TypeRef::String),
+                param("if_none_match", TypeRef::String),
+                param("range", TypeRef::String),
+                param("xNomadToken", TypeRef::String),
+                param("cookie", TypeRef::String),
+                cookie,
+            ],
+            None,
+        );
+        assert_eq!(
+            placed(&o),
+            [
+                ("accept", Location::Header, "Accept"),
+                ("content_type", Location::Header, "Content-Type"),
+                ("if_none_match", Location::Header, "If-None-Match"),
+                ("range", Location::Header, "Range"),
+                ("xNomadToken", Location::Header, "X-Nomad-Token"),
+                ("cookie", Location::Header, "Cookie"),
+                ("session", Location::Cookie, "session"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_spelling_in_the_text_beats_any_convention() {
+        let mut dry = param("dry_run", TypeRef::Boolean);
+        dry.description = "Fails with `unrecognized dryRun directive` on bad values.".into();
+        let mut artifact = param("x_registry_artifact_id", TypeRef::String);
+        artifact.description = "Sets the header X-Registry-ArtifactId.".into();
+        let (o, _) = infer_with("/p", None, vec![dry, artifact, param("page_size", TypeRef::Integer)], Some(Case::Snake));
+        assert_eq!(
+            placed(&o),
+            [
+                ("dry_run", Location::Query, "dryRun"),
+                ("x_registry_artifact_id", Location::Header, "X-Registry-ArtifactId"),
+                ("page_size", Location::Query, "page_size"),
+            ]
+        );
+        assert!(o.params[0].inferred["wire_name"].starts_with("strong: spelled `dryRun`"));
     }
 
     #[test]
@@ -1034,7 +1361,7 @@ mod tests {
         let params = || vec![param("page_size", TypeRef::Integer), param("limit", TypeRef::Integer)];
         let (o, _) = infer_with("/p", None, params(), Some(Case::Camel));
         assert_eq!(placed(&o), [("page_size", Location::Query, "pageSize"), ("limit", Location::Query, "limit")]);
-        assert_eq!(o.params[0].inferred["wire_name"], "test convention");
+        assert_eq!(o.params[0].inferred["wire_name"], "weak: test convention");
         for case in [Some(Case::Snake), None] {
             let (o, _) = infer_with("/p", None, params(), case);
             assert_eq!(placed(&o), [("page_size", Location::Query, "page_size"), ("limit", Location::Query, "limit")]);
@@ -1061,12 +1388,72 @@ mod tests {
         let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", Some(serde_json::json!({"createdAt": 1, "lineItems": [{"unitPrice": 2}]})))]));
         assert_eq!(c.case, Some(Case::Camel));
         assert!(c.evidence.contains("placeholder {orderId}"), "{}", c.evidence);
-        let c = convention(&doc(vec![op("/a/{order_id}", None), op("/b/{id}", None)]));
+        // Literal path segments vote too: a clearly camelCase API without placeholders.
+        let c = convention(&doc(vec![op("/recipes/findByIngredients", None), op("/recipes/analyzeInstructions", None), op("/recipes/{id}/priceBreakdown", None)]));
+        assert_eq!(c.case, Some(Case::Camel));
+        assert!(c.evidence.contains("path segment `findByIngredients`"), "{}", c.evidence);
+        let c = convention(&doc(vec![op("/public/get_book_summary", None), op("/public/get_order_book", None), op("/public/{order_id}", None)]));
         assert_eq!(c.case, Some(Case::Snake));
-        // A tie, or one-word names only, says nothing.
+        // One or two clues decide nothing; nor a tie.
+        let c = convention(&doc(vec![op("/a/{order_id}", None), op("/b/{id}", None)]));
+        assert_eq!(c.case, None);
         let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", None)]));
         assert_eq!(c.case, None);
         assert_eq!(convention(&doc(vec![op("/a/{id}", None)])).case, None);
+    }
+
+    /// One camelCase placeholder, among snake_case evidence or none, changes no wire name.
+    #[test]
+    fn one_camel_case_placeholder_does_not_flip_the_api() {
+        let op = |path: &str, params: Vec<DocParam>, example: Option<serde_json::Value>| DocOp {
+            name: format!("op{}", path.len()),
+            method: "GET".into(),
+            path: path.into(),
+            params,
+            examples: example.into_iter().map(|v| ("body".to_string(), v)).collect(),
+            ..DocOp::default()
+        };
+        let source = || Source {
+            files: Vec::new(),
+            form: crate::ir::DocForm::Markdown,
+            flavour: "python".into(),
+        };
+        for snake_evidence in [false, true] {
+            let mut ops = vec![
+                op("/identities/{externalID}", vec![param("external_id", TypeRef::String)], None),
+                op("/identities", vec![param("page_size", TypeRef::Integer), param("page_token", TypeRef::String)], None),
+            ];
+            if snake_evidence {
+                ops.push(op("/sessions/whoami", vec![], Some(serde_json::json!({"identity_id": 1, "expires_at": 2}))));
+            }
+            let doc = DocApi { base_url: Some("https://x".into()), ops, ..DocApi::default() };
+            let mut d = Diagnostics::default();
+            let api = infer(doc, "p", source(), "f.md", &mut d);
+            let list = &api.operations[1];
+            assert_eq!(placed(list), [("page_size", Location::Query, "page_size"), ("page_token", Location::Query, "page_token")]);
+            assert!(list.params[0].inferred["wire_name"].starts_with("guess: "), "{:?}", list.params[0].inferred);
+            // The placeholder itself is matched.
+            assert_eq!(placed(&api.operations[0]), [("external_id", Location::Path, "externalID")]);
+        }
+    }
+
+    /// A query parameter named like a placeholder of the API takes the placeholder's spelling.
+    #[test]
+    fn a_placeholder_elsewhere_spells_a_query_name() {
+        let conv = Convention {
+            placeholders: [("userid".to_string(), "userId".to_string())].into(),
+            ..Convention::default()
+        };
+        let op = DocOp {
+            name: "op".into(),
+            method: "GET".into(),
+            path: "/status".into(),
+            params: vec![param("user_id", TypeRef::String)],
+            ..DocOp::default()
+        };
+        let o = infer_op(&op, &conv, "f.md", &mut Diagnostics::default());
+        assert_eq!(placed(&o), [("user_id", Location::Query, "userId")]);
+        assert!(o.params[0].inferred["wire_name"].starts_with("strong: written {userId}"));
     }
 
     #[test]

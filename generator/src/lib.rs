@@ -103,40 +103,107 @@ fn file_name(label: &str) -> String {
         .unwrap_or_else(|| label.to_string())
 }
 
-/// Parses a set of docs into one model: operations of every API doc (each its own group
-/// when there are several), models from model docs or JSON examples, auth from the README.
-pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
-    let flavour = flavour::python::Python;
-    let hints = flavour.text_hints();
-    let mut apis: Vec<(String, flavour::DocApi)> = Vec::new();
-    let mut models = Vec::new();
-    let mut form = None;
-    let mut files = Vec::new();
-    let read_blocks = |text: &str| {
+/// A doc set read into blocks (phase 1 of [`parse_doc_set`]).
+#[derive(Debug, Clone)]
+pub struct ReadDocs {
+    /// (label, form, blocks) per doc, in the set's order.
+    pub docs: Vec<(String, ir::DocForm, Vec<read::Block>)>,
+    pub readme: Option<(String, Vec<read::Block>)>,
+}
+
+/// What a doc set's docs say (phase 2 of [`parse_doc_set`]).
+#[derive(Debug, Clone)]
+pub struct ExtractedDocs {
+    /// API docs: (label, statements).
+    pub apis: Vec<(String, flavour::DocApi)>,
+    pub models: Vec<flavour::DocModel>,
+    pub readme: Option<(String, Vec<flavour::ReadmeScheme>)>,
+    pub files: Vec<String>,
+    pub form: Option<ir::DocForm>,
+}
+
+/// Phase 1: every doc of the set as blocks (markdown or plain text, detected).
+pub fn read_doc_set(set: &DocSet) -> ReadDocs {
+    let hints = flavour::python::Python.text_hints();
+    let blocks = |text: &str| {
         let f = read::detect_form(text);
         (f, read::read(text, f, &hints))
     };
-    let single = set.docs.len() == 1;
-    for (label, text) in &set.docs {
-        let (f, blocks) = read_blocks(text);
+    ReadDocs {
+        docs: set
+            .docs
+            .iter()
+            .map(|(label, text)| {
+                let (f, b) = blocks(text);
+                (label.clone(), f, b)
+            })
+            .collect(),
+        readme: set.readme.as_ref().map(|(label, text)| (label.clone(), blocks(text).1)),
+    }
+}
+
+/// Phase 2: what each doc says; API docs are told from model docs by the method table.
+pub fn extract_doc_set(read: &ReadDocs, diags: &mut Diagnostics) -> ExtractedDocs {
+    let flavour = flavour::python::Python;
+    let mut out = ExtractedDocs {
+        apis: Vec::new(),
+        models: Vec::new(),
+        readme: None,
+        files: Vec::new(),
+        form: None,
+    };
+    let single = read.docs.len() == 1;
+    let mut model_docs = Vec::new();
+    for (label, f, blocks) in &read.docs {
         let is_api = blocks.iter().any(|b| {
             matches!(&b.kind, read::BlockKind::Table { rows } if rows.first().is_some_and(|r| {
                 r.cells.len() >= 2 && r.cells[0].text.trim() == "Method" && r.cells[1].text.trim() == "HTTP request"
             }))
         });
         if is_api || single {
-            form.get_or_insert(f);
-            files.push(file_name(label));
-            if let Some(doc) = flavour.extract(&blocks, label, diags) {
-                apis.push((label.clone(), doc));
+            out.form.get_or_insert(*f);
+            out.files.push(file_name(label));
+            if let Some(doc) = flavour.extract(blocks, label, diags) {
+                out.apis.push((label.clone(), doc));
             }
-        } else if let Some(m) = flavour.extract_model(&blocks, label, diags) {
-            files.push(file_name(label));
-            models.push(m);
         } else {
-            diags.warning(label, 1, "neither an API doc (no method table) nor a model doc (no `# Name` heading); ignored");
+            out.files.push(file_name(label));
+            model_docs.push((label, blocks));
         }
     }
+    // Model docs have no example code: they are read in their API docs' language.
+    let language = out.apis.first().map(|(_, d)| d.language).unwrap_or("python");
+    for (label, blocks) in model_docs {
+        match flavour::with_language(language, || flavour.extract_model(blocks, label, diags)) {
+            Some(m) => out.models.push(m),
+            None => {
+                let name = file_name(label);
+                out.files.retain(|f| *f != name);
+                diags.warning(label, 1, "neither an API doc (no method table) nor a model doc (no `# Name` heading); ignored");
+            }
+        }
+    }
+    if let Some((label, blocks)) = &read.readme {
+        out.readme = Some((label.clone(), flavour.extract_readme_auth(blocks, label, diags)));
+        out.files.push(file_name(label));
+    }
+    out
+}
+
+/// Parses a set of docs into one model: operations of every API doc (each its own group
+/// when there are several), models from model docs or JSON examples, auth from the README.
+pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
+    let read = read_doc_set(set);
+    let extracted = extract_doc_set(&read, diags);
+    infer_doc_set(extracted, provider, set.docs.len() == 1, diags)
+}
+
+/// Phase 3: the API docs merged (operations documented in several docs kept once), then
+/// inference, README auth and models. `single`: the set is one doc.
+pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mut Diagnostics) -> Option<Api> {
+    let flavour = flavour::python::Python;
+    let ExtractedDocs { mut apis, models, readme, files, form } = ex;
+    let language = apis.first().map(|(_, d)| d.language).unwrap_or("python");
     if apis.is_empty() {
         // An API doc that failed has said why already.
         if !single && !diags.has_errors() {
@@ -151,8 +218,11 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
             op.group = Some(merged.title.clone());
         }
     }
-    let mut by_name: std::collections::HashMap<String, usize> =
-        merged.ops.iter().enumerate().map(|(i, o)| (o.name.clone(), i)).collect();
+    // Operations by the name their docs give them (variants renamed by group share it).
+    let mut by_name: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, o) in merged.ops.iter().enumerate() {
+        by_name.entry(o.name.clone()).or_default().push(i);
+    }
     for (label, mut doc) in apis {
         if doc.base_url.is_some() && merged.base_url.is_some() && doc.base_url != merged.base_url {
             diags.warning(&label, doc.base_url_line, format!(
@@ -167,40 +237,36 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
         let group = doc.title.clone();
         for mut op in std::mem::take(&mut doc.ops) {
             op.group = Some(group.clone());
-            let Some(&i) = by_name.get(&op.name) else {
-                by_name.insert(op.name.clone(), merged.ops.len());
-                merged.ops.push(op);
-                continue;
-            };
-            let other = &mut merged.ops[i];
-            if other.method == op.method && infer::same_path(&other.path, &op.path) {
+            let variants = by_name.entry(op.name.clone()).or_default();
+            if let Some(&i) = variants
+                .iter()
+                .find(|&&i| merged.ops[i].method == op.method && infer::same_path(&merged.ops[i].path, &op.path))
+            {
                 // An operation with several tags is written into each tag's doc: one operation,
                 // kept in the first group by file order.
                 diags.tally.duplicates += 1;
-                other.also_in.push(format!("{} ({label}:{})", group, op.line));
+                merged.ops[i].also_in.push(format!("{} ({label}:{})", group, op.line));
                 continue;
             }
-            let renamed = format!("{}_{}", op.name, heck::ToSnakeCase::to_snake_case(group.as_str()));
-            diags.warning(
-                &label,
-                op.line,
-                format!(
-                    "operation `{}` ({} {}) is also documented in {} as {} {}: both kept, this one as `{renamed}`",
-                    op.name,
-                    op.method,
-                    op.path,
-                    other.group.clone().unwrap_or_default(),
-                    other.method,
-                    other.path
-                ),
-            );
-            op.name = renamed;
-            if by_name.contains_key(&op.name) {
-                diags.warning(&label, op.line, format!("operation `{}` is documented twice; skipped", op.name));
-                diags.tally.skipped += 1;
-                continue;
+            if let Some(&first) = variants.first() {
+                let other = &merged.ops[first];
+                let renamed = format!("{}_{}", op.name, heck::ToSnakeCase::to_snake_case(group.as_str()));
+                diags.warning(
+                    &label,
+                    op.line,
+                    format!(
+                        "operation `{}` ({} {}) is also documented in {} as {} {}: both kept, this one as `{renamed}`",
+                        op.name,
+                        op.method,
+                        op.path,
+                        other.group.clone().unwrap_or_default(),
+                        other.method,
+                        other.path
+                    ),
+                );
+                op.name = renamed;
             }
-            by_name.insert(op.name.clone(), merged.ops.len());
+            variants.push(merged.ops.len());
             merged.ops.push(op);
         }
         for s in doc.schemes {
@@ -209,16 +275,14 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
             }
         }
     }
-    let mut readme = Vec::new();
-    if let Some((label, text)) = &set.readme {
-        let (_, blocks) = read_blocks(text);
-        readme = flavour.extract_readme_auth(&blocks, label, diags);
-        files.push(file_name(label));
-    }
     let source = Source {
         files,
         form: form.unwrap_or(ir::DocForm::Markdown),
-        flavour: flavour.name().to_string(),
+        // The template family's flavour, or the client language it was written for.
+        flavour: match language {
+            "python" | "" => flavour.name().to_string(),
+            other => other.to_string(),
+        },
     };
     let conv = infer::convention(&merged);
     let mut api = infer::infer(merged, provider, source, &first_label, diags);
@@ -238,8 +302,8 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
         );
         return None;
     }
-    if let Some((label, _)) = &set.readme {
-        infer::apply_readme(&mut api, &readme, &file_name(label));
+    if let Some((label, readme)) = &readme {
+        infer::apply_readme(&mut api, readme, &file_name(label));
     }
     infer::add_models(&mut api, &models, &conv, diags);
     infer::models_from_examples(&mut api);

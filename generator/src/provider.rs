@@ -26,6 +26,10 @@ pub struct ProviderConfig {
     /// Per model, per field (by the docs' name).
     #[serde(default)]
     pub models: BTreeMap<String, ModelOverride>,
+    /// One line per location instead of one per parameter: how wire names are written
+    /// (`as_documented`, `camelCase`, `snake_case`, `kebab-case`, `Train-Case`).
+    #[serde(default)]
+    pub wire_names: WireNames,
     /// Warnings are errors: any doubt about the docs stops the run.
     #[serde(default)]
     pub strict: bool,
@@ -33,6 +37,56 @@ pub struct ProviderConfig {
     /// summary but not printed on every regenerate.
     #[serde(default)]
     pub expected_warnings: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct WireNames {
+    pub query: Option<NameStyle>,
+    pub form: Option<NameStyle>,
+    pub header: Option<NameStyle>,
+    pub cookie: Option<NameStyle>,
+    /// Models' JSON keys.
+    pub json: Option<NameStyle>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+pub enum NameStyle {
+    #[serde(rename = "as_documented")]
+    AsDocumented,
+    #[serde(rename = "camelCase")]
+    Camel,
+    #[serde(rename = "snake_case")]
+    Snake,
+    #[serde(rename = "kebab-case")]
+    Kebab,
+    #[serde(rename = "Train-Case")]
+    Train,
+}
+
+impl NameStyle {
+    /// The wire name for a doc name (Python keyword escapes undone first).
+    pub fn apply(self, doc_name: &str) -> String {
+        use heck::{ToKebabCase, ToLowerCamelCase, ToSnakeCase, ToTrainCase};
+        let bare = crate::infer::unescape_python(doc_name);
+        match self {
+            NameStyle::AsDocumented => bare.to_string(),
+            NameStyle::Camel => bare.to_lower_camel_case(),
+            NameStyle::Snake => bare.to_snake_case(),
+            NameStyle::Kebab => bare.to_kebab_case(),
+            NameStyle::Train => bare.to_train_case(),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameStyle::AsDocumented => "as_documented",
+            NameStyle::Camel => "camelCase",
+            NameStyle::Snake => "snake_case",
+            NameStyle::Kebab => "kebab-case",
+            NameStyle::Train => "Train-Case",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -56,6 +110,7 @@ pub struct FieldOverride {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SchemeOverride {
+    /// With a kind, a scheme the docs do not describe is added.
     pub kind: Option<AuthKind>,
     #[serde(rename = "in")]
     pub location: Option<KeyLocation>,
@@ -65,6 +120,11 @@ pub struct SchemeOverride {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct OperationOverride {
+    /// Leaves the operation out of the client.
+    #[serde(default)]
+    pub skip: bool,
+    pub method: Option<String>,
+    pub path: Option<String>,
     /// Exact alternatives: AND within a list, OR between lists.
     pub security: Option<Vec<Vec<String>>>,
     pub content_type: Option<String>,
@@ -76,6 +136,7 @@ pub struct OperationOverride {
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ParamOverride {
+    /// With a location, a parameter the docs lack is added (a string unless `type` says).
     pub location: Option<Location>,
     pub wire_name: Option<String>,
     pub required: Option<bool>,
@@ -114,11 +175,30 @@ fn mark(list: &mut Vec<String>, what: &str) {
 pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags: &mut Diagnostics) {
     if let Some(url) = &cfg.base_url {
         api.base_url = url.clone();
+        api.inferred.remove("base_url");
         mark(&mut api.overridden, "base_url");
     }
+    apply_wire_names(api, &cfg.wire_names);
     for (name, o) in &cfg.auth_schemes {
+        if !api.auth_schemes.iter().any(|s| &s.name == name) {
+            match o.kind {
+                Some(kind) => {
+                    api.auth_schemes.push(crate::ir::AuthScheme::new(name.clone(), kind));
+                    if let Some(s) = api.auth_schemes.last_mut() {
+                        mark(&mut s.overridden, "added");
+                    }
+                }
+                None => {
+                    diags.error(
+                        file,
+                        line_of(text, name),
+                        format!("auth scheme `{name}` is not in the doc (give its `kind` to add it)"),
+                    );
+                    continue;
+                }
+            }
+        }
         let Some(s) = api.auth_schemes.iter_mut().find(|s| &s.name == name) else {
-            diags.error(file, line_of(text, name), format!("auth scheme `{name}` is not in the doc"));
             continue;
         };
         if let Some(k) = o.kind {
@@ -191,6 +271,14 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
             diags.error(file, line_of(text, name), format!("operation `{name}` is not in the doc"));
             continue;
         };
+        if let Some(m) = &o.method {
+            op.method = m.to_ascii_uppercase();
+            mark(&mut op.overridden, "method");
+        }
+        if let Some(p) = &o.path {
+            op.path = p.clone();
+            mark(&mut op.overridden, "path");
+        }
         if let Some(sec) = &o.security {
             for s in sec.iter().flatten() {
                 if !scheme_names.contains(s) {
@@ -212,12 +300,31 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
             mark(&mut op.overridden, "accept");
         }
         for (pname, po) in &o.params {
+            if !op.params.iter().any(|p| &p.name == pname) {
+                let Some(location) = po.location else {
+                    diags.error(
+                        file,
+                        line_of(text, pname),
+                        format!("operation `{name}` has no parameter `{pname}` (give its `location` to add it)"),
+                    );
+                    continue;
+                };
+                op.params.push(crate::ir::Param {
+                    name: pname.clone(),
+                    wire_name: pname.clone(),
+                    location,
+                    ty: TypeRef::String,
+                    doc_type: String::new(),
+                    required: location == Location::Path,
+                    default: None,
+                    description: String::new(),
+                    enum_values: Vec::new(),
+                    example: None,
+                    inferred: Default::default(),
+                    overridden: vec!["added".into()],
+                });
+            }
             let Some(p) = op.params.iter_mut().find(|p| &p.name == pname) else {
-                diags.error(
-                    file,
-                    line_of(text, pname),
-                    format!("operation `{name}` has no parameter `{pname}`"),
-                );
                 continue;
             };
             if let Some(l) = po.location {
@@ -237,6 +344,38 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
             if let Some(t) = &po.ty {
                 p.ty = t.clone();
                 mark(&mut p.overridden, "type");
+            }
+        }
+    }
+    let skipped: Vec<&String> = cfg.operations.iter().filter(|(_, o)| o.skip).map(|(n, _)| n).collect();
+    api.operations.retain(|op| !skipped.contains(&&op.name));
+}
+
+/// `wire_names:` — a convention per location, for every parameter (per-parameter
+/// overrides, applied after, still win).
+fn apply_wire_names(api: &mut Api, w: &WireNames) {
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            let style = match p.location {
+                Location::Query => w.query,
+                Location::Form => w.form,
+                Location::Header => w.header,
+                Location::Cookie => w.cookie,
+                Location::Path | Location::Body => None,
+            };
+            if let Some(style) = style {
+                p.wire_name = style.apply(&p.name);
+                p.inferred.remove("wire_name");
+                mark(&mut p.overridden, &format!("wire_name ({})", style.as_str()));
+            }
+        }
+    }
+    if let Some(style) = w.json {
+        for m in &mut api.models {
+            for f in &mut m.fields {
+                f.wire_name = style.apply(&f.name);
+                f.inferred.remove("wire_name");
+                mark(&mut f.overridden, &format!("wire_name ({})", style.as_str()));
             }
         }
     }

@@ -10,6 +10,54 @@ use crate::ir::{AuthKind, StatusResponse, TypeRef};
 use crate::read::{Block, TextHints};
 use std::collections::BTreeMap;
 
+/// The client language a doc was written for, detected from its example code (fences such
+/// as ```` ```java ````, PHP's `$name` signatures): it decides how type spellings read
+/// (`String` is a string in Java, a model named `String` in a Python doc).
+pub fn detect_language(blocks: &[Block]) -> &'static str {
+    const LANGS: &[(&str, &str)] = &[
+        ("python", "python"), ("py", "python"), ("java", "java"), ("kotlin", "kotlin"), ("kt", "kotlin"),
+        ("go", "go"), ("golang", "go"), ("rust", "rust"), ("ruby", "ruby"), ("rb", "ruby"), ("php", "php"),
+        ("csharp", "csharp"), ("cs", "csharp"), ("c#", "csharp"), ("javascript", "javascript"), ("js", "javascript"),
+        ("typescript", "typescript"), ("ts", "typescript"), ("dart", "dart"), ("swift", "swift"),
+        ("perl", "perl"), ("r", "r"), ("powershell", "powershell"), ("ps1", "powershell"),
+    ];
+    for b in blocks {
+        if let crate::read::BlockKind::Code { lang, .. } = &b.kind {
+            let l = lang.trim().to_ascii_lowercase();
+            if let Some((_, name)) = LANGS.iter().find(|(k, _)| *k == l) {
+                return name;
+            }
+        }
+    }
+    for b in blocks {
+        if let crate::read::BlockKind::Para { text, .. } = &b.kind {
+            let t = text.trim_start();
+            if t.contains("($") || t.contains(", $") {
+                return "php";
+            }
+        }
+    }
+    "python"
+}
+
+thread_local! {
+    static LANGUAGE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("python") };
+}
+
+/// Reads with `language`'s type spellings (see [`detect_language`]), restoring the
+/// previous language after.
+pub fn with_language<T>(language: &'static str, f: impl FnOnce() -> T) -> T {
+    let before = LANGUAGE.with(|l| l.replace(language));
+    let out = f();
+    LANGUAGE.with(|l| l.set(before));
+    out
+}
+
+/// The language of the doc being read.
+pub fn language() -> &'static str {
+    LANGUAGE.with(|l| l.get())
+}
+
 /// A doc template family.
 pub trait Flavour {
     /// Short name recorded in the IR (`python`).
@@ -77,6 +125,8 @@ pub struct DocApi {
     pub ops: Vec<DocOp>,
     /// Schemes described by example code, in order of first appearance.
     pub schemes: Vec<DocScheme>,
+    /// The client language the doc was written for ([`detect_language`]).
+    pub language: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq)]

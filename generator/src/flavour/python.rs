@@ -43,10 +43,15 @@ impl Flavour for Python {
     }
 
     fn extract(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
-        extract(blocks, file, diags)
+        let language = super::detect_language(blocks);
+        super::with_language(language, || extract(blocks, file, diags)).map(|mut api| {
+            api.language = language;
+            api
+        })
     }
 
     fn extract_model(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<super::DocModel> {
+        // Model docs have no example code: they are read in their API docs' language.
         extract_model(blocks, file, diags)
     }
 
@@ -196,7 +201,12 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
         match &b.kind {
             BlockKind::Heading { level, text } if *level <= 2 && section_of(text).is_none() => {
                 let name = text.trim().trim_matches('*').trim().to_string();
-                sections.push((i, name, b.line));
+                // An operation heading names a table row or is written `# **name**`; any
+                // other heading (`## Examples` in a description) belongs to the operation.
+                let bold = b.raw.trim_start_matches('#').trim().starts_with("**");
+                if names.contains(name.as_str()) || bold {
+                    sections.push((i, name, b.line));
+                }
             }
             BlockKind::Para { text, .. } if names.contains(&text.trim()) => {
                 let next_is_sig = rest.get(i + 1).is_some_and(|n| {
@@ -272,7 +282,8 @@ pub(super) fn read_method_table(block: &Block, file: &str, diags: &mut Diagnosti
             let mut request = row.cells.get(1).map(|c| c.text.clone()).unwrap_or_default();
             // A placeholder holding `|` (`/project/{id|slug}`) splits the cell: rejoined.
             let mut next = 2;
-            while request.matches('{').count() > request.matches('}').count() && next < row.cells.len() {
+            let closes_later = row.cells.iter().skip(2).any(|c| c.text.contains('}'));
+            while closes_later && request.matches('{').count() > request.matches('}').count() && next < row.cells.len() {
                 request.push('|');
                 request.push_str(row.cells[next].text.trim());
                 next += 1;
@@ -632,7 +643,7 @@ fn read_operation(
     }
 
     // Without a Parameters section every signature argument would be reported again.
-    if find("Parameters").is_some() {
+    if find("Parameters").is_some() && super::language() == "python" {
         check_signature(&op, file, diags);
     }
     op
@@ -964,6 +975,11 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
         }
         return Ok(TypeRef::Any);
     }
+    if super::language() != "python" {
+        if let Some(t) = other_language_type(s)? {
+            return Ok(t);
+        }
+    }
     let base = s.split('(').next().unwrap_or(s).trim();
     Ok(match base {
         "str" | "StrictStr" | "constr" | "string" | "UUID" | "uuid" => TypeRef::String,
@@ -977,6 +993,83 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
         m if crate::ir::is_model_name(m) && m.starts_with(|c: char| c.is_ascii_uppercase()) => TypeRef::Model(m.to_string()),
         other => return Err(format!("unknown type spelling `{other}`")),
     })
+}
+
+/// Type spellings of the other client languages of the template family (Java, Kotlin,
+/// Go, Rust, Ruby, PHP, C#, JavaScript, TypeScript, Dart, Swift): containers first, then
+/// scalars by their last path segment (`kotlin.Int`, `\DateTime`, `time.Time`).
+/// `Ok(None)`: not one of them (Python spellings and model names are read by the caller).
+fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
+    let s = s.trim();
+    let inner_of = |open: &str| -> Option<&str> {
+        s.strip_prefix(open).and_then(|r| r.strip_suffix('>'))
+    };
+    for list in ["List<", "Array<", "Vec<", "Set<", "ArrayList<", "IList<", "Collection<", "Iterable<", "kotlin.collections.List<", "kotlin.collections.Set<", "java.util.List<", "std::vec::Vec<"] {
+        if let Some(inner) = inner_of(list) {
+            if inner.trim() == "u8" {
+                return Ok(Some(TypeRef::Binary));
+            }
+            return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+        }
+    }
+    for opt in ["Option<", "Optional<", "Nullable<"] {
+        if let Some(inner) = inner_of(opt) {
+            return parse_py_type(inner).map(Some);
+        }
+    }
+    for map in ["Map<", "HashMap<", "Dictionary<", "IDictionary<", "kotlin.collections.Map<", "std::collections::HashMap<", "Record<", "{ [key: string]: "] {
+        if let Some(inner) = s.strip_prefix(map).and_then(|r| r.strip_suffix('>').or_else(|| r.strip_suffix('}'))) {
+            let parts = split_top(inner, ',');
+            let value = if map.starts_with('{') { parts[0] } else { parts.last().copied().unwrap_or("") };
+            return Ok(Some(TypeRef::Map(Box::new(parse_py_type(value.trim().trim_end_matches(';'))?))));
+        }
+    }
+    if let Some(rest) = s.strip_prefix("map[") {
+        // Go: map[string]T
+        if let Some((_, v)) = rest.split_once(']') {
+            return Ok(Some(TypeRef::Map(Box::new(parse_py_type(v)?))));
+        }
+    }
+    if let Some(inner) = s.strip_prefix("[]") {
+        if inner == "byte" {
+            return Ok(Some(TypeRef::Binary));
+        }
+        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+    }
+    if let Some(inner) = s.strip_suffix("[]") {
+        if inner == "byte" {
+            return Ok(Some(TypeRef::Binary));
+        }
+        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+    }
+    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        // Swift: [String: T]
+        if let Some((_, v)) = inner.split_once(':') {
+            return Ok(Some(TypeRef::Map(Box::new(parse_py_type(v)?))));
+        }
+    }
+    if let Some(inner) = s.strip_suffix('?').or_else(|| s.strip_prefix('*')) {
+        return parse_py_type(inner).map(Some);
+    }
+    let last = s.rsplit(['\\', '.', ':']).next().unwrap_or(s);
+    let t = match (s, last) {
+        ("interface{}" | "map[string]interface{}" | "serde_json::Value" | "mixed" | "any" | "unknown" | "JsonNode" | "JsonElement" | "JObject", _) => TypeRef::Any,
+        (_, "String" | "string" | "Char" | "char" | "Uuid" | "UUID" | "Guid" | "URI" | "URL" | "Uri") => TypeRef::String,
+        (_, "Int" | "int32" | "int64" | "Int32" | "Int64" | "Integer" | "Long" | "long" | "Short" | "short" | "i8" | "i16" | "i32" | "i64" | "u16" | "u32" | "u64" | "BigInteger" | "Byte" | "byte" | "Fixnum" | "num_int") => TypeRef::Integer,
+        (_, "Float" | "Double" | "double" | "float32" | "float64" | "f32" | "f64" | "BigDecimal" | "Number" | "Decimal" | "decimal" | "num") => TypeRef::Number,
+        (_, "Boolean" | "Bool" | "boolean" | "bool") => TypeRef::Boolean,
+        (_, "LocalDate" | "Date") => TypeRef::Date,
+        (_, "DateTime" | "OffsetDateTime" | "DateTimeOffset" | "Time" | "Instant" | "ZonedDateTime" | "LocalDateTime") => TypeRef::DateTime,
+        (_, "File" | "SplFileObject" | "MultipartFile" | "Blob" | "Buffer" | "RequestFile" | "Data" | "ByteArray" | "FileParameter" | "Stream" | "InputStream" | "PathBuf" | "MultipartFile?" | "HttpFile" | "FileInfo" | "UploadFile") => TypeRef::Binary,
+        (_, "Object" | "object" | "JsonValue" | "AnyType" | "Any" | "AnyCodable" | "Hash") => TypeRef::Any,
+        (_, "Array") => TypeRef::List(Box::new(TypeRef::Any)),
+        // A model under a namespace: `\Swagger\Client\Model\Order`, `models.Pet`, `bt_x.BTX`.
+        (_, m) if m != s && crate::ir::is_model_name(m) && m.starts_with(|c: char| c.is_ascii_uppercase()) && !s.starts_with("io.") && !s.starts_with("decimal.") => {
+            TypeRef::Model(m.to_string())
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(t))
 }
 
 pub(super) fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {

@@ -17,6 +17,12 @@ use crate::prose::{decode_entities, html_to_markdown};
 use crate::read::{Block, BlockKind, Row};
 use std::collections::{HashMap, HashSet};
 
+/// The sub-sections of an operation (other `###` headings belong to a schema).
+const SUB_SECTIONS: &[&str] = &[
+    "Example", "Parameters", "body", "query_params", "path_params", "header_params", "cookie_params",
+    "Return Types, Responses", "Authorization",
+];
+
 /// The request objects of the Parameters table and where their members travel.
 const REQUEST_OBJECTS: &[(&str, Location)] = &[
     ("path_params", Location::Path),
@@ -116,7 +122,9 @@ fn content_type_of(suffix: &str) -> String {
                 if c.is_ascii_uppercase() || words.is_empty() {
                     words.push(String::new());
                 }
-                words.last_mut().map(|w| w.push(c.to_ascii_lowercase()));
+                if let Some(w) = words.last_mut() {
+                    w.push(c.to_ascii_lowercase());
+                }
             }
             match words.split_first() {
                 Some((kind, sub)) if !sub.is_empty() => format!("{kind}/{}", sub.join("-")),
@@ -134,6 +142,50 @@ struct Schema {
     doc_type: String,
     model_link: bool,
     description: String,
+    default: Option<String>,
+    /// `Dictionary Keys`: (key, type, model link, required, description).
+    fields: Vec<(String, TypeRef, bool, bool, String)>,
+}
+
+impl Default for Schema {
+    fn default() -> Self {
+        Schema {
+            ty: TypeRef::Any,
+            doc_type: String::new(),
+            model_link: false,
+            description: String::new(),
+            default: None,
+            fields: Vec::new(),
+        }
+    }
+}
+
+/// `if omitted the server will use the default value of 20value must be …` → `20`.
+fn default_in(notes: &str) -> Option<String> {
+    let rest = notes.split("default value of ").nth(1)?.trim_start();
+    let v: String = if let Some(q) = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\'')) {
+        q.chars().take_while(|c| *c != '"' && *c != '\'').collect()
+    } else if rest.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        rest.chars().take_while(|c| *c == '-' || *c == '.' || c.is_ascii_digit()).collect()
+    } else {
+        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect()
+    };
+    (!v.is_empty()).then(|| match v.as_str() {
+        "True" => "true".to_string(),
+        "False" => "false".to_string(),
+        _ => v,
+    })
+}
+
+/// One cell's type: a model link, or an `Input Type` spelling.
+fn cell_type(cell: &crate::read::Cell) -> (TypeRef, bool) {
+    let text = cell.text.trim();
+    if cell.link.is_some() {
+        if let Ok((ty @ TypeRef::Model(_), _)) = type_from_cell(text.trim_matches(|c| c == '[' || c == ']'), cell.link.as_deref()) {
+            return (ty, true);
+        }
+    }
+    (input_type(text), false)
 }
 
 fn schema_from_table(rows: &[Row]) -> Option<Schema> {
@@ -142,11 +194,14 @@ fn schema_from_table(rows: &[Row]) -> Option<Schema> {
     let first = row.cells.first()?;
     if header_starts(header, "Input Type") {
         let description = row.cells.get(2).map(|c| c.text.trim().to_string()).unwrap_or_default();
+        let notes = row.cells.get(3).map(|c| c.text.trim()).unwrap_or("");
         return Some(Schema {
             ty: input_type(&first.text),
             doc_type: first.text.trim().trim_end_matches(',').trim().to_string(),
             model_link: false,
             description,
+            default: default_in(notes),
+            fields: Vec::new(),
         });
     }
     if header_starts(header, "Type") {
@@ -157,6 +212,7 @@ fn schema_from_table(rows: &[Row]) -> Option<Schema> {
             ty,
             doc_type: text.to_string(),
             description: row.cells.get(1).map(|c| c.text.trim().to_string()).unwrap_or_default(),
+            ..Schema::default()
         });
     }
     None
@@ -181,22 +237,67 @@ fn read_operation(
 
     // Schema sections (`# IdSchema` then its table), wherever they are.
     let mut schemas: HashMap<String, Schema> = HashMap::new();
+    let is_sub = |t: &str| SUB_SECTIONS.iter().any(|s| s.eq_ignore_ascii_case(t.trim()));
     for (i, b) in blocks.iter().enumerate() {
         let BlockKind::Heading { text, level } = &b.kind else { continue };
-        if *level == 3 {
+        if *level == 3 || *level == 4 {
             continue;
         }
         let name = text.trim().to_string();
-        let table = blocks[i + 1..]
+        // The schema's blocks: up to the next schema or request-object heading.
+        let part: Vec<&Block> = blocks[i + 1..]
             .iter()
-            .take_while(|n| !matches!(&n.kind, BlockKind::Heading { level, .. } if *level == 1 || *level == 3))
-            .find_map(|n| match &n.kind {
-                BlockKind::Table { rows } => Some(rows),
-                _ => None,
-            });
-        if let Some(s) = table.and_then(|rows| schema_from_table(rows)) {
-            schemas.entry(name).or_insert(s);
+            .take_while(|n| match &n.kind {
+                BlockKind::Heading { level: 1 | 4, .. } => false,
+                BlockKind::Heading { level: 3, text } => !is_sub(text),
+                _ => true,
+            })
+            .collect();
+        let tables: Vec<(&str, &Vec<Row>)> = {
+            let mut out = Vec::new();
+            let mut title = "";
+            for n in &part {
+                match &n.kind {
+                    BlockKind::Heading { text, .. } => title = text.trim(),
+                    BlockKind::Table { rows } => out.push((title, rows)),
+                    _ => {}
+                }
+            }
+            out
+        };
+        let Some(mut schema) = tables.first().and_then(|(_, rows)| schema_from_table(rows)) else { continue };
+        for (title, rows) in &tables[1..] {
+            match *title {
+                "Tuple Items" => {
+                    if let Some(row) = rows.get(1) {
+                        let cell = row.cells.get(1).filter(|c| !c.text.trim().is_empty()).or(row.cells.first());
+                        let item = cell.map(cell_type).map(|t| t.0).unwrap_or(TypeRef::Any);
+                        schema.ty = TypeRef::List(Box::new(item));
+                    }
+                }
+                "Dictionary Keys" => {
+                    for row in rows.iter().skip(1) {
+                        let key = row.cells.first().map(|c| c.text.trim().to_string()).unwrap_or_default();
+                        let (ty, link) = row.cells.get(1).map(cell_type).unwrap_or((TypeRef::Any, false));
+                        let notes = row.cells.get(4).map(|c| c.text.as_str()).unwrap_or("");
+                        let desc = row.cells.get(3).map(|c| c.text.trim().to_string()).unwrap_or_default();
+                        if key == "any_string_name" {
+                            if schema.fields.is_empty() {
+                                schema.ty = TypeRef::Map(Box::new(if row.cells.get(1).is_some_and(|c| c.text.contains(',') && c.text.matches(',').count() > 3) {
+                                    TypeRef::Any
+                                } else {
+                                    ty
+                                }));
+                            }
+                            continue;
+                        }
+                        schema.fields.push((key, ty, link, !notes.contains("optional"), desc));
+                    }
+                }
+                _ => {}
+            }
         }
+        schemas.entry(name).or_insert(schema);
     }
 
     // Sub-sections by their `###` heading; blocks before the first are the preamble.
@@ -204,8 +305,10 @@ fn read_operation(
     let mut subs: Vec<(String, usize, Vec<&Block>)> = Vec::new();
     for b in blocks {
         if let BlockKind::Heading { level: 3, text } = &b.kind {
-            subs.push((text.trim().to_string(), b.line, Vec::new()));
-            continue;
+            if SUB_SECTIONS.iter().any(|s| s.eq_ignore_ascii_case(text.trim())) {
+                subs.push((text.trim().to_string(), b.line, Vec::new()));
+                continue;
+            }
         }
         match subs.last_mut() {
             Some((_, _, v)) => v.push(b),
@@ -335,8 +438,7 @@ fn read_operation(
                 Schema {
                     ty: TypeRef::String,
                     doc_type: type_cell.text.trim().to_string(),
-                    model_link: false,
-                    description: String::new(),
+                    ..Schema::default()
                 }
             });
             let notes = row.cells.get(3).map(|c| c.text.trim()).unwrap_or("");
@@ -353,7 +455,7 @@ fn read_operation(
                 enum_link: false,
                 description: html_to_markdown(&description),
                 required: *location == Location::Path || !notes.contains("optional"),
-                default: None,
+                default: schema.default.clone(),
                 enum_values: Vec::new(),
                 stated_location: Some((*location, format!("listed in the doc's `{obj}` table"))),
                 stated_wire_name: Some(wire),
@@ -377,14 +479,31 @@ fn read_operation(
         }
         let body = body.unwrap_or(Schema {
             ty: TypeRef::Any,
-            doc_type: String::new(),
-            model_link: false,
-            description: String::new(),
+            ..Schema::default()
         });
         if !cts.is_empty() {
             op.content_type = Some(cts.join(", "));
         }
-        op.params.push(DocParam {
+        let form = cts.first().is_some_and(|c| c.starts_with("multipart/") || c.contains("x-www-form-urlencoded"));
+        if form && !body.fields.is_empty() {
+            // A form body's keys are its fields.
+            for (key, ty, link, required, desc) in &body.fields {
+                op.params.push(DocParam {
+                    name: identifier(key),
+                    line: find("body").map(|s| s.1).unwrap_or(line),
+                    doc_type: ty.to_string(),
+                    ty: ty.clone(),
+                    model_link: *link,
+                    enum_link: false,
+                    description: html_to_markdown(desc),
+                    required: *required,
+                    default: None,
+                    enum_values: Vec::new(),
+                    stated_location: Some((Location::Form, format!("a key of the doc's `{}` request body", cts[0]))),
+                    stated_wire_name: Some(key.clone()),
+                });
+            }
+        } else { op.params.push(DocParam {
             name: "body".into(),
             line: find("body").map(|s| s.1).unwrap_or(line),
             doc_type: body.doc_type,
@@ -397,7 +516,7 @@ fn read_operation(
             enum_values: Vec::new(),
             stated_location: Some((Location::Body, "the doc's `body` request object".into())),
             stated_wire_name: None,
-        });
+        }); }
     }
 
     // Responses: the status table, and the first success's body schema.
@@ -413,8 +532,11 @@ fn read_operation(
                     continue;
                 }
                 for row in rows.iter().skip(1) {
-                    let code = row.cells.first().map(|c| c.text.trim().to_string()).unwrap_or_default();
-                    let valid = code.len() == 3 && code.chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'x');
+                    let mut code = row.cells.first().map(|c| c.text.trim().to_string()).unwrap_or_default();
+                    if code.eq_ignore_ascii_case("default") {
+                        code = "0".into();
+                    }
+                    let valid = code == "0" || (code.len() == 3 && code.chars().all(|c| c.is_ascii_digit() || c == 'X' || c == 'x'));
                     if !valid {
                         continue;
                     }

@@ -15,7 +15,69 @@ enum Open {
     Table { line: usize, start: usize, rows: Vec<Row> },
 }
 
+/// Reads the blocks of a markdown doc. A code fence left open (or a stray fence that
+/// opens one) must not swallow the rest of the doc: a code block holding the doc's own
+/// structure (`### Parameters`, `# **op**`) ends there, and the rest is read afresh.
 pub fn read(src: &str) -> Vec<Block> {
+    let idx = LineIndex::new(src);
+    let mut out: Vec<Block> = Vec::new();
+    let mut offset_line = 0usize;
+    let mut rest = src;
+    loop {
+        let mut blocks = read_part(rest);
+        let split = blocks.iter().enumerate().find_map(|(i, b)| match &b.kind {
+            BlockKind::Code { text, .. } => text.lines().position(is_structure_line).map(|k| (i, k)),
+            _ => None,
+        });
+        let Some((i, k)) = split else {
+            for b in &mut blocks {
+                shift(b, offset_line);
+            }
+            out.extend(blocks);
+            return out;
+        };
+        // The structure line's number in `rest`: the fence's line, then the k-th code line.
+        let at = blocks[i].line + 1 + k;
+        blocks.truncate(i + 1);
+        if let Some(Block { kind: BlockKind::Code { text, .. }, .. }) = blocks.last_mut() {
+            *text = text.lines().take(k).map(|l| format!("{l}\n")).collect();
+        }
+        for b in &mut blocks {
+            shift(b, offset_line);
+        }
+        out.extend(blocks);
+        offset_line += at - 1;
+        let Some(start) = idx.starts.get(offset_line).copied().filter(|&s| s < src.len()) else {
+            return out;
+        };
+        rest = &src[start..];
+    }
+}
+
+/// A line of the doc template itself, never of example code: a sub-section heading or an
+/// operation heading.
+fn is_structure_line(line: &str) -> bool {
+    let l = line.trim_end();
+    const TITLES: &[&str] = &["Parameters", "Return type", "Authorization", "HTTP request headers", "HTTP response details"];
+    if let Some(t) = l.strip_prefix("### ") {
+        return TITLES.iter().any(|x| t.trim().trim_matches('*').trim().eq_ignore_ascii_case(x));
+    }
+    l.starts_with("# **") && l.ends_with("**")
+}
+
+fn shift(b: &mut Block, by: usize) {
+    if by == 0 {
+        return;
+    }
+    b.line += by;
+    match &mut b.kind {
+        BlockKind::Table { rows } => rows.iter_mut().for_each(|r| r.line += by),
+        BlockKind::List { items } => items.iter_mut().for_each(|i| i.line += by),
+        _ => {}
+    }
+}
+
+fn read_part(src: &str) -> Vec<Block> {
     let idx = LineIndex::new(src);
     let mut blocks = Vec::new();
     let mut open: Option<Open> = None;
@@ -168,7 +230,17 @@ pub fn read(src: &str) -> Vec<Block> {
                     }
                 }
                 TagEnd::Table => {
-                    if let Some(Open::Table { line, start, rows }) = open.take() {
+                    if let Some(Open::Table { line, start, mut rows }) = open.take() {
+                        // A header row repeated in the body (hand-edited templates) is no row.
+                        if let Some(header) = rows.first().map(|h| h.cells.iter().map(|c| c.text.trim().to_ascii_lowercase()).collect::<Vec<_>>()) {
+                            let mut first = true;
+                            rows.retain(|r| {
+                                let same = r.cells.iter().map(|c| c.text.trim().to_ascii_lowercase()).collect::<Vec<_>>() == header;
+                                let keep = first || !same;
+                                first = false;
+                                keep
+                            });
+                        }
                         blocks.push(Block {
                             line,
                             kind: BlockKind::Table { rows },

@@ -40,6 +40,8 @@ pub(crate) enum BodyKind {
     Json,
     Form,
     Multipart,
+    /// A raw body in the documented content type (`text/plain`, `application/octet-stream`).
+    Raw,
 }
 
 pub(crate) enum Response {
@@ -245,13 +247,16 @@ fn plan_op<'a>(
             BodyKind::Multipart
         }
     } else if op.params.iter().any(|p| p.location == Location::Body) {
-        if !(ct.is_empty() || ct.contains("json")) {
-            return Err(format!("request content type `{ct}` is not supported (JSON, form and multipart are)"));
-        }
         if op.params.iter().filter(|p| p.location == Location::Body).count() > 1 {
             return Err("more than one body parameter".into());
         }
-        BodyKind::Json
+        let body = op.params.iter().find(|p| p.location == Location::Body);
+        let raw = !(ct.is_empty() || ct.split(',').any(|c| c.contains("json")));
+        if raw && body.is_some_and(|p| matches!(p.ty, TypeRef::String | TypeRef::Binary)) {
+            BodyKind::Raw
+        } else {
+            BodyKind::Json
+        }
     } else {
         BodyKind::None
     };
@@ -298,7 +303,7 @@ fn plan_op<'a>(
                 p.location.as_str()
             ));
         }
-        if rust_ty == RustTy::File && body_kind != BodyKind::Multipart {
+        if rust_ty == RustTy::File && body_kind != BodyKind::Multipart && body_kind != BodyKind::Raw {
             return Err(format!("file parameter `{}` outside a multipart body", p.name));
         }
         let into = matches!(rust_ty, RustTy::String | RustTy::File | RustTy::Model(_) | RustTy::Json);
@@ -433,7 +438,7 @@ fn security_tokens(op: &Operation, schemes: &SchemePlan) -> TokenStream {
 
 /// Statements that put one parameter into the runtime request `req`. `value` is an
 /// expression of the field's type (for optional ones: the unwrapped value).
-fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, value: TokenStream) -> TokenStream {
+fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, ct: &str, value: TokenStream) -> TokenStream {
     let wire = &p.p.wire_name;
 
     match p.p.location {
@@ -452,6 +457,14 @@ fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, value: TokenStream) -> To
             (_, BodyKind::Multipart) => quote!(req.multipart_text(#wire, &#value);),
             _ => quote!(req.form_field(#wire, &#value);),
         },
+        Location::Body if body_kind == BodyKind::Raw => {
+            // The first listed content type is the one sent.
+            let ct = ct.split(',').map(str::trim).find(|c| !c.is_empty() && !c.contains('*')).unwrap_or("application/octet-stream");
+            match p.rust_ty {
+                RustTy::File => quote!(req.file_body(#value, #ct)?;),
+                _ => quote!(req.bytes_body(#value, #ct);),
+            }
+        }
         Location::Body => quote!(req.json_body(&#value)?;),
     }
 }
@@ -658,6 +671,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
     });
 
     // Building the runtime request.
+    let ct = op.content_type.as_deref().unwrap_or("");
     let method = method_tokens(&op.method);
     let mut path_stmts = Vec::new();
     let mut rest = op.path.as_str();
@@ -670,7 +684,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
         let ph = &rest[open + 1..close];
         if let Some(p) = o.required.iter().find(|p| p.p.location == Location::Path && p.p.wire_name == ph) {
             let ident = &p.ident;
-            path_stmts.push(apply_param(p, o.body_kind, quote!(self.#ident)));
+            path_stmts.push(apply_param(p, o.body_kind, ct, quote!(self.#ident)));
         }
         rest = &rest[close + 1..];
     }
@@ -679,11 +693,11 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
     }
     let apply_required = o.required.iter().filter(|p| p.p.location != Location::Path).map(|p| {
         let ident = &p.ident;
-        apply_param(p, o.body_kind, quote!(self.#ident))
+        apply_param(p, o.body_kind, ct, quote!(self.#ident))
     });
     let apply_optional = o.optional.iter().map(|p| {
         let ident = &p.ident;
-        let stmt = apply_param(p, o.body_kind, quote!(value));
+        let stmt = apply_param(p, o.body_kind, ct, quote!(value));
         quote! {
             if let Some(value) = self.#ident {
                 #stmt

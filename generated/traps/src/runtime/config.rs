@@ -150,6 +150,11 @@ impl ClientConfigBuilder {
 
 fn normalize_base_url(raw: &str) -> Result<String, Error> {
     let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(Error::InvalidArgument(
+            "no base URL: the API's docs state none; set one with `Client::builder().base_url(..)`".to_owned(),
+        ));
+    }
     let url = Url::parse(raw).map_err(|e| {
         Error::InvalidArgument(format!("invalid base URL `{}`: {e}", redact_url_str(raw)))
     })?;
@@ -559,6 +564,13 @@ impl fmt::Debug for ClientConfigBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_base_url_is_a_clear_build_error() {
+        let err = ClientConfig::builder("").build().unwrap_err().to_string();
+        assert!(err.contains("no base URL") && err.contains("base_url(..)"), "{err}");
+        assert!(ClientConfig::builder("").base_url("https://h").build().is_ok());
+    }
 
     #[test]
     fn base_url_joining_table() {

@@ -339,6 +339,24 @@ impl RequestBuilder {
         };
     }
 
+    /// Sends a file's bytes as the whole body: its own content type, else `content_type`.
+    /// A file made from a stream cannot be a raw body (it could not be retried or sized).
+    pub fn file_body(&mut self, file: FilePart, content_type: &str) -> Result<(), Error> {
+        let ct = file.content_type.unwrap_or_else(|| content_type.to_owned());
+        match file.data {
+            FileData::Bytes(data) => {
+                self.body = Body::Bytes {
+                    data,
+                    content_type: std::borrow::Cow::Owned(ct),
+                };
+                Ok(())
+            }
+            FileData::Stream(_) => Err(Error::InvalidArgument(
+                "a raw request body must be bytes, not a stream".to_owned(),
+            )),
+        }
+    }
+
     /// Adds an `application/x-www-form-urlencoded` field; sequences repeat
     /// the name.
     pub fn form_field<V: QueryValue + ?Sized>(&mut self, name: &str, value: &V) {

@@ -1,0 +1,169 @@
+//! Template variants seen in real repositories, and docs directories with operations
+//! documented under several tags: each is read, with the warnings and repairs a user
+//! needs to see. The docs in `variants/` are `malformed/ok.md` with one thing changed.
+
+mod support;
+
+use generator::diag::Severity;
+use generator::ir::{Api, Location};
+use std::path::PathBuf;
+
+fn dir() -> PathBuf {
+    support::root().join("generator/tests/variants")
+}
+
+/// Reads `name`; returns the API and its warnings as `(line, message)`.
+fn read(name: &str) -> (Api, Vec<(usize, String)>) {
+    let text = std::fs::read_to_string(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let l = generator::parse_doc(&text, name, "pets").unwrap_or_else(|e| panic!("{name} was rejected:\n{e}"));
+    for w in &l.warnings {
+        assert_eq!(w.severity, Severity::Warning);
+        assert_eq!(w.file, name);
+    }
+    (l.value, l.warnings.into_iter().map(|w| (w.line, w.message)).collect())
+}
+
+/// The baseline's two operations, read as in `ok.md`.
+fn assert_like_ok(name: &str, api: &Api) {
+    let names: Vec<&str> = api.operations.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["get_pet", "add_pet"], "{name}");
+    let get = &api.operations[0];
+    assert_eq!((get.method.as_str(), get.path.as_str()), ("GET", "/pets/{petId}"), "{name}");
+    let placed: Vec<(&str, Location)> = get.params.iter().map(|p| (p.wire_name.as_str(), p.location)).collect();
+    assert_eq!(placed, [("petId", Location::Path), ("verbose", Location::Query)], "{name}");
+    assert_eq!(get.security, [vec!["apiKey".to_string()]], "{name}");
+    assert_eq!(get.responses.len(), 2, "{name}");
+    let add = &api.operations[1];
+    assert_eq!(add.params[0].location, Location::Body, "{name}");
+    assert_eq!(add.content_type.as_deref(), Some("application/json"), "{name}");
+}
+
+#[test]
+fn names_in_code_spans() {
+    let (api, w) = read("code_span_names.md");
+    assert!(w.is_empty(), "{w:?}");
+    assert_like_ok("code_span_names.md", &api);
+}
+
+#[test]
+fn an_unclosed_or_stray_code_fence_does_not_swallow_the_doc() {
+    for name in ["unclosed_fence.md", "stray_fence.md"] {
+        let (api, w) = read(name);
+        assert!(w.is_empty(), "{name}: {w:?}");
+        assert_like_ok(name, &api);
+        // Lines after the broken fence keep their numbers.
+        assert_eq!(api.operations[1].line, if name == "stray_fence.md" { 53 } else { 50 }, "{name}");
+    }
+}
+
+#[test]
+fn headings_inside_a_description_belong_to_it() {
+    let (api, w) = read("heading_in_description.md");
+    assert!(w.is_empty(), "{w:?}");
+    assert_like_ok("heading_in_description.md", &api);
+    let d = &api.operations[0].description;
+    assert!(d.contains("Examples") && d.contains("Cached for a minute."), "{d}");
+}
+
+#[test]
+fn a_repeated_table_header_is_no_row() {
+    let (api, w) = read("repeated_header.md");
+    assert!(w.is_empty(), "{w:?}");
+    assert_like_ok("repeated_header.md", &api);
+}
+
+#[test]
+fn punctuated_placeholders_and_a_host_without_scheme_are_repaired() {
+    let (api, w) = read("punctuated_placeholders.md");
+    assert_eq!(w, [(3, "base URL `api.example.com/v1` has no scheme; `https://api.example.com/v1` assumed".to_string())]);
+    assert_eq!(api.base_url, "https://api.example.com/v1");
+    assert!(api.inferred["base_url"].contains("https assumed"), "{:?}", api.inferred);
+    let get = &api.operations[0];
+    let placed: Vec<(&str, &str, Location)> =
+        get.params.iter().map(|p| (p.name.as_str(), p.wire_name.as_str(), p.location)).collect();
+    assert_eq!(
+        placed,
+        [
+            ("pet_id", "pet.id", Location::Path),
+            ("kind_pipe_slug", "kind|slug", Location::Path),
+            ("verbose", "verbose", Location::Query)
+        ]
+    );
+}
+
+#[test]
+fn an_operation_in_three_docs_is_one_operation() {
+    let root = dir();
+    let l = generator::load_input(&root.join("multitag")).unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<(&str, &str)> = l
+        .value
+        .operations
+        .iter()
+        .map(|o| (o.name.as_str(), o.group.as_deref().unwrap_or("")))
+        .collect();
+    // Kept once, in the first group by file order (AdminApi.md, PetsApi.md, StoreApi.md);
+    // `add_pet` of PetsApi has another path than AdminApi's: both kept, the second renamed,
+    // and StoreApi's (the same as PetsApi's) merged into it.
+    assert_eq!(names, [("get_pet", "AdminApi"), ("add_pet", "AdminApi"), ("add_pet_pets_api", "PetsApi")]);
+    let get = &l.value.operations[0];
+    let also = &get.inferred["also_documented_in"];
+    assert!(also.contains("PetsApi (multitag/docs/PetsApi.md:10)") && also.contains("StoreApi (multitag/docs/StoreApi.md:10)"), "{also}");
+    let w: Vec<String> = l.warnings.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        w,
+        ["warning: multitag/docs/PetsApi.md:51: operation `add_pet` (POST /pets) is also documented in AdminApi as POST /admin/pets: both kept, this one as `add_pet_pets_api`"]
+    );
+    let s = &l.summaries[0];
+    assert_eq!((s.tally.table_ops, s.tally.read, s.tally.duplicates, s.tally.skipped), (6, 3, 3, 0));
+    assert_eq!(
+        s.to_string(),
+        format!(
+            "{}: 3 of 6 operation(s) read, 0 skipped, 0 repaired, 3 documented in several docs (kept once), 1 warning(s)",
+            root.join("multitag").display()
+        )
+    );
+}
+
+#[test]
+fn strict_turns_warnings_into_errors() {
+    let text = std::fs::read_to_string(dir().join("punctuated_placeholders.md")).unwrap();
+    let l = generator::parse_doc(&text, "p.md", "pets").unwrap();
+    let err = l.strict().expect_err("a warning fails a strict run");
+    assert_eq!(err.0.len(), 1);
+    assert_eq!(err.0[0].severity, Severity::Error);
+    assert!(err.0[0].to_string().starts_with("error: p.md:3: base URL"), "{err}");
+    // Without warnings, strict changes nothing.
+    let ok = std::fs::read_to_string(support::root().join("generator/tests/malformed/ok.md")).unwrap();
+    assert!(generator::parse_doc(&ok, "ok.md", "pets").unwrap().strict().is_ok());
+}
+
+#[test]
+fn provider_yaml_fixes_what_the_docs_get_wrong() {
+    let root = dir();
+    let l = generator::load_spec_dir(&root.join("overrides"), &root).unwrap_or_else(|e| panic!("{e}"));
+    let api = &l.value.api;
+    let get = &api.operations[0];
+    let placed: Vec<(&str, &str, Location)> =
+        get.params.iter().map(|p| (p.name.as_str(), p.wire_name.as_str(), p.location)).collect();
+    assert_eq!(
+        placed,
+        [
+            ("pet_id", "petId", Location::Path),
+            ("verbose", "Verbose", Location::Query),
+            ("page_size", "pageSize", Location::Query),
+            ("tenant", "X-Tenant", Location::Header),
+        ]
+    );
+    assert!(get.params[2].overridden.contains(&"wire_name (camelCase)".to_string()), "{:?}", get.params[2].overridden);
+    assert!(get.params[3].overridden.contains(&"added".to_string()));
+    let add = &api.operations[1];
+    assert_eq!((add.method.as_str(), add.path.as_str()), ("PUT", "/pets/new"));
+    assert_eq!(add.security, [vec!["bearer".to_string()]]);
+    assert!(api.auth_schemes.iter().any(|s| s.name == "bearer" && s.overridden.contains(&"added".to_string())));
+    // The crate renders with the fixes.
+    let opts = generator::render::CrateOptions::from_config(&l.value.config);
+    let rendered = generator::render::render_crate(api, &opts);
+    assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
+    let ops = rendered.value.iter().find(|(p, _)| p.ends_with("operations.rs")).map(|(_, c)| c.clone()).unwrap();
+    assert!(ops.contains("\"X-Tenant\"") && ops.contains("\"pageSize\""), "{ops}");
+}
