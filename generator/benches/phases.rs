@@ -188,10 +188,15 @@ fn seeds() -> Vec<Input> {
             } else {
                 DocSet {
                     docs: vec![(label(&doc_path), std::fs::read_to_string(&doc_path).unwrap())],
-                    readme: None,
+                    ..DocSet::default()
                 }
             };
-            let opts = CrateOptions::from_config(&cfg);
+            let opts = CrateOptions {
+                crate_name: cfg.crate_name_for(&provider),
+                display_name: cfg.display_name.clone().unwrap_or_else(|| provider.clone()),
+                version: cfg.version().to_string(),
+                command: "cargo run -p generator".into(),
+            };
             Input::new(provider.clone(), provider, set, Some((cfg_label, cfg_text, cfg)), opts)
         })
         .collect()
@@ -204,11 +209,12 @@ fn synthetic(n: usize) -> Input {
     let umaaas = std::fs::read_to_string(root.join("specs/umaaas/UsersApi.md")).unwrap();
     let set = DocSet {
         docs: vec![("UserApi.md".into(), synth::synthesize(&[&obp, &umaaas], n))],
-        readme: None,
+        ..DocSet::default()
     };
     let opts = CrateOptions {
         crate_name: "synthetic-client".into(),
         display_name: "Synthetic".into(),
+        version: "0.1.0".into(),
         command: "cargo bench -p generator".into(),
     };
     let input = Input::new(n.to_string(), "synthetic".into(), set, None, opts);

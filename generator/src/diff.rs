@@ -98,6 +98,15 @@ pub fn next_version(version: &str, bump: Bump) -> Option<String> {
     Some(format!("{}.{}.{}", next.0, next.1, next.2))
 }
 
+/// Whether going from version `old` to `new` is a release that may carry changes needing
+/// `bump`: `new` is at least `next_version(old, bump)` (so 0.1.0 → 0.2.0 or 1.0.0 may break,
+/// 0.1.0 → 0.1.1 may add; with no change, any `new` not below `old`). Pre-release and build
+/// metadata are not compared. `None` when a version does not read.
+pub fn version_allows(old: &str, new: &str, bump: Bump) -> Option<bool> {
+    let need = crate::provider::parse_version(&next_version(old, bump)?)?;
+    Some(crate::provider::parse_version(new)? >= need)
+}
+
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
@@ -132,8 +141,11 @@ pub enum Presence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProviderDiff {
     pub provider: String,
-    /// The crate's current version, when known: the report then names the next one.
+    /// The old side's crate version, when known: the report then names the next one.
     pub version: Option<String>,
+    /// The new side's crate version (`provider.yaml`'s `version:`), when known: the report
+    /// then says whether it is bumped enough ([`ProviderDiff::version_problem`]).
+    pub new_version: Option<String>,
     pub presence: Presence,
     /// Said instead of (or before) the changes, e.g. why the sides could not be compared.
     pub note: Option<String>,
@@ -150,6 +162,7 @@ impl ProviderDiff {
         ProviderDiff {
             provider: provider.to_string(),
             version: None,
+            new_version: None,
             presence,
             note: None,
             added: Vec::new(),
@@ -182,6 +195,48 @@ impl ProviderDiff {
             Presence::OnlyNew => Bump::None,
             Presence::OnlyOld => Bump::Major,
         }
+    }
+
+    /// Whether [`ProviderDiff::new_version`] is a large enough step from
+    /// [`ProviderDiff::version`] for these changes (`None`: a version is unknown, or the
+    /// crate is new or gone).
+    pub fn version_is_enough(&self) -> Option<bool> {
+        if self.presence != Presence::Both {
+            return None;
+        }
+        version_allows(self.version.as_deref()?, self.new_version.as_deref()?, self.bump())
+    }
+
+    /// When the new version is not bumped enough for these changes: what is wrong, naming
+    /// every change that needs more than the version got, e.g.
+    /// `pets: 0.1.0 → 0.1.0 is not enough: the API changes need a major bump (0.2.0) …`.
+    pub fn version_problem(&self) -> Option<String> {
+        if self.version_is_enough()? {
+            return None;
+        }
+        let (old, new) = (self.version.as_deref()?, self.new_version.as_deref()?);
+        let bump = self.bump();
+        let need = next_version(old, bump)?;
+        let given = [Bump::Major, Bump::Minor, Bump::Patch, Bump::None]
+            .into_iter()
+            .find(|&b| version_allows(old, new, b) == Some(true));
+        let mut s = match given {
+            Some(_) => format!(
+                "{}: version {old} → {new} is not enough: the API changes need a {} bump, to {need} or later ({})",
+                self.provider,
+                bump.label(),
+                self.counts()
+            ),
+            None => format!("{}: version {old} → {new} goes back", self.provider),
+        };
+        if old.starts_with("0.") && bump == Bump::Major {
+            s.push_str("; while a crate is 0.x, a breaking change bumps the minor version");
+        }
+        s.push_str(":\n");
+        for c in self.changes().filter(|c| given.is_none_or(|g| c.impact.bump() > g)) {
+            let _ = writeln!(s, "  {:<16} {}: {}", c.impact.label(), c.subject, c.text.replace("**", ""));
+        }
+        Some(s)
     }
 
     /// `3 breaking, 1 addition, 2 behaviour changes`.
@@ -1166,7 +1221,9 @@ pub fn manifest_version(manifest: &str) -> Option<String> {
 
 /// The API changes a generation run makes (or, for `check`, would make): every
 /// `specs/<provider>/api.yaml` in `output` whose text differs from the one on disk,
-/// compared with it. Versions come from the planned `generated/<provider>/Cargo.toml`.
+/// compared with it; and every crate whose version changes without an API change.
+/// [`ProviderDiff::version`] is the version of `generated/<provider>/Cargo.toml` on disk,
+/// [`ProviderDiff::new_version`] the planned one (`provider.yaml`'s).
 pub fn plan_changes(root: &Path, output: &crate::files::Output) -> Vec<ProviderDiff> {
     let mut out = Vec::new();
     for (rel, text) in &output.files {
@@ -1177,15 +1234,19 @@ pub fn plan_changes(root: &Path, output: &crate::files::Output) -> Vec<ProviderD
         if first != "specs" || file != "api.yaml" {
             continue;
         }
+        let manifest = PathBuf::from("generated").join(&provider).join("Cargo.toml");
+        let new_version = output.files.get(&manifest).and_then(|m| manifest_version(m));
+        let version = std::fs::read_to_string(root.join(&manifest)).ok().and_then(|m| manifest_version(&m));
         let old_text = std::fs::read_to_string(root.join(rel)).ok();
         if old_text.as_deref() == Some(text.as_str()) {
+            if version.is_some() && new_version.is_some() && version != new_version {
+                let mut d = ProviderDiff::new(&provider, Presence::Both);
+                (d.version, d.new_version) = (version, new_version);
+                out.push(d);
+            }
             continue;
         }
         let label = rel.display().to_string();
-        let version = output
-            .files
-            .get(&PathBuf::from("generated").join(&provider).join("Cargo.toml"))
-            .and_then(|m| manifest_version(m));
         let new = match crate::yaml::from_yaml(text, &label) {
             Ok(api) => api,
             Err(e) => {
@@ -1216,10 +1277,62 @@ pub fn plan_changes(root: &Path, output: &crate::files::Output) -> Vec<ProviderD
             }
         };
         d.provider = provider;
-        d.version = version;
+        (d.version, d.new_version) = (version, new_version);
         out.push(d);
     }
     out
+}
+
+/// The `version:` of a `provider.yaml` text, read leniently (any revision's file, whatever
+/// else it says), or [`crate::provider::DEFAULT_VERSION`].
+pub fn provider_yaml_version(text: &str) -> String {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or(serde_yaml::Value::Null);
+    match value.get("version") {
+        Some(serde_yaml::Value::String(s)) => s.clone(),
+        Some(serde_yaml::Value::Number(n)) => n.to_string(),
+        _ => crate::provider::DEFAULT_VERSION.to_string(),
+    }
+}
+
+/// Each provider's crate version at git revision `rev`: its `provider.yaml`'s `version:`
+/// (default [`crate::provider::DEFAULT_VERSION`]).
+pub fn rev_versions(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, String> {
+    let listing = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
+    let mut out = BTreeMap::new();
+    for line in String::from_utf8_lossy(&listing).lines() {
+        let parts: Vec<&str> = line.split('/').collect();
+        if let ["specs", provider, "provider.yaml"] = parts[..] {
+            let text = git(root, &["show", &format!("{rev}:{line}")])?;
+            out.insert(provider.to_string(), provider_yaml_version(&String::from_utf8_lossy(&text)));
+        }
+    }
+    Ok(out)
+}
+
+/// Each provider's crate version in the working tree (`specs/*/provider.yaml`).
+pub fn working_tree_versions(root: &Path) -> BTreeMap<String, String> {
+    crate::spec_dirs(root)
+        .into_iter()
+        .filter_map(|dir| {
+            let provider = dir.file_name()?.to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(dir.join("provider.yaml")).ok()?;
+            Some((provider, provider_yaml_version(&text)))
+        })
+        .collect()
+}
+
+/// [`diff_sides`] between revision `rev` and the working tree, with each crate's version
+/// on both sides (for [`ProviderDiff::version_problem`]).
+pub fn diff_rev(root: &Path, rev: &str) -> Result<Vec<ProviderDiff>, String> {
+    let old = load_rev(root, rev)?;
+    let new = load_working_tree(root).map_err(|f| f.to_string())?;
+    let (old_versions, new_versions) = (rev_versions(root, rev)?, working_tree_versions(root));
+    let mut diffs = diff_sides(&old, &new);
+    for d in &mut diffs {
+        d.version = old_versions.get(&d.provider).cloned();
+        d.new_version = new_versions.get(&d.provider).cloned();
+    }
+    Ok(diffs)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1252,7 +1365,42 @@ fn bump_sentence(d: &ProviderDiff) -> String {
         (None, Bump::Major) => s.push_str(" While the crate is 0.x, that bumps the minor version (0.1.0 → 0.2.0)."),
         (None, _) => s.push_str(" While the crate is 0.x, that bumps the patch version (0.1.0 → 0.1.1)."),
     }
+    match (d.version_is_enough(), &d.new_version) {
+        (Some(true), Some(new)) if Some(new) != d.version.as_ref() => {
+            let _ = write!(s, " `provider.yaml` sets {new}: enough.");
+        }
+        (Some(false), Some(new)) => {
+            let _ = write!(s, " **`provider.yaml` sets {new}: not enough** (`version:` in `provider.yaml`).");
+        }
+        _ => {}
+    }
     s
+}
+
+/// `needs 0.1.0 → 0.2.0; version 0.1.0 → 0.2.0 (provider.yaml)`: the version change the
+/// API changes need, next to the one made.
+fn version_text(d: &ProviderDiff) -> String {
+    let (Some(old), Some(new)) = (&d.version, &d.new_version) else {
+        return match (&d.version, d.bump()) {
+            (Some(v), bump) if bump != Bump::None => {
+                next_version(v, bump).map(|n| format!(", {v} → {n}")).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+    };
+    let made = if old == new { format!("version stays {old}") } else { format!("version {old} → {new}") };
+    let need = match d.bump() {
+        Bump::None => String::new(),
+        bump => next_version(old, bump).map(|n| format!(", needs {old} → {n}")).unwrap_or_default(),
+    };
+    let verdict = match d.version_is_enough() {
+        Some(false) => match next_version(old, d.bump()) {
+            Some(n) => format!(": not enough, set `version: {n}` in provider.yaml"),
+            None => ": not enough".to_string(),
+        },
+        _ => String::new(),
+    };
+    format!("{need}; {made}{verdict}")
 }
 
 fn bullet(c: &Change) -> String {
@@ -1322,16 +1470,8 @@ pub fn summary(diffs: &[ProviderDiff]) -> String {
         let head = match d.presence {
             Presence::OnlyNew => "new crate".to_string(),
             Presence::OnlyOld => "crate removed".to_string(),
-            Presence::Both if d.is_empty() => "no API changes".to_string(),
-            Presence::Both => {
-                let bump = d.bump();
-                let version = d
-                    .version
-                    .as_ref()
-                    .and_then(|v| next_version(v, bump).map(|n| format!(", {v} → {n}")))
-                    .unwrap_or_default();
-                format!("{} bump ({}){version}", bump.label(), d.counts())
-            }
+            Presence::Both if d.is_empty() => format!("no API changes{}", version_text(d)),
+            Presence::Both => format!("{} bump ({}){}", d.bump().label(), d.counts(), version_text(d)),
         };
         let _ = writeln!(s, "API changes in {}: {head}", d.provider);
         if let Some(note) = &d.note {

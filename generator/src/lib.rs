@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod build;
 pub mod diag;
 pub mod diff;
 pub mod files;
@@ -82,7 +83,7 @@ pub fn parse_doc(text: &str, file: &str, provider: &str) -> Result<Loaded<Api>, 
 fn parse_doc_into(text: &str, file: &str, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
     let set = DocSet {
         docs: vec![(file.to_string(), text.to_string())],
-        readme: None,
+        ..DocSet::default()
     };
     parse_doc_set(&set, provider, diags)
 }
@@ -94,6 +95,8 @@ pub struct DocSet {
     /// (label for diagnostics, contents)
     pub docs: Vec<(String, String)>,
     pub readme: Option<(String, String)>,
+    /// The files read (docs and README), when read from disk.
+    pub paths: Vec<PathBuf>,
 }
 
 fn file_name(label: &str) -> String {
@@ -294,7 +297,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
         }
         diags.error(
             &first_label,
-            0,
+            1,
             format!(
                 "none of the {} operation(s) of the method table(s) could be read (each reason above)",
                 diags.tally.table_ops
@@ -326,6 +329,7 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
         if let Some(text) = read_file(&path, &l, diags) {
             set.docs.push((l, text));
         }
+        set.paths.push(path);
     }
     for readme in [dir.join("README.md"), docs_dir.join("README.md")] {
         if readme.is_file() && set.readme.is_none() {
@@ -333,6 +337,7 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
             if let Some(text) = read_file(&readme, &l, diags) {
                 set.readme = Some((l, text));
             }
+            set.paths.push(readme);
         }
     }
     set
@@ -345,6 +350,8 @@ pub struct Spec {
     pub provider: String,
     pub config: ProviderConfig,
     pub api: Api,
+    /// Every file read: `provider.yaml` and the docs.
+    pub files: Vec<PathBuf>,
 }
 
 fn read_file(path: &Path, label: &str, diags: &mut Diagnostics) -> Option<String> {
@@ -395,30 +402,35 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
     let config = cfg_text
         .as_deref()
         .and_then(|t| provider::parse(t, &cfg_label, &mut diags));
+    let mut files = vec![cfg_path.clone()];
     let doc_path = match config.as_ref().and_then(|c| c.doc.clone()) {
         Some(d) => Some(dir.join(d)),
         None if dir.join("docs").is_dir() => Some(dir.to_path_buf()),
         None => {
             let docs = doc_files(dir);
-            if docs.len() != 1 {
-                diags.error(
-                    &label(dir),
-                    0,
-                    format!(
-                        "expected exactly one source doc (.md or .txt), a docs/ directory, or `doc:` in provider.yaml, found {} docs",
-                        docs.len()
-                    ),
-                );
+            match docs.len() {
+                0 => {
+                    diags.error(
+                        &label(dir),
+                        0,
+                        "expected a source doc (.md or .txt), a docs/ directory, or `doc:` in provider.yaml, found no doc",
+                    );
+                    None
+                }
+                // Several docs side by side: a docs directory without its docs/ level.
+                1 => docs.into_iter().next(),
+                _ => Some(dir.to_path_buf()),
             }
-            docs.into_iter().next()
         }
     };
     let mut api = None;
     if let Some(doc_path) = doc_path {
         if doc_path.is_dir() {
             let set = collect_dir(&doc_path, label_root, &mut diags);
+            files.extend(set.paths.iter().cloned());
             api = parse_doc_set(&set, &provider, &mut diags);
         } else {
+            files.push(doc_path.clone());
             let doc_label = label(&doc_path);
             if let Some(text) = read_file(&doc_path, &doc_label, &mut diags) {
                 api = parse_doc_into(&text, &doc_label, &provider, &mut diags);
@@ -435,6 +447,7 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
                 provider: provider.clone(),
                 config,
                 api,
+                files,
             })
         }
         _ => None,
@@ -450,14 +463,54 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
     Ok(loaded)
 }
 
-/// Reads any input: a doc file, a spec directory, or a normalized `api.yaml`.
+/// An input read: the API (`provider.yaml`'s overrides applied), the `provider.yaml` that
+/// names its crate, if there is one, and every file read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub api: Api,
+    /// The `provider.yaml` in the input directory, or beside the input file.
+    pub config: Option<ProviderConfig>,
+    /// Every file read (docs, README, `provider.yaml`, `api.yaml`), in reading order.
+    pub files: Vec<PathBuf>,
+}
+
+impl Input {
+    /// The crate as `provider.yaml` names it, or by default `<provider>-client`, the API's
+    /// title and version [`provider::DEFAULT_VERSION`]; `command` regenerates it.
+    pub fn crate_options(&self, command: impl Into<String>) -> render::CrateOptions {
+        let config = self.config.clone().unwrap_or_default();
+        render::CrateOptions {
+            command: command.into(),
+            ..render::CrateOptions::for_api(&self.api, &config)
+        }
+    }
+}
+
+/// Reads any input: a doc file, a docs or spec directory, or a normalized `api.yaml`.
+/// See [`read_input`]; this is its API.
 pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
+    read_input(path).map(|l| Loaded {
+        value: l.value.api,
+        warnings: l.warnings,
+        summaries: l.summaries,
+    })
+}
+
+/// Reads any input: a doc file (markdown or plain text), a docs directory, a spec
+/// directory (with its `provider.yaml`), or a normalized `api.yaml`. A `provider.yaml` in
+/// the directory, or beside the file, is applied: its overrides (again, for an `api.yaml`:
+/// they are idempotent) and the crate's name, display name and version.
+pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
     let label = path.display().to_string();
     if path.is_dir() {
         if path.join("provider.yaml").is_file() {
             let parent = path.parent().unwrap_or(Path::new("."));
             return load_spec_dir(path, parent).map(|l| Loaded {
-                value: l.value.api,
+                value: Input {
+                    api: l.value.api,
+                    config: Some(l.value.config),
+                    files: l.value.files,
+                },
                 warnings: l.warnings,
                 summaries: l.summaries,
             });
@@ -470,26 +523,59 @@ pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
             .map(|s| heck::ToSnakeCase::to_snake_case(s.to_string_lossy().as_ref()))
             .unwrap_or_default();
         let api = parse_doc_set(&set, &provider, &mut diags);
-        return finish(api, diags, &label);
+        let files = set.paths;
+        return finish(api.map(|api| Input { api, config: None, files }), diags, &label);
     }
     let mut diags = Diagnostics::default();
+    let mut files = vec![path.to_path_buf()];
     let Some(text) = read_file(path, &label, &mut diags) else {
         return finish(None, diags, &label);
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    if ext == "yaml" || ext == "yml" {
-        return yaml::from_yaml(&text, &label).map(|api| Loaded {
-            value: api,
-            warnings: Vec::new(),
-            summaries: Vec::new(),
-        });
+    let api = if ext == "yaml" || ext == "yml" {
+        match yaml::from_yaml(&text, &label) {
+            Ok(api) => Some(api),
+            Err(Failed(e)) => {
+                diags.items.extend(e);
+                None
+            }
+        }
+    } else {
+        let provider = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let provider = heck::ToSnakeCase::to_snake_case(provider.trim_end_matches("Api").trim_end_matches("_api"));
+        parse_doc_into(&text, &label, &provider, &mut diags)
+    };
+    // `provider.yaml` beside the file (`specs/x/api.yaml`, `sdk/docs/PetsApi.md`).
+    let mut api = api;
+    let mut config = None;
+    let cfg_path = path.with_file_name("provider.yaml");
+    if cfg_path.is_file() && cfg_path != path {
+        let cfg_label = cfg_path.display().to_string();
+        files.push(cfg_path.clone());
+        if let Some(cfg_text) = read_file(&cfg_path, &cfg_label, &mut diags) {
+            config = provider::parse(&cfg_text, &cfg_label, &mut diags);
+            if let (Some(c), Some(api)) = (&config, &mut api) {
+                provider::apply(api, c, &cfg_text, &cfg_label, &mut diags);
+                let is_doc = ext != "yaml" && ext != "yml";
+                if let Some(doc) = c.doc.as_deref().filter(|d| is_doc && path.file_name() != Some(std::ffi::OsStr::new(d))) {
+                    diags.warning(&cfg_label, 0, format!("names the doc `{doc}`; `{label}` is read as given"));
+                }
+            }
+        }
     }
-    let provider = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let provider = heck::ToSnakeCase::to_snake_case(provider.trim_end_matches("Api").trim_end_matches("_api"));
-    parse_doc(&text, &label, &provider)
+    let strict = config.as_ref().is_some_and(|c| c.strict);
+    if strict {
+        diags.make_strict();
+    }
+    let mut loaded = finish(api.map(|api| Input { api, config, files }), diags, &label)?;
+    if ext == "yaml" || ext == "yml" {
+        // A normalized spec has no doc set to summarize.
+        loaded.summaries.clear();
+    }
+    Ok(loaded)
 }
 
 /// Every spec directory under `root/specs`, sorted.
@@ -583,7 +669,7 @@ fn plan_provider(dir: &Path, root: &Path) -> Result<Loaded<files::Output>, Faile
     let rel = dir.strip_prefix(root).unwrap_or(dir).to_path_buf();
     out.files.insert(rel.join("api.yaml"), yaml::to_yaml(&spec.api));
     let crate_dir = PathBuf::from("generated").join(&spec.provider);
-    let rendered = render::render_crate(&spec.api, &render::CrateOptions::from_config(&spec.config));
+    let rendered = render::render_crate(&spec.api, &render::CrateOptions::for_api(&spec.api, &spec.config));
     // A crate with a file that could not be rendered would not compile: none is written.
     if rendered.warnings.iter().any(|d| d.severity == diag::Severity::Error) {
         return Err(Failed(rendered.warnings.into_iter().filter(|d| d.severity == diag::Severity::Error).collect()));

@@ -10,10 +10,18 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ProviderConfig {
-    /// Name of the generated crate (`umaaas-client`).
-    pub crate_name: String,
-    /// Human name of the provider (`Lightspark UMA-as-a-Service`).
-    pub display_name: String,
+    /// Name of the generated crate (`umaaas-client`; default `<provider>-client`), a valid
+    /// Cargo package name ([`check_package_name`]).
+    #[serde(default)]
+    pub crate_name: Option<String>,
+    /// Human name of the provider (`Lightspark UMA-as-a-Service`; default the API's title).
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// The generated crate's version (`MAJOR.MINOR.PATCH`, default [`DEFAULT_VERSION`]).
+    /// Bumped by hand when the API changes: `generator check --rev REV` says when it is not
+    /// bumped enough.
+    #[serde(default, deserialize_with = "scalar_text")]
+    pub version: Option<String>,
     /// The source doc's file name in the spec directory (default: the only `.md`/`.txt`).
     #[serde(default)]
     pub doc: Option<String>,
@@ -144,10 +152,107 @@ pub struct ParamOverride {
     pub ty: Option<TypeRef>,
 }
 
-/// Parses `provider.yaml`, reporting syntax errors with their line.
+/// A scalar as written (`version: 1.0` is a YAML number, reported as a bad version rather
+/// than a type error).
+fn scalar_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    match serde_yaml::Value::deserialize(d)? {
+        serde_yaml::Value::Null => Ok(None),
+        serde_yaml::Value::String(s) => Ok(Some(s)),
+        serde_yaml::Value::Number(n) => Ok(Some(n.to_string())),
+        serde_yaml::Value::Bool(b) => Ok(Some(b.to_string())),
+        _ => Err(serde::de::Error::custom("expected a version such as `0.2.0`")),
+    }
+}
+
+/// The version of a crate whose `provider.yaml` names none.
+pub const DEFAULT_VERSION: &str = "0.1.0";
+
+impl ProviderConfig {
+    /// `version:`, or [`DEFAULT_VERSION`].
+    pub fn version(&self) -> &str {
+        self.version.as_deref().unwrap_or(DEFAULT_VERSION)
+    }
+
+    /// `crate_name:`, or `<provider>-client`.
+    pub fn crate_name_for(&self, provider: &str) -> String {
+        self.crate_name.clone().unwrap_or_else(|| default_crate_name(provider))
+    }
+}
+
+/// The crate name of a provider whose `provider.yaml` names none: `<provider>-client`, with
+/// `_` as `-`.
+pub fn default_crate_name(provider: &str) -> String {
+    format!("{}-client", provider.replace('_', "-"))
+}
+
+/// Whether `name` can name a generated crate: what Cargo accepts as a package name and
+/// crates.io publishes (ASCII letters, digits, `-` and `_`, starting with a letter, at most
+/// 64 characters), whose Rust name (`-` as `_`) is not a keyword or a standard crate. The
+/// error says what is wrong.
+pub fn check_package_name(name: &str) -> Result<(), String> {
+    let ident = name.replace('-', "_");
+    if name.is_empty() {
+        return Err("a crate name cannot be empty".into());
+    }
+    if let Some(c) = name.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
+        return Err(format!(
+            "`{name}` is not a Cargo package name: {c:?} is not allowed (only ASCII letters, digits, `-` and `_`)"
+        ));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err(format!("`{name}` is not a Cargo package name: it must start with an ASCII letter"));
+    }
+    if name.len() > 64 {
+        return Err(format!("`{name}` is too long for a crate name ({} characters, at most 64)", name.len()));
+    }
+    if crate::ident::KEYWORDS.contains(&ident.as_str()) || ["std", "core", "alloc", "proc_macro", "test"].contains(&ident.as_str()) {
+        return Err(format!("`{name}` cannot name a crate: `{ident}` is a Rust keyword or a standard crate"));
+    }
+    Ok(())
+}
+
+/// `MAJOR.MINOR.PATCH` of a semver version (pre-release and build metadata allowed after it).
+pub fn parse_version(version: &str) -> Option<(u64, u64, u64)> {
+    let (core, rest) = match version.find(['-', '+']) {
+        Some(i) => (&version[..i], &version[i + 1..]),
+        None => (version, ""),
+    };
+    if version.len() != core.len() && rest.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = core.split('.').collect();
+    let [ma, mi, pa] = parts[..] else { return None };
+    let num = |p: &str| -> Option<u64> {
+        // Semver: no leading zeros, digits only.
+        (!p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && (p == "0" || !p.starts_with('0'))).then(|| p.parse().ok())?
+    };
+    Some((num(ma)?, num(mi)?, num(pa)?))
+}
+
+/// Parses `provider.yaml`, reporting syntax errors with their line, and an invalid crate
+/// name or version with the line that sets it.
 pub fn parse(text: &str, file: &str, diags: &mut Diagnostics) -> Option<ProviderConfig> {
     match serde_yaml::from_str::<ProviderConfig>(text) {
-        Ok(c) => Some(c),
+        Ok(c) => {
+            let mut ok = true;
+            if let Some(name) = &c.crate_name {
+                if let Err(e) = check_package_name(name) {
+                    diags.error(file, line_of(text, "crate_name"), format!("crate_name: {e}"));
+                    ok = false;
+                }
+            }
+            if let Some(v) = &c.version {
+                if parse_version(v).is_none() {
+                    diags.error(
+                        file,
+                        line_of(text, "version"),
+                        format!("version: `{v}` is not a semver version (MAJOR.MINOR.PATCH, e.g. `0.2.0`)"),
+                    );
+                    ok = false;
+                }
+            }
+            ok.then_some(c)
+        }
         Err(e) => {
             let line = e.location().map(|l| l.line()).unwrap_or(0);
             diags.error(file, line, format!("invalid provider.yaml: {e}"));
@@ -378,5 +483,50 @@ fn apply_wire_names(api: &mut Api, w: &WireNames) {
                 mark(&mut f.overridden, &format!("wire_name ({})", style.as_str()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_names_follow_cargo() {
+        for ok in ["pets-client", "a", "x_y-2", "Pets"] {
+            assert_eq!(check_package_name(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("My Crate!", "' ' is not allowed"),
+            ("", "empty"),
+            ("2pets", "start with an ASCII letter"),
+            ("-x", "start with an ASCII letter"),
+            ("café", "'é' is not allowed"),
+            ("fn", "keyword"),
+            ("std", "standard crate"),
+        ] {
+            let err = check_package_name(bad).expect_err(bad);
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        assert!(check_package_name(&"a".repeat(65)).unwrap_err().contains("at most 64"));
+    }
+
+    #[test]
+    fn versions_are_semver() {
+        assert_eq!(parse_version("0.1.0"), Some((0, 1, 0)));
+        assert_eq!(parse_version("1.20.3-beta.1+build"), Some((1, 20, 3)));
+        for bad in ["0.1", "v0.1.0", "0.01.0", "1.2.3-", "1.2.x", "1.2.3.4", ""] {
+            assert_eq!(parse_version(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_crate_names_and_versions_point_at_their_line() {
+        let mut diags = Diagnostics::default();
+        let text = "# comment\ncrate_name: My Crate!\nversion: 1.0\n";
+        assert!(parse(text, "provider.yaml", &mut diags).is_none());
+        let lines: Vec<(usize, &str)> = diags.items.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].0 == 2 && lines[0].1.contains("not a Cargo package name"), "{lines:?}");
+        assert!(lines[1].0 == 3 && lines[1].1.contains("not a semver version"), "{lines:?}");
     }
 }

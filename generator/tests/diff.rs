@@ -186,6 +186,7 @@ fn render_into(api: &Api, dir: &Path, crate_name: &str) {
     let opts = generator::render::CrateOptions {
         crate_name: crate_name.into(),
         display_name: "Pets".into(),
+        version: "0.1.0".into(),
         command: "cargo test -p generator --test diff".into(),
     };
     let rendered = generator::render::render_crate(api, &opts);
@@ -320,7 +321,8 @@ fn regenerate_and_check_print_the_summary_of_api_changes() {
     set_doc(&dir, "param_added_required");
     let (ok, out) = generator(&dir, &["check"]);
     assert!(!ok, "check fails while stale:\n{out}");
-    let summary = "API changes in pets: major bump (1 breaking), 0.1.0 → 0.2.0\n  \
+    let summary = "API changes in pets: major bump (1 breaking), needs 0.1.0 → 0.2.0; version stays 0.1.0: \
+                   not enough, set `version: 0.2.0` in provider.yaml\n  \
                    breaking         list_pets: new required parameter `owner` (query `owner`, `string`): \
                    a new positional argument of `Client::list_pets`\n";
     assert!(out.contains(summary), "{out}");
@@ -329,6 +331,146 @@ fn regenerate_and_check_print_the_summary_of_api_changes() {
     assert!(ok && out.contains(summary), "{out}");
     let (ok, out) = generator(&dir, &["check"]);
     assert!(ok && !out.contains("API changes"), "{out}");
+}
+
+fn set_version(root: &Path, version: &str) {
+    std::fs::write(
+        root.join("specs/pets/provider.yaml"),
+        format!("crate_name: pets-client\ndisplay_name: Pets\nversion: {version}\n"),
+    )
+    .unwrap();
+}
+
+fn manifest_version(root: &Path) -> String {
+    let manifest = std::fs::read_to_string(root.join("generated/pets/Cargo.toml")).unwrap();
+    diff::manifest_version(&manifest).expect("a version in Cargo.toml")
+}
+
+#[test]
+fn provider_yaml_sets_the_version_and_regenerating_prints_the_change_next_to_the_need() {
+    let dir = temp_root("versions");
+    set_doc(&dir, "base");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    assert_eq!(manifest_version(&dir), "0.1.0", "the default");
+
+    // An addition, the version not bumped: what it needs; then bumped alone: the change made.
+    set_doc(&dir, "param_added_optional");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("API changes in pets: minor bump (1 addition), needs 0.1.0 → 0.1.1; version stays 0.1.0: not enough, set `version: 0.1.1` in provider.yaml\n"),
+        "{out}"
+    );
+    set_version(&dir, "0.1.1");
+    let (ok, out) = generator(&dir, &["check"]);
+    assert!(!ok && out.contains("stale:   generated/pets/Cargo.toml"), "{out}");
+    assert!(out.contains("API changes in pets: no API changes; version 0.1.0 → 0.1.1\n"), "{out}");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok && out.contains("API changes in pets: no API changes; version 0.1.0 → 0.1.1\n"), "{out}");
+    assert_eq!(manifest_version(&dir), "0.1.1");
+
+    // Breaking changes with the version bumped in the same edit: both, and no complaint.
+    set_doc(&dir, "param_added_required");
+    set_version(&dir, "0.2.0");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    assert!(out.contains("API changes in pets: major bump (2 breaking), needs 0.1.1 → 0.2.0; version 0.1.1 → 0.2.0\n"), "{out}");
+    assert!(!out.contains("not enough"), "{out}");
+    assert_eq!(manifest_version(&dir), "0.2.0");
+    let (ok, out) = generator(&dir, &["check"]);
+    assert!(ok && !out.contains("API changes"), "{out}");
+
+    // A version that is not semver is an error pointing at its line; nothing is written.
+    std::fs::write(dir.join("specs/pets/provider.yaml"), "crate_name: pets-client\ndisplay_name: Pets\nversion: 1.0\n").unwrap();
+    let (ok, out) = generator(&dir, &[]);
+    assert!(!ok && out.contains("specs/pets/provider.yaml:3: version: `1.0` is not a semver version"), "{out}");
+    assert_eq!(manifest_version(&dir), "0.2.0");
+}
+
+/// `check --rev REV` with each doc pair: the base committed (and tagged) as the release,
+/// the case's doc in the working tree, and each version: it passes exactly when the version
+/// is at least what the case's bump needs from 0.1.0.
+#[test]
+fn check_rev_fails_when_the_version_is_not_bumped_enough_for_the_api_changes() {
+    let dir = temp_root("check-rev");
+    git(&dir, &["init", "--quiet"]);
+    set_doc(&dir, "base");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    git(&dir, &["add", "specs", "generated"]);
+    git(&dir, &["commit", "--quiet", "-m", "release 0.1.0"]);
+    git(&dir, &["tag", "v0.1.0"]);
+
+    let cases = [
+        ("param_added_required", Bump::Major),
+        ("param_added_optional", Bump::Minor),
+        ("method_changed", Bump::Patch),
+        ("status_added", Bump::Patch),
+        ("base", Bump::None),
+    ];
+    for (case, bump) in cases {
+        set_doc(&dir, case);
+        for (version, enough) in [
+            ("0.1.0", bump == Bump::None),
+            ("0.1.1", bump <= Bump::Minor),
+            ("0.2.0", true),
+            ("1.0.0", true),
+        ] {
+            set_version(&dir, version);
+            let (regenerated, out) = generator(&dir, &[]);
+            assert!(regenerated, "{case} {version}: {out}");
+            let (ok, out) = generator(&dir, &["check", "--rev", "v0.1.0"]);
+            assert_eq!(ok, enough, "{case} at {version}:\n{out}");
+            if enough {
+                assert!(out.contains("ok: every crate's version fits its API changes since v0.1.0"), "{case} {version}:\n{out}");
+            } else {
+                let need = if bump == Bump::Major { "0.2.0" } else { "0.1.1" };
+                assert!(
+                    out.contains(&format!(
+                        "error: since v0.1.0, pets: version 0.1.0 → {version} is not enough: the API changes need a {} bump, to {need} or later",
+                        bump.label()
+                    )),
+                    "{case} {version}:\n{out}"
+                );
+            }
+        }
+    }
+
+    // The changes that need more than the version got are named, and only those: from a
+    // release with a required `owner` to one with an optional `sort` instead.
+    set_doc(&dir, "param_added_required");
+    set_version(&dir, "0.1.0");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    git(&dir, &["add", "specs", "generated"]);
+    git(&dir, &["commit", "--quiet", "-m", "owner"]);
+    git(&dir, &["tag", "owner"]);
+    set_doc(&dir, "param_added_optional");
+    set_version(&dir, "0.1.1");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    let (ok, out) = generator(&dir, &["check", "--rev", "owner"]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("(1 breaking, 1 addition); while a crate is 0.x, a breaking change bumps the minor version:\n"), "{out}");
+    assert!(out.contains("  breaking         list_pets: ") && out.contains("`owner`"), "{out}");
+    assert!(!out.contains("  addition"), "the addition fits 0.1.1:\n{out}");
+    assert!(out.contains("1 crate(s) need a larger version bump"), "{out}");
+
+    // A version that goes down fails whatever changed.
+    set_doc(&dir, "base");
+    set_version(&dir, "0.0.9");
+    let (ok, out) = generator(&dir, &[]);
+    assert!(ok, "{out}");
+    let (ok, out) = generator(&dir, &["check", "--rev", "v0.1.0"]);
+    assert!(!ok && out.contains("pets: version 0.1.0 → 0.0.9 goes back"), "{out}");
+
+    // `diff --rev` says the same in its report.
+    set_doc(&dir, "param_added_required");
+    set_version(&dir, "0.1.1");
+    let (ok, out) = generator(&dir, &["diff", "--rev", "v0.1.0"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("0.1.0 → 0.2.0. **`provider.yaml` sets 0.1.1: not enough**"), "{out}");
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -413,6 +555,7 @@ fn derived_names_match_the_rendered_crates() {
         let opts = generator::render::CrateOptions {
             crate_name: "x-client".into(),
             display_name: "X".into(),
+            version: "0.1.0".into(),
             command: "test".into(),
         };
         let rendered = generator::render::render_crate(api, &opts);

@@ -391,3 +391,17 @@ fn method_table_without_operations_is_a_warning() {
     let api = warnings("no_operations.md", &[(5, "the method table lists no operations")]);
     assert!(api.operations.is_empty());
 }
+
+#[test]
+fn a_doc_fails_only_when_no_operation_is_left() {
+    // Both operations are broken: the reasons each was skipped are the errors, and one more
+    // says that nothing is left.
+    errors(
+        "nothing_readable.md",
+        &[
+            (1, "none of the 2 operation(s) of the method table(s) could be read"),
+            (10, "path `/pets/{petId` of `get_pet` has a `{` that is never closed; operation `get_pet` skipped"),
+            (51, "path `/pets/{}` of `add_pet` has an empty placeholder `{}`; operation `add_pet` skipped"),
+        ],
+    );
+}

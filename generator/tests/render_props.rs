@@ -233,6 +233,7 @@ proptest! {
         let opts = CrateOptions {
             crate_name: "prop-client".into(),
             display_name: "Prop \"quoted\" `name`".into(),
+            version: "0.1.0".into(),
             command: "cargo run -p generator".into(),
         };
         let out = render_crate(&api, &opts);
@@ -289,6 +290,7 @@ fn a_sample_of_arbitrary_models_compiles_without_warnings() {
         let opts = CrateOptions {
             crate_name: name.clone(),
             display_name: format!("Sample {i}"),
+            version: "0.1.0".into(),
             command: "cargo test -p generator --test render_props".into(),
         };
         let out = render_crate(&api, &opts);

@@ -46,7 +46,7 @@ fn checked_in_files_are_up_to_date() {
 #[test]
 fn regenerating_a_crate_from_its_doc_into_a_temporary_directory_gives_the_checked_in_crate() {
     let spec = generator::load_spec_dir(&root().join("specs/umaaas"), &root()).unwrap_or_else(|e| panic!("{e}"));
-    let opts = generator::render::CrateOptions::from_config(&spec.value.config);
+    let opts = generator::render::CrateOptions::for_api(&spec.value.api, &spec.value.config);
     let rendered = generator::render::render_crate(&spec.value.api, &opts);
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let out = temp_dir("regen");

@@ -36,7 +36,7 @@ fn every_spec_renders_the_same_on_any_number_of_threads() {
     assert!(dirs.len() >= 8, "{dirs:?}");
     for dir in dirs {
         let spec = generator::load_spec_dir(&dir, &root).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).value;
-        let opts = CrateOptions::from_config(&spec.config);
+        let opts = CrateOptions::for_api(&spec.api, &spec.config);
         same_for_every_thread_count(&spec.api, &opts, &spec.provider);
     }
 }
@@ -60,5 +60,5 @@ fn a_large_api_renders_the_same_on_any_number_of_threads() {
         }
     }
     assert!(api.operations.len() >= 200);
-    same_for_every_thread_count(&api, &CrateOptions::from_config(&spec.config), "obp x4");
+    same_for_every_thread_count(&api, &CrateOptions::for_api(&spec.api, &spec.config), "obp x4");
 }

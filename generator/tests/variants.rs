@@ -161,7 +161,7 @@ fn provider_yaml_fixes_what_the_docs_get_wrong() {
     assert_eq!(add.security, [vec!["bearer".to_string()]]);
     assert!(api.auth_schemes.iter().any(|s| s.name == "bearer" && s.overridden.contains(&"added".to_string())));
     // The crate renders with the fixes.
-    let opts = generator::render::CrateOptions::from_config(&l.value.config);
+    let opts = generator::render::CrateOptions::for_api(api, &l.value.config);
     let rendered = generator::render::render_crate(api, &opts);
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let ops = rendered.value.iter().find(|(p, _)| p.ends_with("operations.rs")).map(|(_, c)| c.clone()).unwrap();

@@ -43,3 +43,7 @@ pub use time;
 pub mod requests {
     pub use crate::operations::*;
 }
+/// The README's examples, compiled as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -14,6 +14,7 @@ fn opts() -> CrateOptions {
     CrateOptions {
         crate_name: "demo-client".into(),
         display_name: "Demo".into(),
+        version: "0.1.0".into(),
         command: "cargo run -p generator".into(),
     }
 }

@@ -12,6 +12,7 @@ fn render(yaml: &str) -> (BTreeMap<PathBuf, String>, Vec<String>) {
     let opts = CrateOptions {
         crate_name: "demo-client".into(),
         display_name: "Demo".into(),
+        version: "0.1.0".into(),
         command: "cargo run -p generator".into(),
     };
     let out = render_crate(&api, &opts);

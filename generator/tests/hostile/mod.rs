@@ -14,6 +14,7 @@ fn opts() -> CrateOptions {
     CrateOptions {
         crate_name: "fuzz-client".into(),
         display_name: "Fuzz".into(),
+        version: "0.1.0".into(),
         command: "fuzz".into(),
     }
 }
