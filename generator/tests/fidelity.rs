@@ -73,6 +73,8 @@ struct Score {
     req: usize,
     /// (operation, wire name) → (location + wire right, requiredness right).
     facts: BTreeMap<(String, String), (bool, bool)>,
+    /// Why normalize failed: exit status and its first `error` line (else its last line).
+    fail: Option<String>,
     /// FIDELITY_VERBOSE lines.
     misses: Vec<String>,
 }
@@ -322,7 +324,8 @@ fn run(doc: &Path, out: &Path) -> Result<(), String> {
         std::thread::sleep(Duration::from_millis(5));
     };
     let err = reader.join().unwrap_or_default();
-    let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim().to_string();
+    let first_error = err.lines().find(|l| l.trim_start().starts_with("error"));
+    let last = first_error.or_else(|| err.lines().rev().find(|l| !l.trim().is_empty())).unwrap_or("").trim().to_string();
     match status {
         None => Err("rc timeout: timed out after 120 s".into()),
         Some(st) if !st.success() => Err(format!("rc {}: {last}", st.code().map_or("signal".into(), |c| c.to_string()))),
@@ -341,6 +344,7 @@ fn score(job: &Job, out: &Path) -> Score {
     }
     if let Err(e) = run(&job.doc, out) {
         s.misses.push(format!("  {}: FAIL ({e})", job.id()));
+        s.fail = Some(e);
         return s;
     }
     let text = std::fs::read_to_string(out).unwrap_or_default();
@@ -348,6 +352,7 @@ fn score(job: &Job, out: &Path) -> Score {
         Ok(v) => v,
         Err(e) => {
             s.misses.push(format!("  {}: FAIL (output is not YAML: {e})", job.id()));
+            s.fail = Some(format!("output is not YAML: {e}"));
             return s;
         }
     };
@@ -632,7 +637,7 @@ fn fidelity_ratchet() {
             continue;
         };
         if r.read && !s.read {
-            worse.push(format!("{id}: read before, now fails to normalize{}", s.misses.first().map(|m| format!(" — {}", m.trim())).unwrap_or_default()));
+            worse.push(format!("{id}: read before, now fails to normalize ({})", s.fail.as_deref().unwrap_or("?")));
         } else if !r.read && s.read {
             better.push(format!("{id}: now reads"));
         }
