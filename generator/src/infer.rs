@@ -94,11 +94,14 @@ pub struct Convention {
     pub placeholders: BTreeMap<String, String>,
     /// JSON example keys by folded name.
     pub json_keys: BTreeMap<String, String>,
+    /// The client language of the docs ([`crate::flavour::detect_language`]).
+    pub language: &'static str,
 }
 
 impl Default for Convention {
     fn default() -> Self {
         Convention {
+            language: "python",
             case: None,
             evidence: "no convention evidence: the doc's names are kept".into(),
             confidence: Confidence::Guess,
@@ -186,7 +189,10 @@ fn literal_segments(path: &str) -> impl Iterator<Item = &str> {
 /// disagrees, outnumbering the other case three to one; or two clues of two kinds
 /// outnumbering it two to one. Otherwise the doc's names are kept.
 pub fn convention(doc: &DocApi) -> Convention {
-    let mut conv = Convention::default();
+    let mut conv = Convention {
+        language: if doc.language.is_empty() { "python" } else { doc.language },
+        ..Convention::default()
+    };
     // (clue, kind) per case.
     let mut camel: Vec<(String, &'static str)> = Vec::new();
     let mut snake: Vec<(String, &'static str)> = Vec::new();
@@ -273,9 +279,10 @@ fn name_tokens(text: &str) -> impl Iterator<Item = &str> {
 /// A spelling of `bare` in `text` other than `bare` itself: the same letters, another case.
 fn spelled_in<'t>(text: &'t str, bare: &str, header: bool) -> Option<&'t str> {
     let f = fold(bare);
+    // Prose hyphenates words (`post-only`): a kebab-case spelling counts only for headers.
     let fits = |t: &str| match classify(t) {
-        Case::Camel | Case::Snake | Case::Kebab => true,
-        Case::Other => header && t.contains('-'),
+        Case::Camel | Case::Snake => true,
+        Case::Kebab | Case::Other => header && t.contains('-'),
         Case::Word | Case::Screaming => false,
     };
     let mut found: Vec<&str> = name_tokens(text).filter(|t| *t != bare && fold(t) == f && fits(t)).collect();
@@ -290,6 +297,19 @@ const PY_KEYWORDS: &[&str] = &[
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
     "with", "yield", "self", "property", "type", "date", "datetime", "schema", "field", "list",
 ];
+
+/// A doc name with its language's reserved-word escape undone: Python's `_from` /
+/// `var_from`; `_internal`, `@class`, `$name`, `` `default` `` in the other languages.
+pub fn unescape<'a>(name: &'a str, language: &str) -> &'a str {
+    if language == "python" || language.is_empty() {
+        return unescape_python(name);
+    }
+    let n = name.trim_matches('`').trim_start_matches(['$', '@']);
+    match n.strip_prefix('_') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => rest,
+        _ => n,
+    }
+}
 
 /// `_from`, `var_from`, `var_self` → the source name (`from`, `self`).
 pub fn unescape_python(name: &str) -> &str {
@@ -569,11 +589,19 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
     }
     let mut content_type = op.content_type.clone();
     if has_body && content_type.is_none() {
-        content_type = Some("application/json".into());
-        inferred.insert(
-            "content_type".into(),
-            "a JSON body documented with Content-Type `Not defined`".into(),
-        );
+        if params.iter().any(|p| p.location == Location::Body && p.ty == TypeRef::Binary) {
+            content_type = Some("application/octet-stream".into());
+            inferred.insert(
+                "content_type".into(),
+                "a file body documented with Content-Type `Not defined`".into(),
+            );
+        } else {
+            content_type = Some("application/json".into());
+            inferred.insert(
+                "content_type".into(),
+                "a JSON body documented with Content-Type `Not defined`".into(),
+            );
+        }
     }
     if !has_body && !params.iter().any(|p| p.location == Location::Form) && content_type.is_some() {
         // A content type with nothing to send is kept as documented; the renderer sends no body.
@@ -662,7 +690,7 @@ fn infer_param(
     file: &str,
     diags: &mut Diagnostics,
 ) -> Param {
-    let bare = unescape_python(&p.name);
+    let bare = unescape(&p.name, conv.language);
     let mut inferred = Evidence::new();
     let mut required = p.required;
     let ct = op.content_type.as_deref();
@@ -697,7 +725,8 @@ fn infer_param(
             required = true;
         }
         (Location::Path, ph.to_string())
-    } else if let Some(h) = header_wire_name(bare) {
+    } else if let Some(h) = header_wire_name(bare).filter(|_| !(form && fold(bare) == "contenttype")) {
+        // (A form's own Content-Type is the client's to set: there, `content_type` is a field.)
         let (w, why) = header_spelling(bare, &h, p, ctx);
         inferred.insert("location".into(), format!("`{bare}` is a conventional header name"));
         inferred.insert("wire_name".into(), why);
@@ -706,6 +735,13 @@ fn infer_param(
         inferred.insert("location".into(), Confidence::Weak.tag(&format!("`{bare}`: the name or description says cookie")));
         let w = query_wire(bare, p, conv, ctx, &mut inferred);
         (Location::Cookie, w)
+    } else if p.ty == TypeRef::Binary && !form && ct.is_none() && bare == "body" && !*has_body {
+        *has_body = true;
+        inferred.insert(
+            "location".into(),
+            Confidence::Weak.tag("a file named `body` with Content-Type `Not defined`: the raw body"),
+        );
+        (Location::Body, p.name.clone())
     } else if p.ty == TypeRef::Binary && !form && raw_content_type(ct).is_none() {
         inferred.insert("location".into(), format!("file parameter (`{}`) sent as a multipart part", p.doc_type));
         (Location::Form, query_wire(bare, p, conv, ctx, &mut inferred))
