@@ -187,7 +187,8 @@ fn literal_segments(path: &str) -> impl Iterator<Item = &str> {
 /// segments and JSON example keys. A convention is decided only on a clear, consistent
 /// majority: at least three distinct clues, from two kinds of source unless nothing
 /// disagrees, outnumbering the other case three to one; or two clues of two kinds
-/// outnumbering it two to one. Otherwise the doc's names are kept.
+/// outnumbering it two to one; or two clues and nothing against. One clue never decides.
+/// Otherwise the doc's names are kept.
 pub fn convention(doc: &DocApi) -> Convention {
     let mut conv = Convention {
         language: if doc.language.is_empty() { "python" } else { doc.language },
@@ -241,6 +242,7 @@ pub fn convention(doc: &DocApi) -> Convention {
     let decide = |mine: &[(String, &'static str)], theirs: &[(String, &'static str)]| {
         (mine.len() >= 3 && (kinds(mine) >= 2 || theirs.is_empty()) && mine.len() >= 3 * theirs.len())
             || (mine.len() >= 2 && kinds(mine) >= 2 && mine.len() >= 2 * theirs.len())
+            || (mine.len() >= 2 && theirs.is_empty())
     };
     let strength = |mine: &[(String, &'static str)]| {
         if mine.len() >= 5 && kinds(mine) >= 2 {

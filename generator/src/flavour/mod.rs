@@ -35,6 +35,9 @@ pub fn detect_language(blocks: &[Block]) -> &'static str {
             if t.contains("($") || t.contains(", $") {
                 return "php";
             }
+            if t.contains("crate::models::") || t.contains("Option<") {
+                return "rust";
+            }
         }
     }
     "python"

@@ -17,6 +17,11 @@ pub struct Python;
 const SECTIONS: &[&str] = &[
     "Example",
     "Parameters",
+    // Go: path parameters, then the request struct's; old Rust: required, then optional.
+    "Path Parameters",
+    "Other Parameters",
+    "Required Parameters",
+    "Optional Parameters",
     "Return type",
     "Authorization",
     "HTTP request headers",
@@ -115,6 +120,11 @@ pub(super) fn read_preamble(blocks: &[Block], api: &mut DocApi, file: &str, diag
         }
         if let Some(rest) = text.trim().strip_prefix("All URIs are relative to") {
             let url = rest.trim().trim_matches(|c: char| c == '*' || c == '.' || c.is_whitespace());
+            // `https://x/v1, except if the operation defines another base path.` (PHP)
+            let url = match url.split_once(", ") {
+                Some((u, _)) if !u.contains(char::is_whitespace) => u.trim_matches('*'),
+                _ => url,
+            };
             api.base_url_line = b.line;
             if url.starts_with("http://") || url.starts_with("https://") || url.starts_with('/') {
                 api.base_url = Some(url.to_string());
@@ -143,6 +153,35 @@ pub(super) fn read_preamble(blocks: &[Block], api: &mut DocApi, file: &str, diag
         diags.warning(file, 1, "expected a title such as `package.UsersApi` before the method table");
     }
 
+}
+
+/// Names the example code marks optional (Go: `name := … // type | description (optional)`).
+fn optional_in_example(blocks: &[&Block]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for b in blocks {
+        let BlockKind::Code { text, .. } = &b.kind else { continue };
+        for line in text.lines() {
+            let Some((code, comment)) = line.split_once("//") else { continue };
+            if !comment.trim_end().ends_with("(optional)") && !comment.contains("(optional) (default") {
+                continue;
+            }
+            let lhs = code.split(":=").next().unwrap_or("").split('=').next().unwrap_or("");
+            // `let from: string;` (TypeScript): the name before its type.
+            let lhs = lhs.trim().trim_end_matches(';').split(':').next().unwrap_or("");
+            let name = lhs.trim().trim_start_matches("var ").trim_start_matches("let ").trim_start_matches("const ").trim();
+            if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                out.insert(name.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// An operation's name as a heading or method-table cell writes it: `**name**`,
+/// `` `name()` `` (PHP), `name`.
+pub(super) fn op_name(text: &str) -> String {
+    let t = text.trim().trim_matches(|c| c == '*' || c == '`').trim();
+    t.strip_suffix("()").unwrap_or(t).to_string()
 }
 
 pub(super) struct TableOp {
@@ -200,7 +239,7 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
     for (i, b) in rest.iter().enumerate() {
         match &b.kind {
             BlockKind::Heading { level, text } if *level <= 2 && section_of(text).is_none() => {
-                let name = text.trim().trim_matches('*').trim().to_string();
+                let name = op_name(text);
                 // An operation heading names a table row or is written `# **name**`; any
                 // other heading (`## Examples` in a description) belongs to the operation.
                 let bold = b.raw.trim_start_matches('#').trim().starts_with("**");
@@ -278,7 +317,7 @@ pub(super) fn read_method_table(block: &Block, file: &str, diags: &mut Diagnosti
     let mut ops = Vec::new();
     for row in rows.iter().skip(1) {
         let (name, request, summary) = if row.split {
-            let name = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
+            let name = row.cells.first().map(|c| op_name(&c.text)).unwrap_or_default();
             let mut request = row.cells.get(1).map(|c| c.text.clone()).unwrap_or_default();
             // A placeholder holding `|` (`/project/{id|slug}`) splits the cell: rejoined.
             let mut next = 2;
@@ -383,7 +422,7 @@ fn read_operation(
         }
         prose.push(b);
     }
-    if op.signature.is_none() {
+    if op.signature.is_none() && super::language() == "python" {
         diags.warning(file, line, format!("expected a signature line `> {}(...)` for `{}`", op.name, op.name));
     }
     let summary_norm = normalize_ws(&op.summary);
@@ -424,8 +463,22 @@ fn read_operation(
         }
     }
 
+    // Go and old Rust split the table in two: read as one, with requiredness from the split.
+    let split_tables: Vec<&(&'static str, usize, Vec<&Block>)> = subs
+        .iter()
+        .filter(|(s, _, _)| matches!(*s, "Path Parameters" | "Other Parameters" | "Required Parameters" | "Optional Parameters"))
+        .collect();
+    let optional_in_example = optional_in_example(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
+    let mut merged_params: Option<(&'static str, usize, Vec<&Block>)> = None;
+    if find("Parameters").is_none() && !split_tables.is_empty() {
+        let mut bs: Vec<&Block> = Vec::new();
+        for (_, _, b) in &split_tables {
+            bs.extend(b.iter().copied());
+        }
+        merged_params = Some(("Parameters", split_tables[0].1, bs));
+    }
     // Parameters.
-    match find("Parameters") {
+    match find("Parameters").or(merged_params.as_ref()) {
         None if op.signature.as_ref().is_some_and(|s| !s.args.is_empty()) => {
             diags.error(file, line, format!("operation `{}`: expected a `Parameters` section", op.name))
         }
@@ -439,10 +492,46 @@ fn read_operation(
                 BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some(rows),
                 _ => None,
             });
-            match table {
-                Some(rows) => {
+            let tables: Vec<(&'static str, &Vec<Row>)> = if split_tables.is_empty() {
+                table.map(|t| ("Parameters", t)).into_iter().collect()
+            } else {
+                split_tables
+                    .iter()
+                    .flat_map(|(title, _, bs)| {
+                        bs.iter().filter_map(move |b| match &b.kind {
+                            BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some((*title, rows)),
+                            _ => None,
+                        })
+                    })
+                    .collect()
+            };
+            let none_stated_split = !split_tables.is_empty();
+            match (!tables.is_empty()).then_some(()).map(|_| &tables) {
+                Some(tables) => {
+                    for (title, rows) in tables.iter() {
+                    // A `Required` column (Rust 7.x) says it per row.
+                    let required_col = rows.first().and_then(|h| h.cells.iter().position(|c| c.text.trim().eq_ignore_ascii_case("Required")));
                     for row in rows.iter().skip(1) {
-                        if let Some(p) = read_param(row, file, diags) {
+                        if let Some(mut p) = read_param(row, file, diags) {
+                            // Go's `ctx` row is the call's context, not a parameter.
+                            if p.name == "ctx" && p.doc_type.contains("context") {
+                                continue;
+                            }
+                            if let Some(i) = required_col {
+                                let cell = row.cells.get(i).map(|c| c.text.trim().to_ascii_lowercase()).unwrap_or_default();
+                                p.required = cell.contains("required") || cell == "true" || cell == "yes";
+                            } else if p.doc_type.starts_with("Option<") {
+                                p.required = false;
+                            }
+                            if super::language() != "python" && optional_in_example.contains(&p.name) {
+                                p.required = false;
+                            }
+                            match *title {
+                                "Path Parameters" | "Required Parameters" => p.required = true,
+                                "Optional Parameters" => p.required = false,
+                                "Other Parameters" => p.required = p.required && !optional_in_example.contains(&p.name),
+                                _ => {}
+                            }
                             if op.params.iter().any(|q| q.name == p.name) {
                                 diags.error(file, row.line, format!("duplicate parameter `{}`", p.name));
                             } else {
@@ -450,7 +539,9 @@ fn read_operation(
                             }
                         }
                     }
+                    }
                 }
+                None if none_stated_split => {}
                 None => {
                     let none_stated = bs.iter().any(|b| {
                         matches!(&b.kind, BlockKind::Para { text, .. } if text.contains("does not need any parameter"))
@@ -491,7 +582,7 @@ fn read_operation(
                 Some((text, link, l)) => {
                     let t = text.trim();
                     op.return_doc = t.to_string();
-                    if !(t.is_empty() || t.starts_with("void") || t == "None" || t == "none_type") {
+                    if !(t.is_empty() || t.starts_with("void") || t == "None" || t == "none_type" || t == "(empty response body)" || t == "null (empty response body)") {
                         match type_from_cell(t, link.as_deref()) {
                             Ok((ty, _)) => op.return_type = Some(ty),
                             Err(e) => diags.warning(file, l, format!("return type of `{}`: {e}; decoded as any JSON", op.name)),
