@@ -222,10 +222,48 @@ fn synthetic(n: usize) -> Input {
     input
 }
 
+/// Docs directory of this many API docs,
+const DIR_DOCS: usize = 66;
+/// each of this many method-table rows, the last two also in the next doc (multi-tag).
+const DIR_ROWS: usize = 32;
+
+/// A synthetic docs directory: 66 API docs, 2,112 method-table rows, 130 of them
+/// operations documented in two docs (kept once), 1,982 operations.
+fn directory() -> Input {
+    let root = root();
+    let obp = std::fs::read_to_string(root.join("specs/obp/UserApi.md")).unwrap();
+    let umaaas = std::fs::read_to_string(root.join("specs/umaaas/UsersApi.md")).unwrap();
+    let step = DIR_ROWS - 2;
+    let docs = (0..DIR_DOCS)
+        .map(|d| {
+            let doc = synth::synthesize_range(&[&obp, &umaaas], d * step..d * step + DIR_ROWS);
+            // Each doc its own API class (group).
+            let doc = doc.replace("UserApi", &format!("Group{d:02}Api"));
+            (format!("docs/Group{d:02}Api.md"), doc)
+        })
+        .collect();
+    let set = DocSet {
+        docs,
+        readme: None,
+        ..DocSet::default()
+    };
+    let opts = CrateOptions {
+        crate_name: "directory-client".into(),
+        display_name: "Directory".into(),
+        version: "0.1.0".into(),
+        command: "cargo bench -p generator".into(),
+    };
+    let input = Input::new("66x32".into(), "directory".into(), set, None, opts);
+    let rows = DIR_DOCS * DIR_ROWS;
+    let duplicates = (DIR_DOCS - 1) * 2;
+    assert_eq!(input.ops, rows - duplicates, "every distinct operation is read once");
+    input
+}
+
 fn phase_benches(c: &mut Criterion, group: &str, inputs: &[Input]) {
     for phase in PHASES {
         let mut g = c.benchmark_group(format!("{group}-{phase}"));
-        if group == "synthetic" {
+        if group == "synthetic" || group == "directory" {
             g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(6));
         } else {
             g.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(2));
@@ -289,6 +327,7 @@ fn benches(c: &mut Criterion, bench_mode: bool) {
     let sizes = if bench_mode { SIZES } else { &SIZES[..1] };
     let synthetic: Vec<Input> = sizes.iter().map(|&n| synthetic(n)).collect();
     phase_benches(c, "synthetic", &synthetic);
+    phase_benches(c, "directory", &[directory()]);
 }
 
 /// Criterion's output directory (where `estimates.json` files are).

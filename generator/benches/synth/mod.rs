@@ -105,6 +105,13 @@ fn replace_word(text: &str, from: &str, to: &str) -> String {
 /// class), cycling through the operation sections of all `sources`; sections from another
 /// doc are moved into the first doc's package and class.
 pub fn synthesize(sources: &[&str], n: usize) -> String {
+    synthesize_range(sources, 0..n)
+}
+
+/// The operations `range` of the endless sequence [`synthesize`] draws from: two docs of
+/// overlapping ranges document the overlap twice, as generators write an operation with
+/// several tags into each tag's doc.
+pub fn synthesize_range(sources: &[&str], range: std::ops::Range<usize>) -> String {
     let shapes: Vec<Shape<'_>> = sources.iter().map(|d| shape(d)).collect();
     let base = &shapes[0];
     let all: Vec<(&Shape<'_>, &(String, String, String))> =
@@ -112,7 +119,7 @@ pub fn synthesize(sources: &[&str], n: usize) -> String {
     assert!(!all.is_empty(), "the sources have no operation sections");
     let mut rows = String::new();
     let mut sections = String::new();
-    for k in 0..n {
+    for k in range {
         let (shape, (name, row, section)) = all[k % all.len()];
         let round = k / all.len();
         let (mut row, mut section) = (row.clone(), section.clone());
