@@ -1,6 +1,7 @@
 //! The request description that generated operations fill in.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -9,6 +10,7 @@ use reqwest::Method;
 use super::auth::Security;
 use super::encode::{encode_path_segment, QueryValue};
 use super::error::Error;
+use super::retry::RetryPolicy;
 
 /// One file part of a multipart body, from memory or from a stream.
 pub struct FilePart {
@@ -179,6 +181,8 @@ impl Body {
 pub struct RequestBuilder {
     pub(crate) method: Method,
     pub(crate) operation: &'static str,
+    /// The documented path with its `{placeholders}`, never the filled-in values.
+    pub(crate) path_template: &'static str,
     pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
     /// Reused by [`query`](Self::query) to collect a value's wire forms.
@@ -188,16 +192,18 @@ pub struct RequestBuilder {
     pub(crate) accept: Option<&'static str>,
     pub(crate) body: Body,
     pub(crate) security: Security<'static>,
+    pub(crate) options: RequestOptions,
     pub(crate) error: Option<Error>,
 }
 
 impl RequestBuilder {
     /// Starts a request. `operation` is the documented operation name, used
-    /// in errors.
+    /// in errors; the path template is set with [`path_template`](Self::path_template).
     pub fn new(method: Method, operation: &'static str) -> Self {
         RequestBuilder {
             method,
             operation,
+            path_template: "",
             path: String::new(),
             query: Vec::new(),
             scratch: Vec::new(),
@@ -206,8 +212,26 @@ impl RequestBuilder {
             accept: None,
             body: Body::Empty,
             security: Security::None,
+            options: RequestOptions::new(),
             error: None,
         }
+    }
+
+    /// Sets the documented path template (`/users/{userId}`), which hooks
+    /// and tracing see instead of the filled-in path.
+    pub fn path_template(&mut self, template: &'static str) {
+        self.path_template = template;
+    }
+
+    /// Applies per-request options (timeout, headers, retry policy,
+    /// idempotency key); an invalid header among them fails the request
+    /// before anything is sent.
+    pub fn options(&mut self, options: RequestOptions) {
+        if let Some(message) = &options.error {
+            let message = format!("{}: {message}", self.operation);
+            self.remember(Error::InvalidArgument(message));
+        }
+        self.options = options;
     }
 
     fn remember(&mut self, error: Error) {
@@ -402,6 +426,78 @@ impl fmt::Debug for RequestBuilder {
             .field("accept", &self.accept)
             .field("body", &self.body)
             .field("security", &self.security)
+            .field("options", &self.options)
+            .field("error", &self.error)
+            .finish()
+    }
+}
+
+/// Options of one request, set on any request builder: a timeout replacing
+/// the client's total deadline, extra headers, a retry policy, an
+/// idempotency key. Cheap to create; cloned with the builder when pages are
+/// fetched.
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    /// Sent last, replacing headers of the same name (credentials excepted).
+    pub(crate) headers: HeaderMap,
+    /// The first invalid header, reported when the request is sent.
+    pub(crate) error: Option<String>,
+}
+
+impl RequestOptions {
+    /// No options.
+    pub fn new() -> Self {
+        RequestOptions {
+            timeout: None,
+            retry: None,
+            headers: HeaderMap::new(),
+            error: None,
+        }
+    }
+
+    /// Replaces the client's total deadline for this request.
+    pub fn set_timeout(&mut self, d: Duration) {
+        self.timeout = Some(d);
+    }
+
+    /// Replaces the client's retry policy for this request.
+    pub fn set_retry_policy(&mut self, p: RetryPolicy) {
+        self.retry = Some(p);
+    }
+
+    /// Adds a header (replacing any other header of that name the request
+    /// would send, credentials excepted). An invalid name or value (CR, LF,
+    /// other control bytes) makes the request fail with
+    /// [`Error::InvalidArgument`] before anything is sent.
+    pub fn add_header(&mut self, name: &str, value: &str) {
+        match parse_header(name, value) {
+            Ok((name, value)) => {
+                self.headers.append(name, value);
+            }
+            Err(Error::InvalidArgument(message)) if self.error.is_none() => {
+                self.error = Some(message);
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// Sends `Idempotency-Key: <key>`; the server may then de-duplicate the
+    /// request, so it is retried like an idempotent one (POST and PATCH
+    /// included).
+    pub fn set_idempotency_key(&mut self, key: &str) {
+        self.add_header("Idempotency-Key", key);
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header values may be secrets: names only.
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("error", &self.error)
             .finish()
     }
