@@ -26,6 +26,9 @@ pub struct ProviderConfig {
     /// Per model, per field (by the docs' name).
     #[serde(default)]
     pub models: BTreeMap<String, ModelOverride>,
+    /// Per operation: `false`, or the pagination stated (applied by [`crate::paginate`]).
+    #[serde(default)]
+    pub pagination: BTreeMap<String, crate::paginate::Override>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

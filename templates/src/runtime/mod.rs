@@ -40,6 +40,8 @@ pub use paging::{
 #[allow(unused_imports)]
 pub use request::{FilePart, RequestBuilder, RequestOptions};
 #[allow(unused_imports)]
+pub(crate) use request::request_options;
+#[allow(unused_imports)]
 pub use response::{documented_description, ApiResponse, Documented, RawResponse};
 #[allow(unused_imports)]
 pub use retry::RetryPolicy;
@@ -50,6 +52,8 @@ pub use stream::{ByteStream, ItemStream, StreamFormat};
 pub use bytes::Bytes;
 #[allow(unused_imports)]
 pub use futures_core::Stream;
+#[allow(unused_imports)]
+pub use futures_util::StreamExt;
 #[allow(unused_imports)]
 pub use reqwest::header::HeaderMap;
 #[allow(unused_imports)]

@@ -513,9 +513,121 @@ pub(crate) fn parse_header(name: &str, value: &str) -> Result<(HeaderName, Heade
     Ok((header_name, header_value))
 }
 
+/// The per-request options and `send_stream` of every generated request
+/// builder: a struct with an `options: RequestOptions` field, a `client`,
+/// `into_request` and `DOCUMENTED`. `no_idempotency_key` leaves out
+/// `idempotency_key` (for operations whose docs have such a parameter).
+#[allow(unused_macros)]
+macro_rules! request_options {
+    () => {
+        $crate::runtime::request_options!(no_idempotency_key);
+
+        /// Sends `Idempotency-Key: <key>` so that the server can recognise a
+        /// repeated request; with it, the request is retried like an
+        /// idempotent one (POST and PATCH included).
+        pub fn idempotency_key(mut self, key: impl AsRef<str>) -> Self {
+            self.options.set_idempotency_key(key.as_ref());
+            self
+        }
+    };
+    (no_idempotency_key) => {
+        /// Sets the total deadline of this request (every attempt and the
+        /// waits between them), instead of the client's `timeout`.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.set_timeout(timeout);
+            self
+        }
+
+        /// Adds a header to this request, replacing any header of that name
+        /// it would send (credentials excepted). An invalid name or value
+        /// (CR, LF or other control characters) makes the request fail with
+        /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before
+        /// anything is sent.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options.add_header(name.as_ref(), value.as_ref());
+            self
+        }
+
+        /// Sets the retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: $crate::runtime::RetryPolicy) -> Self {
+            self.options.set_retry_policy(policy);
+            self
+        }
+
+        /// Sends the request and returns the 2xx body as a stream of bytes as
+        /// it arrives (other statuses are [`Error::Status`](crate::Error::Status)).
+        /// The deadline covers the wait for the response head, not the body.
+        pub async fn send_stream(
+            self,
+        ) -> Result<$crate::runtime::ByteStream, $crate::runtime::Error> {
+            let config = self.client.config.clone();
+            let req = self.into_request()?;
+            config.execute_stream(req, Self::DOCUMENTED).await
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use request_options;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct FakeClient {
+        config: super::super::ClientConfig,
+    }
+
+    struct FakeRequest<'a> {
+        client: &'a FakeClient,
+        options: RequestOptions,
+    }
+
+    impl FakeRequest<'_> {
+        const DOCUMENTED: &'static [super::super::Documented] = &[];
+
+        fn into_request(self) -> Result<RequestBuilder, Error> {
+            let mut req = RequestBuilder::new(Method::POST, "op");
+            req.options(self.options);
+            Ok(req)
+        }
+
+        crate::runtime::request_options!();
+    }
+
+    #[test]
+    fn option_setters_of_request_builders() {
+        let client = FakeClient {
+            config: super::super::ClientConfig::new("http://127.0.0.1:9").unwrap(),
+        };
+        let r = FakeRequest {
+            client: &client,
+            options: RequestOptions::new(),
+        }
+        .timeout(Duration::from_secs(2))
+        .header("X-Trace", "t1")
+        .retry_policy(RetryPolicy::none())
+        .idempotency_key("k-1");
+        assert_eq!(r.options.timeout, Some(Duration::from_secs(2)));
+        assert_eq!(r.options.retry, Some(RetryPolicy::none()));
+        assert_eq!(r.options.headers["x-trace"], "t1");
+        assert_eq!(r.options.headers["idempotency-key"], "k-1");
+        let shown = format!("{:?}", r.options);
+        assert!(!shown.contains("t1") && shown.contains("x-trace"), "{shown}");
+        let bad = FakeRequest {
+            client: &client,
+            options: RequestOptions::new(),
+        }
+        .header("X-Bad", "a\r\nInjected: 1");
+        let req = bad.into_request().unwrap();
+        assert!(matches!(req.error, Some(Error::InvalidArgument(_))));
+        drop(
+            FakeRequest {
+                client: &client,
+                options: RequestOptions::new(),
+            }
+            .send_stream(),
+        );
+    }
 
     #[test]
     fn path_params_stay_one_segment() {
@@ -639,3 +751,4 @@ mod tests {
         assert!(part.make_part().is_ok());
     }
 }
+

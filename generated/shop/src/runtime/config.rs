@@ -3,7 +3,7 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, USER_AGENT};
@@ -11,13 +11,22 @@ use reqwest::{Method, Url};
 
 use super::auth::{resolve, AppliedAuth, Credential, Credentials};
 use super::encode::{encode_form, encode_query, encode_query_component, is_dot_segment};
-use super::error::Error;
+use super::error::{Error, TimeoutKind};
+use super::hooks::{Hook, RequestInfo};
 use super::request::{parse_header, Body, RequestBuilder};
 use super::response::RawResponse;
 use super::retry::{is_idempotent, should_retry_error, should_retry_status, RetryPolicy};
 
-/// Default per-request timeout.
+/// Default total deadline of a call, retries and waits included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default `User-Agent`: `<crate>/<version> (generated)`, naming the
+/// crate this runtime is compiled into.
+pub const DEFAULT_USER_AGENT: &str = concat!(
+    env!("CARGO_PKG_NAME"),
+    "/",
+    env!("CARGO_PKG_VERSION"),
+    " (generated)"
+);
 /// Default limit of a response body, in bytes (16 MiB).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
@@ -26,11 +35,13 @@ struct Inner {
     base_url: String,
     client: reqwest::Client,
     timeout: Duration,
-    user_agent: Option<HeaderValue>,
+    attempt_timeout: Option<Duration>,
+    user_agent: HeaderValue,
     retry: RetryPolicy,
     default_headers: HeaderMap,
     credentials: Credentials,
     max_body_bytes: usize,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 /// Everything a generated client needs to send requests: base URL, HTTP
@@ -49,11 +60,13 @@ pub struct ClientConfigBuilder {
     base_url: String,
     client: Option<reqwest::Client>,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
     user_agent: Option<String>,
     retry: RetryPolicy,
     default_headers: HeaderMap,
     credentials: Credentials,
     max_body_bytes: usize,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl ClientConfigBuilder {
@@ -63,14 +76,29 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Sets the timeout of each attempt, from sending until the whole body
-    /// is read (default 30 s).
+    /// Sets the total deadline of a call: every attempt, from sending until
+    /// the whole body is read, and the waits between retries (default 30 s).
+    /// A retry that could not start before the deadline is not made.
     pub fn timeout(mut self, d: Duration) -> Self {
         self.timeout = d;
         self
     }
 
-    /// Sets the `User-Agent` header.
+    /// Bounds each attempt on its own (default: none, only the total
+    /// deadline), so that a stalled attempt leaves time for a retry.
+    pub fn attempt_timeout(mut self, d: Duration) -> Self {
+        self.attempt_timeout = Some(d);
+        self
+    }
+
+    /// Adds a [`Hook`] run around every attempt (after the hooks added
+    /// before it).
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// Sets the `User-Agent` header (default [`DEFAULT_USER_AGENT`]).
     pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
         self.user_agent = Some(ua.into());
         self
@@ -121,11 +149,10 @@ impl ClientConfigBuilder {
     pub fn build(self) -> Result<ClientConfig, Error> {
         let base_url = normalize_base_url(&self.base_url)?;
         let user_agent = match &self.user_agent {
-            Some(ua) => Some(
-                HeaderValue::from_str(ua)
-                    .map_err(|_| Error::InvalidArgument("invalid User-Agent value".to_owned()))?,
-            ),
-            None => None,
+            Some(ua) => HeaderValue::from_str(ua)
+                .map_err(|_| Error::InvalidArgument("invalid User-Agent value".to_owned()))?,
+            None => static_header_value(DEFAULT_USER_AGENT)
+                .unwrap_or_else(|| HeaderValue::from_static("generated-client")),
         };
         let client = match self.client {
             Some(client) => client,
@@ -138,11 +165,13 @@ impl ClientConfigBuilder {
                 base_url,
                 client,
                 timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
                 user_agent,
                 retry: self.retry,
                 default_headers: self.default_headers,
                 credentials: self.credentials,
                 max_body_bytes: self.max_body_bytes,
+                hooks: self.hooks,
             }),
         })
     }
@@ -217,11 +246,13 @@ impl ClientConfig {
             base_url: default_base_url.to_owned(),
             client: None,
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: None,
             user_agent: None,
             retry: RetryPolicy::default(),
             default_headers: HeaderMap::new(),
             credentials: Credentials::new(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            hooks: Vec::new(),
         }
     }
 
@@ -235,14 +266,19 @@ impl ClientConfig {
         &self.inner.base_url
     }
 
-    /// The per-attempt timeout.
+    /// The total deadline of a call.
     pub fn timeout(&self) -> Duration {
         self.inner.timeout
     }
 
-    /// The `User-Agent` header, if set.
+    /// The limit of one attempt, if set.
+    pub fn attempt_timeout(&self) -> Option<Duration> {
+        self.inner.attempt_timeout
+    }
+
+    /// The `User-Agent` header.
     pub fn user_agent(&self) -> Option<&str> {
-        self.inner.user_agent.as_ref().and_then(|v| v.to_str().ok())
+        self.inner.user_agent.to_str().ok()
     }
 
     /// The retry policy.
@@ -284,37 +320,144 @@ impl ClientConfig {
     /// (success is judged by [`RawResponse::json`] and friends).
     ///
     /// Applies the default headers, user agent and credentials (per the
-    /// request's [`Security`](super::Security)), the timeout to each attempt
-    /// and the retry policy; the body is limited to `max_body_bytes`.
-    pub async fn execute(&self, mut req: RequestBuilder) -> Result<RawResponse, Error> {
+    /// request's [`Security`](super::Security)), the per-request options,
+    /// the hooks, the total deadline and attempt timeout, and the retry
+    /// policy; the body is limited to `max_body_bytes`.
+    pub async fn execute(&self, req: RequestBuilder) -> Result<RawResponse, Error> {
+        self.run(req, false).await?.read_whole().await
+    }
+
+    /// Sends a request and returns as soon as the response head is in: the
+    /// body is left to stream. The deadline covers the attempts up to their
+    /// response heads; reading the body has no deadline.
+    pub(crate) async fn execute_head(&self, req: RequestBuilder) -> Result<Answer, Error> {
+        self.run(req, true).await
+    }
+
+    #[cfg(not(feature = "tracing"))]
+    async fn run(&self, req: RequestBuilder, stream: bool) -> Result<Answer, Error> {
+        let mut attempts = 0;
+        self.attempts(req, stream, &mut attempts).await
+    }
+
+    /// One span per call (`http_request`): the operation, method and path
+    /// template when it starts; status, attempts and duration when it ends.
+    /// Never filled-in paths, query values, headers or bodies.
+    #[cfg(feature = "tracing")]
+    async fn run(&self, req: RequestBuilder, stream: bool) -> Result<Answer, Error> {
+        use tracing::field::Empty;
+        use tracing::Instrument;
+        let span = tracing::info_span!(
+            "http_request",
+            operation = req.operation,
+            method = req.method.as_str(),
+            path = req.path_template,
+            status = Empty,
+            attempts = Empty,
+            duration_ms = Empty,
+            error = Empty,
+        );
+        let start = Instant::now();
+        let mut attempts = 0;
+        let result = self
+            .attempts(req, stream, &mut attempts)
+            .instrument(span.clone())
+            .await;
+        span.record("attempts", attempts);
+        span.record(
+            "duration_ms",
+            u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+        );
+        match &result {
+            Ok(answer) => {
+                span.record("status", answer.status().as_u16());
+            }
+            Err(error) => {
+                if let Some(status) = error.status() {
+                    span.record("status", status.as_u16());
+                }
+                span.record("error", error.kind_name());
+            }
+        }
+        result
+    }
+
+    /// The retry loop: attempts until one is final, the policy allows no
+    /// more, or the deadline leaves no time for another.
+    async fn attempts(
+        &self,
+        mut req: RequestBuilder,
+        stream: bool,
+        attempts: &mut u32,
+    ) -> Result<Answer, Error> {
         if let Some(error) = req.error.take() {
             return Err(error);
         }
+        let inner = &*self.inner;
+        let options = std::mem::take(&mut req.options);
         let operation = req.operation;
-        let policy = &self.inner.retry;
+        let policy = options.retry.as_ref().unwrap_or(&inner.retry);
+        let total = options.timeout.unwrap_or(inner.timeout);
+        let start = Instant::now();
         let max_retries = if req.body.has_stream() {
             0
         } else {
             policy.max_retries
         };
-        let idempotent = is_idempotent(&req.method);
+        const IDEMPOTENCY_KEY: &str = "idempotency-key";
+        let idempotent = is_idempotent(&req.method)
+            || req.headers.contains_key(IDEMPOTENCY_KEY)
+            || options.headers.contains_key(IDEMPOTENCY_KEY);
         let is_head = req.method == Method::HEAD;
         let mut attempt: u32 = 0;
         loop {
+            let remaining = total.saturating_sub(start.elapsed());
+            let limit = match inner.attempt_timeout {
+                Some(each) if each < remaining => Limit {
+                    wait: each,
+                    kind: TimeoutKind::Attempt,
+                    limit: each,
+                },
+                _ => Limit {
+                    wait: remaining,
+                    kind: TimeoutKind::Total,
+                    limit: total,
+                },
+            };
+            if limit.wait.is_zero() {
+                return Err(limit.error(operation));
+            }
             // Each attempt builds its own request: nothing is copied up front in case a
             // retry comes, and retries are rare.
-            let (request, secret_query_names) = self.build(&mut req)?;
-            let outcome = self.attempt(request, &secret_query_names, operation, is_head).await;
+            let (mut request, secret_query_names) =
+                self.build(&mut req, &options.headers, limit.wait, stream)?;
+            *attempts += 1;
+            let info = RequestInfo {
+                operation,
+                method: &req.method,
+                path_template: req.path_template,
+                attempt: attempt + 1,
+            };
+            for hook in &inner.hooks {
+                hook.on_request(&info, &mut request)?;
+            }
+            let outcome = self
+                .attempt(request, &secret_query_names, &info, is_head, stream, limit)
+                .await;
             if attempt >= max_retries {
                 return outcome;
             }
             let delay = match &outcome {
-                Ok(response) if should_retry_status(response.status, idempotent) => {
-                    policy.delay(attempt, Some(&response.headers))
+                Ok(answer) if should_retry_status(answer.status(), idempotent) => {
+                    policy.delay(attempt, Some(answer.headers()))
                 }
                 Err(error) if should_retry_error(error, idempotent) => policy.delay(attempt, None),
                 _ => return outcome,
             };
+            // A retry that would start after the deadline is not made.
+            if start.elapsed().saturating_add(delay) >= total {
+                return outcome;
+            }
             tokio::time::sleep(delay).await;
             attempt += 1;
         }
@@ -325,7 +468,10 @@ impl ClientConfig {
     fn build(
         &self,
         req: &mut RequestBuilder,
-    ) -> Result<(reqwest::RequestBuilder, Vec<&'static str>), Error> {
+        extra_headers: &HeaderMap,
+        timeout: Duration,
+        stream: bool,
+    ) -> Result<(reqwest::Request, Vec<&'static str>), Error> {
         let inner = &*self.inner;
         let operation = req.operation;
         let path_only = req.path.split(['?', '#']).next().unwrap_or_default();
@@ -336,9 +482,7 @@ impl ClientConfig {
         }
 
         let mut headers = inner.default_headers.clone();
-        if let Some(ua) = &inner.user_agent {
-            headers.insert(USER_AGENT, ua.clone());
-        }
+        headers.insert(USER_AGENT, inner.user_agent.clone());
         for name in req.headers.keys() {
             headers.remove(name);
         }
@@ -349,6 +493,14 @@ impl ClientConfig {
             headers.insert(ACCEPT, static_header_value(accept).ok_or_else(|| {
                 Error::InvalidArgument(format!("{operation}: invalid Accept value"))
             })?);
+        }
+        if !extra_headers.is_empty() {
+            for name in extra_headers.keys() {
+                headers.remove(name);
+            }
+            for (name, value) in extra_headers {
+                headers.append(name.clone(), value.clone());
+            }
         }
 
         let mut auth_query: Vec<(&'static str, String)> = Vec::new();
@@ -415,32 +567,173 @@ impl ClientConfig {
         }
 
         let url = join_url(&inner.base_url, &req.path, &req.query, &auth_query)?;
+        let secret_query_names: Vec<&'static str> = auth_query.iter().map(|(name, _)| *name).collect();
         let mut request = reqwest::Request::new(req.method.clone(), url);
         *request.headers_mut() = headers;
         *request.body_mut() = body;
-        // reqwest's timeout covers the whole exchange, the body included.
-        *request.timeout_mut() = Some(inner.timeout);
-        let mut builder = reqwest::RequestBuilder::from_parts(inner.client.clone(), request);
-        if let Some(form) = form {
-            builder = builder.multipart(form);
+        // reqwest's timeout covers the whole exchange, the body included; a streamed
+        // answer is timed up to its head only (in `attempt`).
+        if !stream {
+            *request.timeout_mut() = Some(timeout);
         }
-        let secret_query_names = auth_query.iter().map(|(name, _)| *name).collect();
-        Ok((builder, secret_query_names))
+        if let Some(form) = form {
+            request = reqwest::RequestBuilder::from_parts(inner.client.clone(), request)
+                .multipart(form)
+                .build()
+                .map_err(|e| transport_error(operation, e, &secret_query_names, Limit::none()))?;
+        }
+        Ok((request, secret_query_names))
     }
 
+    /// One attempt: sends, tells the hooks, and reads the body unless it is to stream.
     async fn attempt(
         &self,
-        request: reqwest::RequestBuilder,
+        request: reqwest::Request,
         secret_query_names: &[&'static str],
-        operation: &'static str,
+        info: &RequestInfo<'_>,
         is_head: bool,
-    ) -> Result<RawResponse, Error> {
-        let limit = self.inner.max_body_bytes;
-        let transport = |e: reqwest::Error| transport_error(operation, e, secret_query_names);
-        let mut response = request.send().await.map_err(transport)?;
+        stream: bool,
+        limit: Limit,
+    ) -> Result<Answer, Error> {
+        let inner = &*self.inner;
+        let operation = info.operation;
+        let started = Instant::now();
+        let transport = |e: reqwest::Error| transport_error(operation, e, secret_query_names, limit);
+        let sent = if stream {
+            match tokio::time::timeout(limit.wait, inner.client.execute(request)).await {
+                Ok(sent) => sent.map_err(transport),
+                Err(_) => Err(limit.error(operation)),
+            }
+        } else {
+            inner.client.execute(request).await.map_err(transport)
+        };
+        let mut response = match sent {
+            Ok(response) => response,
+            Err(error) => {
+                inner.hooks.iter().for_each(|h| h.on_error(info, &error));
+                return Err(error);
+            }
+        };
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        if !is_head && response.content_length().is_some_and(|len| len > limit as u64) {
+        if !inner.hooks.is_empty() {
+            let elapsed = started.elapsed();
+            for hook in &inner.hooks {
+                hook.on_response(info, status, &headers, elapsed);
+            }
+        }
+        let head = Answer {
+            operation,
+            status,
+            headers,
+            body: AnswerBody::Live(response),
+            limit: inner.max_body_bytes,
+            secret_query_names: secret_query_names.to_vec(),
+            timeout: limit,
+            is_head,
+        };
+        if stream {
+            return Ok(head);
+        }
+        let raw = head.read_whole().await;
+        if let Err(error) = &raw {
+            inner.hooks.iter().for_each(|h| h.on_error(info, error));
+        }
+        raw.map(|raw| Answer::complete(operation, raw))
+    }
+}
+
+/// The time an attempt may take, and what to say when it runs out.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limit {
+    /// How long this attempt may take.
+    wait: Duration,
+    kind: TimeoutKind,
+    /// The configured limit that `wait` comes from.
+    limit: Duration,
+}
+
+impl Limit {
+    fn none() -> Self {
+        Limit {
+            wait: Duration::MAX,
+            kind: TimeoutKind::Total,
+            limit: Duration::MAX,
+        }
+    }
+
+    fn error(self, operation: &'static str) -> Error {
+        Error::Timeout {
+            operation,
+            kind: self.kind,
+            limit: self.limit,
+        }
+    }
+}
+
+/// A response head, with its body complete or still to be read.
+pub(crate) struct Answer {
+    pub(crate) operation: &'static str,
+    pub(crate) status: reqwest::StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: AnswerBody,
+    /// `max_body_bytes`.
+    pub(crate) limit: usize,
+    secret_query_names: Vec<&'static str>,
+    timeout: Limit,
+    is_head: bool,
+}
+
+pub(crate) enum AnswerBody {
+    Complete(Bytes),
+    Live(reqwest::Response),
+}
+
+impl Answer {
+    fn complete(operation: &'static str, raw: RawResponse) -> Self {
+        Answer {
+            operation,
+            status: raw.status,
+            headers: raw.headers,
+            body: AnswerBody::Complete(raw.body),
+            limit: usize::MAX,
+            secret_query_names: Vec::new(),
+            timeout: Limit::none(),
+            is_head: false,
+        }
+    }
+
+    pub(crate) fn status(&self) -> reqwest::StatusCode {
+        self.status
+    }
+
+    pub(crate) fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// Maps an error of reading the body (URLs redacted, timeouts named).
+    pub(crate) fn body_error(&self, error: reqwest::Error) -> Error {
+        transport_error(self.operation, error, &self.secret_query_names, self.timeout)
+    }
+
+    /// Reads the whole body, bounded by `max_body_bytes`.
+    pub(crate) async fn read_whole(self) -> Result<RawResponse, Error> {
+        let operation = self.operation;
+        let limit = self.limit;
+        let mut response = match self.body {
+            AnswerBody::Complete(body) => {
+                return Ok(RawResponse {
+                    status: self.status,
+                    headers: self.headers,
+                    body,
+                })
+            }
+            AnswerBody::Live(response) => response,
+        };
+        let transport = |e: reqwest::Error| {
+            transport_error(operation, e, &self.secret_query_names, self.timeout)
+        };
+        if !self.is_head && response.content_length().is_some_and(|len| len > limit as u64) {
             return Err(Error::BodyTooLarge { operation, limit });
         }
         let mut first: Option<Bytes> = None;
@@ -465,8 +758,8 @@ impl ClientConfig {
             None => Bytes::from(rest),
         };
         Ok(RawResponse {
-            status,
-            headers,
+            status: self.status,
+            headers: self.headers,
             body,
         })
     }
@@ -486,9 +779,10 @@ fn transport_error(
     operation: &'static str,
     error: reqwest::Error,
     secret_query_names: &[&str],
+    limit: Limit,
 ) -> Error {
     if error.is_timeout() {
-        return Error::Timeout { operation };
+        return limit.error(operation);
     }
     let mut error = error;
     if let Some(url) = error.url_mut() {
@@ -532,11 +826,13 @@ impl fmt::Debug for ClientConfig {
         f.debug_struct("ClientConfig")
             .field("base_url", &redact_url_str(&inner.base_url))
             .field("timeout", &inner.timeout)
+            .field("attempt_timeout", &inner.attempt_timeout)
             .field("user_agent", &self.user_agent())
             .field("retry", &inner.retry)
             .field("default_headers", &HeaderNames(&inner.default_headers))
             .field("credentials", &inner.credentials)
             .field("max_body_bytes", &inner.max_body_bytes)
+            .field("hooks", &inner.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -547,11 +843,13 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("base_url", &redact_url_str(&self.base_url))
             .field("custom_http_client", &self.client.is_some())
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("default_headers", &HeaderNames(&self.default_headers))
             .field("credentials", &self.credentials)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("hooks", &self.hooks.len())
             .finish()
     }
 }
@@ -673,7 +971,7 @@ mod tests {
             let mut req = RequestBuilder::new(Method::GET, "getFile");
             req.path_literal("/files/");
             req.path_param(value);
-            match config.build(&mut req) {
+            match config.build(&mut req, &HeaderMap::new(), DEFAULT_TIMEOUT, false) {
                 Err(Error::InvalidArgument(m)) => assert!(m.contains("getFile"), "{m}"),
                 Err(other) => panic!("{value}: {other}"),
                 Ok((request, _)) => panic!("{value}: {request:?}"),
@@ -683,8 +981,9 @@ mod tests {
         req.path_literal("/files/");
         req.path_param("..");
         req.path_literal(".json");
-        let (request, _) = config.build(&mut req).unwrap();
-        let request = request.build().unwrap();
+        let (request, _) = config
+            .build(&mut req, &HeaderMap::new(), DEFAULT_TIMEOUT, false)
+            .unwrap();
         assert_eq!(request.url().as_str(), "https://h/api/files/...json");
     }
 }
