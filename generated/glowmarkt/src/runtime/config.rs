@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, USER_AGENT};
 use reqwest::{Method, Url};
 
 use super::auth::{resolve, AppliedAuth, Credential, Credentials};
@@ -396,22 +396,29 @@ impl ClientConfig {
         let inner = &*self.inner;
         let options = std::mem::take(&mut req.options);
         let operation = req.operation;
-        let policy = options.retry.as_ref().unwrap_or(&inner.retry);
-        let total = options.timeout.unwrap_or(inner.timeout);
+        let policy = options.retry_policy().unwrap_or(&inner.retry);
+        let total = options.timeout().unwrap_or(inner.timeout);
         let start = Instant::now();
         let max_retries = if req.body.has_stream() {
             0
         } else {
             policy.max_retries
         };
-        const IDEMPOTENCY_KEY: &str = "idempotency-key";
+        let has_key = |h: &HeaderMap| {
+            !h.is_empty() && h.contains_key(HeaderName::from_static("idempotency-key"))
+        };
         let idempotent = is_idempotent(&req.method)
-            || req.headers.contains_key(IDEMPOTENCY_KEY)
-            || options.headers.contains_key(IDEMPOTENCY_KEY);
+            || has_key(&req.headers)
+            || options.headers().is_some_and(has_key);
         let is_head = req.method == Method::HEAD;
         let mut attempt: u32 = 0;
         loop {
-            let remaining = total.saturating_sub(start.elapsed());
+            // The first attempt has the whole deadline (no clock read needed).
+            let remaining = if attempt == 0 {
+                total
+            } else {
+                total.saturating_sub(start.elapsed())
+            };
             let limit = match inner.attempt_timeout {
                 Some(each) if each < remaining => Limit {
                     wait: each,
@@ -430,7 +437,7 @@ impl ClientConfig {
             // Each attempt builds its own request: nothing is copied up front in case a
             // retry comes, and retries are rare.
             let (mut request, secret_query_names) =
-                self.build(&mut req, &options.headers, limit.wait, stream)?;
+                self.build(&mut req, options.headers(), limit.wait, stream)?;
             *attempts += 1;
             let info = RequestInfo {
                 operation,
@@ -468,7 +475,7 @@ impl ClientConfig {
     fn build(
         &self,
         req: &mut RequestBuilder,
-        extra_headers: &HeaderMap,
+        extra_headers: Option<&HeaderMap>,
         timeout: Duration,
         stream: bool,
     ) -> Result<(reqwest::Request, Vec<&'static str>), Error> {
@@ -494,7 +501,7 @@ impl ClientConfig {
                 Error::InvalidArgument(format!("{operation}: invalid Accept value"))
             })?);
         }
-        if !extra_headers.is_empty() {
+        if let Some(extra_headers) = extra_headers {
             for name in extra_headers.keys() {
                 headers.remove(name);
             }
@@ -597,7 +604,7 @@ impl ClientConfig {
     ) -> Result<Answer, Error> {
         let inner = &*self.inner;
         let operation = info.operation;
-        let started = Instant::now();
+        let started = (!inner.hooks.is_empty()).then(Instant::now);
         let transport = |e: reqwest::Error| transport_error(operation, e, secret_query_names, limit);
         let sent = if stream {
             match tokio::time::timeout(limit.wait, inner.client.execute(request)).await {
@@ -616,7 +623,7 @@ impl ClientConfig {
         };
         let status = response.status();
         let headers = std::mem::take(response.headers_mut());
-        if !inner.hooks.is_empty() {
+        if let Some(started) = started {
             let elapsed = started.elapsed();
             for hook in &inner.hooks {
                 hook.on_response(info, status, &headers, elapsed);
@@ -971,7 +978,7 @@ mod tests {
             let mut req = RequestBuilder::new(Method::GET, "getFile");
             req.path_literal("/files/");
             req.path_param(value);
-            match config.build(&mut req, &HeaderMap::new(), DEFAULT_TIMEOUT, false) {
+            match config.build(&mut req, None, DEFAULT_TIMEOUT, false) {
                 Err(Error::InvalidArgument(m)) => assert!(m.contains("getFile"), "{m}"),
                 Err(other) => panic!("{value}: {other}"),
                 Ok((request, _)) => panic!("{value}: {request:?}"),
@@ -982,7 +989,7 @@ mod tests {
         req.path_param("..");
         req.path_literal(".json");
         let (request, _) = config
-            .build(&mut req, &HeaderMap::new(), DEFAULT_TIMEOUT, false)
+            .build(&mut req, None, DEFAULT_TIMEOUT, false)
             .unwrap();
         assert_eq!(request.url().as_str(), "https://h/api/files/...json");
     }

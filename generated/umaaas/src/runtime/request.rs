@@ -228,7 +228,7 @@ impl RequestBuilder {
     /// idempotency key); an invalid header among them fails the request
     /// before anything is sent.
     pub fn options(&mut self, options: RequestOptions) {
-        if let Some(message) = &options.error {
+        if let Some(message) = options.error() {
             let message = format!("{}: {message}", self.operation);
             self.remember(Error::InvalidArgument(message));
         }
@@ -435,37 +435,61 @@ impl fmt::Debug for RequestBuilder {
 
 /// Options of one request, set on any request builder: a timeout replacing
 /// the client's total deadline, extra headers, a retry policy, an
-/// idempotency key. Cheap to create; cloned with the builder when pages are
-/// fetched.
+/// idempotency key. One pointer wide and allocation-free until an option is
+/// set; cloned with the builder when pages are fetched.
 #[derive(Clone, Default)]
 pub struct RequestOptions {
-    pub(crate) timeout: Option<Duration>,
-    pub(crate) retry: Option<RetryPolicy>,
+    set: Option<Box<OptionsSet>>,
+}
+
+#[derive(Clone, Default)]
+struct OptionsSet {
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
     /// Sent last, replacing headers of the same name (credentials excepted).
-    pub(crate) headers: HeaderMap,
+    headers: HeaderMap,
     /// The first invalid header, reported when the request is sent.
-    pub(crate) error: Option<String>,
+    error: Option<String>,
 }
 
 impl RequestOptions {
     /// No options.
     pub fn new() -> Self {
-        RequestOptions {
-            timeout: None,
-            retry: None,
-            headers: HeaderMap::new(),
-            error: None,
-        }
+        RequestOptions { set: None }
+    }
+
+    fn set(&mut self) -> &mut OptionsSet {
+        self.set.get_or_insert_with(Box::default)
+    }
+
+    /// The request's own total deadline, if set.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.set.as_ref().and_then(|s| s.timeout)
+    }
+
+    /// The request's own retry policy, if set.
+    pub fn retry_policy(&self) -> Option<&RetryPolicy> {
+        self.set.as_ref().and_then(|s| s.retry.as_ref())
+    }
+
+    /// The request's own headers, if any.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        self.set.as_ref().map(|s| &s.headers).filter(|h| !h.is_empty())
+    }
+
+    /// The first invalid header's problem, if any.
+    pub(crate) fn error(&self) -> Option<&str> {
+        self.set.as_ref().and_then(|s| s.error.as_deref())
     }
 
     /// Replaces the client's total deadline for this request.
     pub fn set_timeout(&mut self, d: Duration) {
-        self.timeout = Some(d);
+        self.set().timeout = Some(d);
     }
 
     /// Replaces the client's retry policy for this request.
     pub fn set_retry_policy(&mut self, p: RetryPolicy) {
-        self.retry = Some(p);
+        self.set().retry = Some(p);
     }
 
     /// Adds a header (replacing any other header of that name the request
@@ -473,12 +497,13 @@ impl RequestOptions {
     /// other control bytes) makes the request fail with
     /// [`Error::InvalidArgument`] before anything is sent.
     pub fn add_header(&mut self, name: &str, value: &str) {
+        let set = self.set();
         match parse_header(name, value) {
             Ok((name, value)) => {
-                self.headers.append(name, value);
+                set.headers.append(name, value);
             }
-            Err(Error::InvalidArgument(message)) if self.error.is_none() => {
-                self.error = Some(message);
+            Err(Error::InvalidArgument(message)) if set.error.is_none() => {
+                set.error = Some(message);
             }
             Err(_) => {}
         }
@@ -496,10 +521,13 @@ impl fmt::Debug for RequestOptions {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Header values may be secrets: names only.
         f.debug_struct("RequestOptions")
-            .field("timeout", &self.timeout)
-            .field("retry", &self.retry)
-            .field("headers", &self.headers.keys().collect::<Vec<_>>())
-            .field("error", &self.error)
+            .field("timeout", &self.timeout())
+            .field("retry", &self.retry_policy())
+            .field(
+                "headers",
+                &self.headers().map(|h| h.keys().collect::<Vec<_>>()),
+            )
+            .field("error", &self.error())
             .finish()
     }
 }
@@ -608,10 +636,13 @@ mod tests {
         .header("X-Trace", "t1")
         .retry_policy(RetryPolicy::none())
         .idempotency_key("k-1");
-        assert_eq!(r.options.timeout, Some(Duration::from_secs(2)));
-        assert_eq!(r.options.retry, Some(RetryPolicy::none()));
-        assert_eq!(r.options.headers["x-trace"], "t1");
-        assert_eq!(r.options.headers["idempotency-key"], "k-1");
+        assert_eq!(r.options.timeout(), Some(Duration::from_secs(2)));
+        assert_eq!(r.options.retry_policy(), Some(&RetryPolicy::none()));
+        let headers = r.options.headers().unwrap();
+        assert_eq!(headers["x-trace"], "t1");
+        assert_eq!(headers["idempotency-key"], "k-1");
+        assert!(RequestOptions::new().headers().is_none());
+        assert_eq!(std::mem::size_of::<RequestOptions>(), std::mem::size_of::<usize>());
         let shown = format!("{:?}", r.options);
         assert!(!shown.contains("t1") && shown.contains("x-trace"), "{shown}");
         let bad = FakeRequest {
