@@ -351,7 +351,7 @@ impl ClientConfig {
         let operation = req.operation;
         let answer = self.execute_head(req).await?;
         if !answer.status.is_success() {
-            let raw = answer.read_whole().await?;
+            let raw = Box::pin(answer.read_whole()).await?;
             return Err(raw.into_error(operation, documented));
         }
         Ok(ByteStream::new(answer))

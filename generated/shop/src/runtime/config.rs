@@ -324,7 +324,13 @@ impl ClientConfig {
     /// the hooks, the total deadline and attempt timeout, and the retry
     /// policy; the body is limited to `max_body_bytes`.
     pub async fn execute(&self, req: RequestBuilder) -> Result<RawResponse, Error> {
-        self.run(req, false).await?.read_whole().await
+        let mut answer = self.run(req, false).await?;
+        if matches!(answer.body, AnswerBody::Live(_)) {
+            // Not reached: without streaming, attempts read the body. Boxed, so that the
+            // state of this future stays small.
+            Box::pin(answer.read_body()).await?;
+        }
+        Ok(answer.into_raw())
     }
 
     /// Sends a request and returns as soon as the response head is in: the
@@ -334,10 +340,15 @@ impl ClientConfig {
         self.run(req, true).await
     }
 
+    /// The retry loop (no wrapping future without tracing: each layer of futures is one
+    /// more copy of their state).
     #[cfg(not(feature = "tracing"))]
-    async fn run(&self, req: RequestBuilder, stream: bool) -> Result<Answer, Error> {
-        let mut attempts = 0;
-        self.attempts(req, stream, &mut attempts).await
+    fn run(
+        &self,
+        req: RequestBuilder,
+        stream: bool,
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + '_ {
+        self.attempts(req, stream, None)
     }
 
     /// One span per call (`http_request`): the operation, method and path
@@ -360,7 +371,7 @@ impl ClientConfig {
         let start = Instant::now();
         let mut attempts = 0;
         let result = self
-            .attempts(req, stream, &mut attempts)
+            .attempts(req, stream, Some(&mut attempts))
             .instrument(span.clone())
             .await;
         span.record("attempts", attempts);
@@ -388,7 +399,7 @@ impl ClientConfig {
         &self,
         mut req: RequestBuilder,
         stream: bool,
-        attempts: &mut u32,
+        mut attempts: Option<&mut u32>,
     ) -> Result<Answer, Error> {
         if let Some(error) = req.error.take() {
             return Err(error);
@@ -438,7 +449,9 @@ impl ClientConfig {
             // retry comes, and retries are rare.
             let (mut request, secret_query_names) =
                 self.build(&mut req, options.headers(), limit.wait, stream)?;
-            *attempts += 1;
+            if let Some(n) = attempts.as_deref_mut() {
+                *n += 1;
+            }
             let info = RequestInfo {
                 operation,
                 method: &req.method,
@@ -465,6 +478,8 @@ impl ClientConfig {
             if start.elapsed().saturating_add(delay) >= total {
                 return outcome;
             }
+            // Not kept across the wait (it would enlarge this future's state).
+            drop(outcome);
             tokio::time::sleep(delay).await;
             attempt += 1;
         }
@@ -629,7 +644,7 @@ impl ClientConfig {
                 hook.on_response(info, status, &headers, elapsed);
             }
         }
-        let head = Answer {
+        let mut head = Answer {
             operation,
             status,
             headers,
@@ -642,11 +657,13 @@ impl ClientConfig {
         if stream {
             return Ok(head);
         }
-        let raw = head.read_whole().await;
-        if let Err(error) = &raw {
-            inner.hooks.iter().for_each(|h| h.on_error(info, error));
+        match head.read_body().await {
+            Ok(()) => Ok(head),
+            Err(error) => {
+                inner.hooks.iter().for_each(|h| h.on_error(info, &error));
+                Err(error)
+            }
         }
-        raw.map(|raw| Answer::complete(operation, raw))
     }
 }
 
@@ -697,19 +714,6 @@ pub(crate) enum AnswerBody {
 }
 
 impl Answer {
-    fn complete(operation: &'static str, raw: RawResponse) -> Self {
-        Answer {
-            operation,
-            status: raw.status,
-            headers: raw.headers,
-            body: AnswerBody::Complete(raw.body),
-            limit: usize::MAX,
-            secret_query_names: Vec::new(),
-            timeout: Limit::none(),
-            is_head: false,
-        }
-    }
-
     pub(crate) fn status(&self) -> reqwest::StatusCode {
         self.status
     }
@@ -723,23 +727,15 @@ impl Answer {
         transport_error(self.operation, error, &self.secret_query_names, self.timeout)
     }
 
-    /// Reads the whole body, bounded by `max_body_bytes`.
-    pub(crate) async fn read_whole(self) -> Result<RawResponse, Error> {
+    /// Reads the whole body (bounded by `max_body_bytes`) into `body`.
+    pub(crate) async fn read_body(&mut self) -> Result<(), Error> {
         let operation = self.operation;
         let limit = self.limit;
-        let mut response = match self.body {
-            AnswerBody::Complete(body) => {
-                return Ok(RawResponse {
-                    status: self.status,
-                    headers: self.headers,
-                    body,
-                })
-            }
-            AnswerBody::Live(response) => response,
+        let AnswerBody::Live(response) = &mut self.body else {
+            return Ok(());
         };
-        let transport = |e: reqwest::Error| {
-            transport_error(operation, e, &self.secret_query_names, self.timeout)
-        };
+        let (names, timeout) = (&self.secret_query_names, self.timeout);
+        let transport = |e: reqwest::Error| transport_error(operation, e, names, timeout);
         if !self.is_head && response.content_length().is_some_and(|len| len > limit as u64) {
             return Err(Error::BodyTooLarge { operation, limit });
         }
@@ -760,15 +756,29 @@ impl Answer {
                 None => rest.extend_from_slice(&chunk),
             }
         }
-        let body = match first {
+        self.body = AnswerBody::Complete(match first {
             Some(only) => only,
             None => Bytes::from(rest),
-        };
-        Ok(RawResponse {
+        });
+        Ok(())
+    }
+
+    /// Reads the whole body, bounded by `max_body_bytes`.
+    pub(crate) async fn read_whole(mut self) -> Result<RawResponse, Error> {
+        self.read_body().await?;
+        Ok(self.into_raw())
+    }
+
+    /// The response with the body read so far (all of it after `read_body`).
+    pub(crate) fn into_raw(self) -> RawResponse {
+        RawResponse {
             status: self.status,
             headers: self.headers,
-            body,
-        })
+            body: match self.body {
+                AnswerBody::Complete(body) => body,
+                AnswerBody::Live(_) => Bytes::new(),
+            },
+        }
     }
 }
 
