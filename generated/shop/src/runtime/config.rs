@@ -323,14 +323,13 @@ impl ClientConfig {
     /// request's [`Security`](super::Security)), the per-request options,
     /// the hooks, the total deadline and attempt timeout, and the retry
     /// policy; the body is limited to `max_body_bytes`.
-    pub async fn execute(&self, req: RequestBuilder) -> Result<RawResponse, Error> {
-        let mut answer = self.run(req, false).await?;
-        if matches!(answer.body, AnswerBody::Live(_)) {
-            // Not reached: without streaming, attempts read the body. Boxed, so that the
-            // state of this future stays small.
-            Box::pin(answer.read_body()).await?;
-        }
-        Ok(answer.into_raw())
+    pub fn execute(
+        &self,
+        req: RequestBuilder,
+    ) -> impl std::future::Future<Output = Result<RawResponse, Error>> + Send + '_ {
+        // A map, not an async block: awaiting the retry loop's future from a block would
+        // keep a second copy of its state. Without streaming, attempts read the body.
+        futures_util::FutureExt::map(self.run(req, false), |answer| answer.map(Answer::into_raw))
     }
 
     /// Sends a request and returns as soon as the response head is in: the
@@ -347,15 +346,19 @@ impl ClientConfig {
         &self,
         req: RequestBuilder,
         stream: bool,
-    ) -> impl std::future::Future<Output = Result<Answer, Error>> + '_ {
-        self.attempts(req, stream, None)
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + Send + '_ {
+        self.attempts(req, stream)
     }
 
     /// One span per call (`http_request`): the operation, method and path
-    /// template when it starts; status, attempts and duration when it ends.
-    /// Never filled-in paths, query values, headers or bodies.
+    /// template when it starts; attempts as they are made; status and duration
+    /// when it ends. Never filled-in paths, query values, headers or bodies.
     #[cfg(feature = "tracing")]
-    async fn run(&self, req: RequestBuilder, stream: bool) -> Result<Answer, Error> {
+    fn run(
+        &self,
+        req: RequestBuilder,
+        stream: bool,
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + Send + '_ {
         use tracing::field::Empty;
         use tracing::Instrument;
         let span = tracing::info_span!(
@@ -369,28 +372,27 @@ impl ClientConfig {
             error = Empty,
         );
         let start = Instant::now();
-        let mut attempts = 0;
-        let result = self
-            .attempts(req, stream, Some(&mut attempts))
-            .instrument(span.clone())
-            .await;
-        span.record("attempts", attempts);
-        span.record(
-            "duration_ms",
-            u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
-        );
-        match &result {
-            Ok(answer) => {
-                span.record("status", answer.status().as_u16());
-            }
-            Err(error) => {
-                if let Some(status) = error.status() {
-                    span.record("status", status.as_u16());
+        let recorder = span.clone();
+        let traced = self.attempts(req, stream, span.clone()).instrument(span);
+        futures_util::FutureExt::map(traced, move |result| {
+            let span = recorder;
+            span.record(
+                "duration_ms",
+                u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+            );
+            match &result {
+                Ok(answer) => {
+                    span.record("status", answer.status().as_u16());
                 }
-                span.record("error", error.kind_name());
+                Err(error) => {
+                    if let Some(status) = error.status() {
+                        span.record("status", status.as_u16());
+                    }
+                    span.record("error", error.kind_name());
+                }
             }
-        }
-        result
+            result
+        })
     }
 
     /// The retry loop: attempts until one is final, the policy allows no
@@ -399,7 +401,7 @@ impl ClientConfig {
         &self,
         mut req: RequestBuilder,
         stream: bool,
-        mut attempts: Option<&mut u32>,
+        #[cfg(feature = "tracing")] span: tracing::Span,
     ) -> Result<Answer, Error> {
         if let Some(error) = req.error.take() {
             return Err(error);
@@ -447,39 +449,44 @@ impl ClientConfig {
             }
             // Each attempt builds its own request: nothing is copied up front in case a
             // retry comes, and retries are rare.
-            let (mut request, secret_query_names) =
-                self.build(&mut req, options.headers(), limit.wait, stream)?;
-            if let Some(n) = attempts.as_deref_mut() {
-                *n += 1;
-            }
-            let info = RequestInfo {
-                operation,
-                method: &req.method,
-                path_template: req.path_template,
-                attempt: attempt + 1,
-            };
-            for hook in &inner.hooks {
-                hook.on_request(&info, &mut request)?;
-            }
-            let outcome = self
-                .attempt(request, &secret_query_names, &info, is_head, stream, limit)
-                .await;
-            if attempt >= max_retries {
-                return outcome;
-            }
-            let delay = match &outcome {
-                Ok(answer) if should_retry_status(answer.status(), idempotent) => {
-                    policy.delay(attempt, Some(answer.headers()))
+            // In a block: the request, the attempt and its outcome are not kept in this
+            // future's state during the wait before a retry.
+            let delay = {
+                let sending = {
+                    let (mut request, secret_query_names) =
+                        self.build(&mut req, options.headers(), limit.wait, stream)?;
+                    let info = RequestInfo {
+                        operation,
+                        method: &req.method,
+                        path_template: req.path_template,
+                        attempt: attempt + 1,
+                    };
+                    for hook in &inner.hooks {
+                        hook.on_request(&info, &mut request)?;
+                    }
+                    self.attempt(request, secret_query_names, info, is_head, stream, limit)
+                };
+                #[cfg(feature = "tracing")]
+                span.record("attempts", attempt + 1);
+                let outcome = sending.await;
+                if attempt >= max_retries {
+                    return outcome;
                 }
-                Err(error) if should_retry_error(error, idempotent) => policy.delay(attempt, None),
-                _ => return outcome,
+                let delay = match &outcome {
+                    Ok(answer) if should_retry_status(answer.status(), idempotent) => {
+                        policy.delay(attempt, Some(answer.headers()))
+                    }
+                    Err(error) if should_retry_error(error, idempotent) => {
+                        policy.delay(attempt, None)
+                    }
+                    _ => return outcome,
+                };
+                // A retry that would start after the deadline is not made.
+                if start.elapsed().saturating_add(delay) >= total {
+                    return outcome;
+                }
+                delay
             };
-            // A retry that would start after the deadline is not made.
-            if start.elapsed().saturating_add(delay) >= total {
-                return outcome;
-            }
-            // Not kept across the wait (it would enlarge this future's state).
-            drop(outcome);
             tokio::time::sleep(delay).await;
             attempt += 1;
         }
@@ -608,60 +615,73 @@ impl ClientConfig {
     }
 
     /// One attempt: sends, tells the hooks, and reads the body unless it is to stream.
-    async fn attempt(
-        &self,
+    /// (A plain function returning the future: the request is handed to reqwest before it,
+    /// so the future does not hold it too.)
+    #[allow(clippy::too_many_arguments)]
+    fn attempt<'s>(
+        &'s self,
         request: reqwest::Request,
-        secret_query_names: &[&'static str],
-        info: &RequestInfo<'_>,
+        secret_query_names: Vec<&'static str>,
+        info: RequestInfo<'s>,
         is_head: bool,
         stream: bool,
         limit: Limit,
-    ) -> Result<Answer, Error> {
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + 's {
         let inner = &*self.inner;
-        let operation = info.operation;
         let started = (!inner.hooks.is_empty()).then(Instant::now);
-        let transport = |e: reqwest::Error| transport_error(operation, e, secret_query_names, limit);
-        let sent = if stream {
-            match tokio::time::timeout(limit.wait, inner.client.execute(request)).await {
-                Ok(sent) => sent.map_err(transport),
-                Err(_) => Err(limit.error(operation)),
+        let pending = inner.client.execute(request);
+        async move {
+            let operation = info.operation;
+            let mut head = {
+                let sent = if stream {
+                    // Boxed: a streamed call's own timer would otherwise enlarge every call's state.
+                    match Box::pin(tokio::time::timeout(limit.wait, pending)).await {
+                        Ok(sent) => sent,
+                        Err(_) => {
+                            let error = limit.error(operation);
+                            inner.hooks.iter().for_each(|h| h.on_error(&info, &error));
+                            return Err(error);
+                        }
+                    }
+                } else {
+                    pending.await
+                };
+                let mut response = match sent {
+                    Ok(response) => response,
+                    Err(e) => {
+                        let error = transport_error(operation, e, &secret_query_names, limit);
+                        inner.hooks.iter().for_each(|h| h.on_error(&info, &error));
+                        return Err(error);
+                    }
+                };
+                let status = response.status();
+                let headers = std::mem::take(response.headers_mut());
+                if let Some(started) = started {
+                    let elapsed = started.elapsed();
+                    for hook in &inner.hooks {
+                        hook.on_response(&info, status, &headers, elapsed);
+                    }
+                }
+                Answer {
+                    operation,
+                    status,
+                    headers,
+                    body: AnswerBody::Live(response),
+                    limit: inner.max_body_bytes,
+                    secret_query_names,
+                    timeout: limit,
+                    is_head,
+                }
+            };
+            if stream {
+                return Ok(head);
             }
-        } else {
-            inner.client.execute(request).await.map_err(transport)
-        };
-        let mut response = match sent {
-            Ok(response) => response,
-            Err(error) => {
-                inner.hooks.iter().for_each(|h| h.on_error(info, &error));
-                return Err(error);
-            }
-        };
-        let status = response.status();
-        let headers = std::mem::take(response.headers_mut());
-        if let Some(started) = started {
-            let elapsed = started.elapsed();
-            for hook in &inner.hooks {
-                hook.on_response(info, status, &headers, elapsed);
-            }
-        }
-        let mut head = Answer {
-            operation,
-            status,
-            headers,
-            body: AnswerBody::Live(response),
-            limit: inner.max_body_bytes,
-            secret_query_names: secret_query_names.to_vec(),
-            timeout: limit,
-            is_head,
-        };
-        if stream {
-            return Ok(head);
-        }
-        match head.read_body().await {
-            Ok(()) => Ok(head),
-            Err(error) => {
-                inner.hooks.iter().for_each(|h| h.on_error(info, &error));
-                Err(error)
+            match head.read_body().await {
+                Ok(()) => Ok(head),
+                Err(error) => {
+                    inner.hooks.iter().for_each(|h| h.on_error(&info, &error));
+                    Err(error)
+                }
             }
         }
     }
@@ -785,6 +805,11 @@ impl Answer {
 /// A header value from a `&'static str` without copying it, or `None` when it is not a
 /// valid header value (`HeaderValue::from_static` would panic on those).
 fn static_header_value(value: &'static str) -> Option<HeaderValue> {
+    // The commonest value (`Accept` and `Content-Type` of JSON APIs), checked at compile time.
+    const JSON: HeaderValue = HeaderValue::from_static("application/json");
+    if value == "application/json" {
+        return Some(JSON);
+    }
     value
         .bytes()
         .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
@@ -1002,5 +1027,18 @@ mod tests {
             .build(&mut req, None, DEFAULT_TIMEOUT, false)
             .unwrap();
         assert_eq!(request.url().as_str(), "https://h/api/files/...json");
+    }
+}
+#[cfg(test)]
+mod future_size {
+    /// Every layer of futures that keeps a copy of what it moved into the next costs a
+    /// copy per call; the client bench (README, Performance) notices a few kilobytes.
+    #[test]
+    fn the_call_future_stays_small() {
+        let config = super::ClientConfig::new("http://127.0.0.1:9").unwrap();
+        let req = super::RequestBuilder::new(reqwest::Method::GET, "op");
+        let call = config.execute(req);
+        let size = std::mem::size_of_val(&call);
+        assert!(size <= if cfg!(feature = "tracing") { 2560 } else { 2048 }, "ClientConfig::execute's future is {size} bytes");
     }
 }
