@@ -499,3 +499,25 @@ async fn ndjson_send_collects_and_send_stream_gives_bytes() {
     assert_eq!(got[1].as_ref().unwrap().id, "c");
     let _: &Request = &server.received_requests().await.unwrap()[0];
 }
+
+/// A hook that refuses to sign: the call fails with its error and nothing is sent.
+struct Refuse;
+
+impl feed_client::Hook for Refuse {
+    fn on_request(
+        &self,
+        _info: &feed_client::RequestInfo<'_>,
+        _request: &mut feed_client::reqwest::Request,
+    ) -> Result<(), Error> {
+        Err(Error::InvalidArgument("no signing key".into()))
+    }
+}
+
+#[tokio::test]
+async fn a_hook_error_ends_the_call_before_sending() {
+    let server = MockServer::start().await;
+    let c = client(&server.uri()).hook(Refuse).retry_policy(quick_retries(3)).build().unwrap();
+    let err = c.list_events().await.unwrap_err();
+    assert!(matches!(&err, Error::InvalidArgument(m) if m == "no signing key"), "{err:?}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
