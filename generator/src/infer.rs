@@ -638,6 +638,7 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
         security_exact: false,
         content_type,
         accept: op.accept.clone(),
+        pagination: None,
         inferred,
         overridden: Vec::new(),
         line: op.line,

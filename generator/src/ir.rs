@@ -233,6 +233,9 @@ pub struct Operation {
     pub content_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept: Option<String>,
+    /// How the operation pages, when its docs make it evident (see [`crate::paginate`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<crate::paginate::Pagination>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -16,6 +16,7 @@ pub mod ident;
 pub mod infer;
 pub mod ir;
 pub mod openapi;
+pub mod paginate;
 pub mod prose;
 pub mod provider;
 pub mod read;
@@ -311,6 +312,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
     infer::add_models(&mut api, &models, &conv, diags);
     infer::models_from_examples(&mut api);
     infer::patch_bodies_are_nullable(&mut api);
+    paginate::infer(&mut api);
     Some(api)
 }
 
@@ -442,6 +444,7 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
     let spec = match (api, config, cfg_text) {
         (Some(mut api), Some(config), Some(text)) => {
             provider::apply(&mut api, &config, &text, &cfg_label, &mut diags);
+            paginate::apply(&mut api, &config.pagination, &text, &cfg_label, &mut diags);
             Some(Spec {
                 dir: dir.to_path_buf(),
                 provider: provider.clone(),

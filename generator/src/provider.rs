@@ -45,6 +45,9 @@ pub struct ProviderConfig {
     /// summary but not printed on every regenerate.
     #[serde(default)]
     pub expected_warnings: bool,
+    /// Per operation: `false`, or the pagination stated (applied by [`crate::paginate`]).
+    #[serde(default)]
+    pub pagination: BTreeMap<String, crate::paginate::Override>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]

@@ -135,6 +135,7 @@ fn operation(models: Vec<String>, schemes: Vec<String>) -> impl Strategy<Value =
                     security_exact,
                     content_type: content_type.map(str::to_string),
                     accept: accept.map(str::to_string),
+                    pagination: None,
                     inferred: BTreeMap::new(),
                     overridden: Vec::new(),
                     line: 0,

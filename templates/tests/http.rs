@@ -310,7 +310,7 @@ async fn body_that_stalls_times_out_within_the_timeout() {
         .unwrap();
     let started = Instant::now();
     let result = within(3.0, config.execute(get("/stalls"))).await;
-    assert!(matches!(result, Err(Error::Timeout { operation: "getThing" })), "{result:?}");
+    assert!(matches!(result, Err(Error::Timeout { operation: "getThing", kind: TimeoutKind::Total, .. })), "{result:?}");
     let elapsed = started.elapsed();
     assert!(elapsed >= Duration::from_millis(290) && elapsed < Duration::from_millis(1500), "{elapsed:?}");
 }
@@ -337,7 +337,9 @@ async fn silent_server_times_out_within_the_timeout() {
         matches!(
             result,
             Err(Error::Timeout {
-                operation: "getThing"
+                operation: "getThing",
+                kind: TimeoutKind::Total,
+                ..
             })
         ),
         "{result:?}"

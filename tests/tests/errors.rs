@@ -341,7 +341,9 @@ async fn server_that_never_answers_times_out() {
         matches!(
             err,
             glowmarkt_client::Error::Timeout {
-                operation: "get_userby_id"
+                operation: "get_userby_id",
+                kind: glowmarkt_client::TimeoutKind::Total,
+                ..
             }
         ),
         "{err:?}"

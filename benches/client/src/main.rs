@@ -6,7 +6,7 @@
 //! - POST: `create_user` with a JSON body (a typed model), decoding the JSON answer.
 //!
 //! Both sides use the same reqwest version and features, the same model types for bodies,
-//! basic auth, `Accept: application/json` and a 30 s timeout; both build the POST body per
+//! basic auth, `Accept: application/json`, the same `User-Agent` and a 30 s timeout; both build the POST body per
 //! request (the generated method takes it by value, the hand-written one by reference).
 //! Variants run in interleaved rounds (the order alternating each round) on one
 //! current-thread runtime; the server has its own thread, and allocations are counted on
@@ -416,8 +416,10 @@ fn main() -> Result<()> {
         .basic_auth("user", "secret")
         .timeout(Duration::from_secs(30))
         .build()?;
+    // The generated client sends `User-Agent: umaaas-client/0.1.0 (generated)` by default;
+    // the hand-written calls send the same header, set once on the reqwest client.
     let hand = Hand {
-        http: reqwest::Client::new(),
+        http: reqwest::Client::builder().user_agent("umaaas-client/0.1.0 (generated)").build()?,
         users_url: format!("{base}/users"),
     };
     let f = filters();

@@ -24,6 +24,7 @@ impl Client {
         CreateUserRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete the authorized user
@@ -38,6 +39,7 @@ impl Client {
     pub fn delete_authorized_user(&self) -> DeleteAuthorizedUserRequest<'_> {
         DeleteAuthorizedUserRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete an unverified user
@@ -62,6 +64,7 @@ impl Client {
         DeleteUnverifiedUserRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Edit the authorized user
@@ -82,6 +85,7 @@ impl Client {
         EditAuthorizedUserRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Execute password change
@@ -101,6 +105,7 @@ impl Client {
         ExecutePasswordChangeRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get the authorized user
@@ -113,6 +118,7 @@ impl Client {
     pub fn get_authorized_user(&self) -> GetAuthorizedUserRequest<'_> {
         GetAuthorizedUserRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get a user's verification status
@@ -133,6 +139,7 @@ impl Client {
         GetVerificationStatusRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Request password change
@@ -150,6 +157,7 @@ impl Client {
         RequestPasswordChangeRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Verify a user
@@ -167,6 +175,7 @@ impl Client {
         VerifyUserRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
 }
@@ -178,15 +187,19 @@ impl Client {
 pub struct CreateUserRequest<'a> {
     client: &'a Client,
     body: crate::models::UserCreateParamsImpl,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "create_user",
         );
+        req.path_template("/api/v1/users");
+        req.options(self.options);
         req.path_literal("/api/v1/users");
         req.json_body(&self.body)?;
         req.security(
@@ -239,15 +252,19 @@ impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct DeleteAuthorizedUserRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteAuthorizedUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "delete_authorized_user",
         );
+        req.path_template("/api/v1/users");
+        req.options(self.options);
         req.path_literal("/api/v1/users");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -298,15 +315,19 @@ impl<'a> std::future::IntoFuture for DeleteAuthorizedUserRequest<'a> {
 pub struct DeleteUnverifiedUserRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUnverifiedUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "delete_unverified_user",
         );
+        req.path_template("/api/v1/users/{userId}");
+        req.options(self.options);
         req.path_literal("/api/v1/users/");
         req.path_param(&self.user_id);
         req.security(
@@ -358,15 +379,19 @@ impl<'a> std::future::IntoFuture for DeleteUnverifiedUserRequest<'a> {
 pub struct EditAuthorizedUserRequest<'a> {
     client: &'a Client,
     body: crate::models::UserUpdateParamsImpl,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> EditAuthorizedUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
             "edit_authorized_user",
         );
+        req.path_template("/api/v1/users");
+        req.options(self.options);
         req.path_literal("/api/v1/users");
         req.json_body(&self.body)?;
         req.security(
@@ -420,6 +445,7 @@ impl<'a> std::future::IntoFuture for EditAuthorizedUserRequest<'a> {
 pub struct ExecutePasswordChangeRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::ExecutePasswordChangeParams>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ExecutePasswordChangeRequest<'a> {
     /// The statuses the docs describe.
@@ -432,11 +458,14 @@ impl<'a> ExecutePasswordChangeRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "execute_password_change",
         );
+        req.path_template("/api/v1/users/executePasswordChange");
+        req.options(self.options);
         req.path_literal("/api/v1/users/executePasswordChange");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -489,15 +518,19 @@ impl<'a> std::future::IntoFuture for ExecutePasswordChangeRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetAuthorizedUserRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetAuthorizedUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_authorized_user",
         );
+        req.path_template("/api/v1/users");
+        req.options(self.options);
         req.path_literal("/api/v1/users");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -550,15 +583,19 @@ impl<'a> std::future::IntoFuture for GetAuthorizedUserRequest<'a> {
 pub struct GetVerificationStatusRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetVerificationStatusRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_verification_status",
         );
+        req.path_template("/api/v1/users/verificationStatus");
+        req.options(self.options);
         req.path_literal("/api/v1/users/verificationStatus");
         req.query("userId", &self.user_id);
         req.security(
@@ -618,6 +655,7 @@ impl<'a> std::future::IntoFuture for GetVerificationStatusRequest<'a> {
 pub struct RequestPasswordChangeRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::RequestPasswordChangeParameters>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> RequestPasswordChangeRequest<'a> {
     /// The statuses the docs describe.
@@ -630,11 +668,14 @@ impl<'a> RequestPasswordChangeRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "request_password_change",
         );
+        req.path_template("/api/v1/users/requestPasswordChange");
+        req.options(self.options);
         req.path_literal("/api/v1/users/requestPasswordChange");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -696,15 +737,19 @@ impl<'a> std::future::IntoFuture for RequestPasswordChangeRequest<'a> {
 pub struct VerifyUserRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> VerifyUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "verify_user",
         );
+        req.path_template("/api/v1/users/verify/{userId}");
+        req.options(self.options);
         req.path_literal("/api/v1/users/verify/");
         req.path_param(&self.user_id);
         req.security(

@@ -17,6 +17,7 @@ impl Client {
         AddUserRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create a user
@@ -34,6 +35,7 @@ impl Client {
         CreateUserRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete specific user. This will delete all the accounts of a user. Please refer to delete account API. This API requires specific permissions.
@@ -54,6 +56,7 @@ impl Client {
         DeleteUserbyIdRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Generate a token that can be used by user to reset their password.
@@ -73,6 +76,7 @@ impl Client {
         GenerateUserPasswordResetTokenRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Generate a user verification token
@@ -92,6 +96,7 @@ impl Client {
         GenerateUserVerificationTokenRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Find specific user that has an account in an application.
@@ -109,6 +114,7 @@ impl Client {
         GetUserbyIdRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Find specific user that has an account in an application from the username.
@@ -129,6 +135,7 @@ impl Client {
         GetUserbyUsernameRequest {
             client: self,
             username: username.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// A user resets their password
@@ -146,6 +153,7 @@ impl Client {
         ResetPasswordUserRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Change a user's username
@@ -168,6 +176,7 @@ impl Client {
             client: self,
             user_id: user_id.into(),
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Verify a user verification token
@@ -185,6 +194,7 @@ impl Client {
         VerifyUserRequest {
             client: self,
             body: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
 }
@@ -196,6 +206,7 @@ impl Client {
 pub struct AddUserRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::AddUserReq>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> AddUserRequest<'a> {
     /// The statuses the docs describe.
@@ -205,11 +216,14 @@ impl<'a> AddUserRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "add_user",
         );
+        req.path_template("/register");
+        req.options(self.options);
         req.path_literal("/register");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -262,6 +276,7 @@ impl<'a> std::future::IntoFuture for AddUserRequest<'a> {
 pub struct CreateUserRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::CreateUserReq>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -271,11 +286,14 @@ impl<'a> CreateUserRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "create_user",
         );
+        req.path_template("/user");
+        req.options(self.options);
         req.path_literal("/user");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -337,15 +355,19 @@ impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
 pub struct DeleteUserbyIdRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUserbyIdRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "delete_userby_id",
         );
+        req.path_template("/user/{userId}");
+        req.options(self.options);
         req.path_literal("/user/");
         req.path_param(&self.user_id);
         req.accept("application/json");
@@ -405,6 +427,7 @@ impl<'a> std::future::IntoFuture for DeleteUserbyIdRequest<'a> {
 pub struct GenerateUserPasswordResetTokenRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::GeneratePasswordResetTokenUserReq>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GenerateUserPasswordResetTokenRequest<'a> {
     /// The statuses the docs describe.
@@ -417,11 +440,14 @@ impl<'a> GenerateUserPasswordResetTokenRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "generate_user_password_reset_token",
         );
+        req.path_template("/user/resetpassword");
+        req.options(self.options);
         req.path_literal("/user/resetpassword");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -477,6 +503,7 @@ impl<'a> std::future::IntoFuture for GenerateUserPasswordResetTokenRequest<'a> {
 pub struct GenerateUserVerificationTokenRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::GenerateVerificationTokenUserReq>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GenerateUserVerificationTokenRequest<'a> {
     /// The statuses the docs describe.
@@ -489,11 +516,14 @@ impl<'a> GenerateUserVerificationTokenRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "generate_user_verification_token",
         );
+        req.path_template("/user/verify");
+        req.options(self.options);
         req.path_literal("/user/verify");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -549,15 +579,19 @@ impl<'a> std::future::IntoFuture for GenerateUserVerificationTokenRequest<'a> {
 pub struct GetUserbyIdRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserbyIdRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_userby_id",
         );
+        req.path_template("/user/{userId}");
+        req.options(self.options);
         req.path_literal("/user/");
         req.path_param(&self.user_id);
         req.accept("application/json");
@@ -617,15 +651,19 @@ impl<'a> std::future::IntoFuture for GetUserbyIdRequest<'a> {
 pub struct GetUserbyUsernameRequest<'a> {
     client: &'a Client,
     username: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserbyUsernameRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_userby_username",
         );
+        req.path_template("/user");
+        req.options(self.options);
         req.path_literal("/user");
         req.query("username", &self.username);
         req.accept("application/json");
@@ -685,6 +723,7 @@ impl<'a> std::future::IntoFuture for GetUserbyUsernameRequest<'a> {
 pub struct ResetPasswordUserRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::PasswordResetUserReq>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ResetPasswordUserRequest<'a> {
     /// The statuses the docs describe.
@@ -697,11 +736,14 @@ impl<'a> ResetPasswordUserRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "reset_password_user",
         );
+        req.path_template("/user/resetpassword");
+        req.options(self.options);
         req.path_literal("/user/resetpassword");
         if let Some(value) = self.body {
             req.json_body(&value)?;
@@ -758,6 +800,7 @@ pub struct UpdateUsernameUserIdRequest<'a> {
     client: &'a Client,
     user_id: String,
     body: Option<crate::models::UserIdUsernameBody>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUsernameUserIdRequest<'a> {
     /// The statuses the docs describe.
@@ -767,11 +810,14 @@ impl<'a> UpdateUsernameUserIdRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "update_username_user_id",
         );
+        req.path_template("/user/{userId}/username");
+        req.options(self.options);
         req.path_literal("/user/");
         req.path_param(&self.user_id);
         req.path_literal("/username");
@@ -836,6 +882,7 @@ impl<'a> std::future::IntoFuture for UpdateUsernameUserIdRequest<'a> {
 pub struct VerifyUserRequest<'a> {
     client: &'a Client,
     body: Option<crate::models::VerifyUserReq>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> VerifyUserRequest<'a> {
     /// The statuses the docs describe.
@@ -845,11 +892,14 @@ impl<'a> VerifyUserRequest<'a> {
         self.body = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "verify_user",
         );
+        req.path_template("/user/verify");
+        req.options(self.options);
         req.path_literal("/user/verify");
         if let Some(value) = self.body {
             req.json_body(&value)?;

@@ -33,6 +33,7 @@ impl Client {
             client: self,
             user_id: user_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create User
@@ -64,6 +65,7 @@ impl Client {
         OBpv200CreateUserRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete Entitlement
@@ -95,6 +97,7 @@ impl Client {
             user_id: user_id.into(),
             entitlement_id: entitlement_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get access
@@ -124,6 +127,7 @@ impl Client {
             bank_id: bank_id.into(),
             account_id: account_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Entitlements for User at Bank
@@ -152,6 +156,7 @@ impl Client {
             bank_id: bank_id.into(),
             user_id: user_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create Entitlement Request for current User
@@ -182,6 +187,7 @@ impl Client {
         OBpv300AddEntitlementRequestRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete Entitlement Request
@@ -204,6 +210,7 @@ impl Client {
         OBpv300DeleteEntitlementRequestRequest {
             client: self,
             entitlement_request_id: entitlement_request_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get all Entitlement Requests
@@ -220,6 +227,7 @@ impl Client {
     ) -> OBpv300GetAllEntitlementRequestsRequest<'_> {
         OBpv300GetAllEntitlementRequestsRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User (Current)
@@ -234,6 +242,7 @@ impl Client {
     pub fn o_bpv3_0_0_get_current_user(&self) -> OBpv300GetCurrentUserRequest<'_> {
         OBpv300GetCurrentUserRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Customers for Current User
@@ -250,6 +259,7 @@ impl Client {
     ) -> OBpv300GetCustomersForUserRequest<'_> {
         OBpv300GetCustomersForUserRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Entitlement Requests for a User
@@ -272,6 +282,7 @@ impl Client {
         OBpv300GetEntitlementRequestsRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Entitlement Requests for the current User
@@ -288,6 +299,7 @@ impl Client {
     ) -> OBpv300GetEntitlementRequestsForCurrentUserRequest<'_> {
         OBpv300GetEntitlementRequestsForCurrentUserRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Entitlements for the current User
@@ -304,6 +316,7 @@ impl Client {
     ) -> OBpv300GetEntitlementsForCurrentUserRequest<'_> {
         OBpv300GetEntitlementsForCurrentUserRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Account access for User
@@ -338,6 +351,7 @@ impl Client {
             account_id: account_id.into(),
             provider: provider.into(),
             provider_id: provider_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete User Auth Context
@@ -363,6 +377,7 @@ impl Client {
             client: self,
             user_id: user_id.into(),
             user_auth_context_id: user_auth_context_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete User's Auth Contexts
@@ -385,6 +400,7 @@ impl Client {
         OBpv310DeleteUserAuthContextsRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User Lock Status
@@ -406,6 +422,7 @@ impl Client {
         OBpv310GetBadLoginStatusRequest {
             client: self,
             username: username.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Refresh User
@@ -430,6 +447,7 @@ impl Client {
         OBpv310RefreshUserRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Unlock the user
@@ -454,6 +472,7 @@ impl Client {
         OBpv310UnlockUserRequest {
             client: self,
             username: username.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create User Attribute for current user
@@ -478,6 +497,7 @@ impl Client {
         OBpv400CreateCurrentUserAttributeRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create User Customer Link
@@ -503,6 +523,7 @@ impl Client {
             client: self,
             bank_id: bank_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create (DAuth) User with Account Access
@@ -660,6 +681,7 @@ impl Client {
             bank_id: bank_id.into(),
             account_id: account_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create (DAuth) User with Roles
@@ -825,6 +847,7 @@ impl Client {
         OBpv400CreateUserWithRolesRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete a User
@@ -847,6 +870,7 @@ impl Client {
         OBpv400DeleteUserRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User Attributes for current user
@@ -863,6 +887,7 @@ impl Client {
     ) -> OBpv400GetCurrentUserAttributesRequest<'_> {
         OBpv400GetCurrentUserAttributesRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User Id (Current)
@@ -877,6 +902,7 @@ impl Client {
     pub fn o_bpv4_0_0_get_current_user_id(&self) -> OBpv400GetCurrentUserIdRequest<'_> {
         OBpv400GetCurrentUserIdRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Customers at Any Bank
@@ -893,6 +919,7 @@ impl Client {
     ) -> OBpv400GetCustomersAtAnyBankRequest<'_> {
         OBpv400GetCustomersAtAnyBankRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Customers Minimal at Any Bank
@@ -909,6 +936,7 @@ impl Client {
     ) -> OBpv400GetCustomersMinimalAtAnyBankRequest<'_> {
         OBpv400GetCustomersMinimalAtAnyBankRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Entitlements for User
@@ -929,6 +957,7 @@ impl Client {
         OBpv400GetEntitlementsRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Entitlements for One Bank
@@ -949,6 +978,7 @@ impl Client {
         OBpv400GetEntitlementsForBankRequest {
             client: self,
             bank_id: bank_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Logout Link
@@ -963,6 +993,7 @@ impl Client {
     pub fn o_bpv4_0_0_get_logout_link(&self) -> OBpv400GetLogoutLinkRequest<'_> {
         OBpv400GetLogoutLinkRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get My Spaces
@@ -977,6 +1008,7 @@ impl Client {
     pub fn o_bpv4_0_0_get_my_spaces(&self) -> OBpv400GetMySpacesRequest<'_> {
         OBpv400GetMySpacesRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User by USER_ID
@@ -1000,6 +1032,7 @@ impl Client {
         OBpv400GetUserByUserIdRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User by USERNAME
@@ -1024,6 +1057,7 @@ impl Client {
         OBpv400GetUserByUsernameRequest {
             client: self,
             username: username.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User Attributes for the user
@@ -1046,6 +1080,7 @@ impl Client {
         OBpv400GetUserWithAttributesRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get all Users
@@ -1075,6 +1110,7 @@ impl Client {
     pub fn o_bpv4_0_0_get_users(&self) -> OBpv400GetUsersRequest<'_> {
         OBpv400GetUsersRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Users by Email Address
@@ -1090,6 +1126,7 @@ impl Client {
     pub fn o_bpv4_0_0_get_users_by_email(&self) -> OBpv400GetUsersByEmailRequest<'_> {
         OBpv400GetUsersByEmailRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Grant User access to View
@@ -1118,6 +1155,7 @@ impl Client {
             bank_id: bank_id.into(),
             account_id: account_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Lock the user
@@ -1140,6 +1178,7 @@ impl Client {
         OBpv400LockUserRequest {
             client: self,
             username: username.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create password reset url
@@ -1162,6 +1201,7 @@ impl Client {
         OBpv400ResetPasswordUrlRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Revoke/Grant User access to View
@@ -1190,6 +1230,7 @@ impl Client {
             bank_id: bank_id.into(),
             account_id: account_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Revoke User access to View
@@ -1218,6 +1259,7 @@ impl Client {
             bank_id: bank_id.into(),
             account_id: account_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Update User Attribute for current user
@@ -1242,6 +1284,7 @@ impl Client {
         OBpv400UpdateCurrentUserAttributeRequest {
             client: self,
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Answer User Auth Context Update Challenge
@@ -1270,6 +1313,7 @@ impl Client {
             bank_id: bank_id.into(),
             auth_context_update_id: auth_context_update_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create User Auth Context
@@ -1295,6 +1339,7 @@ impl Client {
             client: self,
             user_id: user_id.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create User Auth Context Update Request
@@ -1325,6 +1370,7 @@ impl Client {
             bank_id: bank_id.into(),
             sca_method: sca_method.into(),
             body: body.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Customers at Bank
@@ -1347,6 +1393,7 @@ impl Client {
         OBpv500GetCustomersAtOneBankRequest {
             client: self,
             bank_id: bank_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get Customers Minimal at Bank
@@ -1369,6 +1416,7 @@ impl Client {
         OBpv500GetCustomersMinimalAtOneBankRequest {
             client: self,
             bank_id: bank_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get My Customers
@@ -1387,6 +1435,7 @@ impl Client {
     ) -> OBpv500GetMyCustomersAtAnyBankRequest<'_> {
         OBpv500GetMyCustomersAtAnyBankRequest {
             client: self,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User Auth Contexts
@@ -1409,6 +1458,7 @@ impl Client {
         OBpv500GetUserAuthContextsRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
 }
@@ -1421,15 +1471,19 @@ pub struct OBpv200AddEntitlementRequest<'a> {
     client: &'a Client,
     user_id: String,
     body: crate::models::CreateEntitlementJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200AddEntitlementRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv2_0_0_add_entitlement",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlements");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/entitlements");
@@ -1491,15 +1545,19 @@ impl<'a> std::future::IntoFuture for OBpv200AddEntitlementRequest<'a> {
 pub struct OBpv200CreateUserRequest<'a> {
     client: &'a Client,
     body: crate::models::CreateUserJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200CreateUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv2_0_0_create_user",
         );
+        req.path_template("/obp/v5.0.0/users");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users");
         req.json_body(&self.body)?;
         req.security(
@@ -1558,15 +1616,19 @@ pub struct OBpv200DeleteEntitlementRequest<'a> {
     user_id: String,
     entitlement_id: String,
     body: crate::models::EmptyClassJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200DeleteEntitlementRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "o_bpv2_0_0_delete_entitlement",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlement/{ENTITLEMENT_ID}");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/entitlement/");
@@ -1631,15 +1693,21 @@ pub struct OBpv200GetPermissionsForBankAccountRequest<'a> {
     bank_id: String,
     account_id: String,
     body: crate::models::EmptyClassJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200GetPermissionsForBankAccountRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv2_0_0_get_permissions_for_bank_account",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/permissions",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/accounts/");
@@ -1705,15 +1773,19 @@ pub struct OBpv210GetEntitlementsByBankAndUserRequest<'a> {
     bank_id: String,
     user_id: String,
     body: crate::models::EmptyClassJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv210GetEntitlementsByBankAndUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv2_1_0_get_entitlements_by_bank_and_user",
         );
+        req.path_template("/obp/v5.0.0/banks/{BANK_ID}/users/{USER_ID}/entitlements");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/users/");
@@ -1777,15 +1849,19 @@ impl<'a> std::future::IntoFuture for OBpv210GetEntitlementsByBankAndUserRequest<
 pub struct OBpv300AddEntitlementRequestRequest<'a> {
     client: &'a Client,
     body: crate::models::CreateEntitlementJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300AddEntitlementRequestRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv3_0_0_add_entitlement_request",
         );
+        req.path_template("/obp/v5.0.0/entitlement-requests");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/entitlement-requests");
         req.json_body(&self.body)?;
         req.security(
@@ -1848,15 +1924,19 @@ impl<'a> std::future::IntoFuture for OBpv300AddEntitlementRequestRequest<'a> {
 pub struct OBpv300DeleteEntitlementRequestRequest<'a> {
     client: &'a Client,
     entitlement_request_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300DeleteEntitlementRequestRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "o_bpv3_0_0_delete_entitlement_request",
         );
+        req.path_template("/obp/v5.0.0/entitlement-requests/{ENTITLEMENT_REQUEST_ID}");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/entitlement-requests/");
         req.path_param(&self.entitlement_request_id);
         req.security(
@@ -1910,15 +1990,19 @@ impl<'a> std::future::IntoFuture for OBpv300DeleteEntitlementRequestRequest<'a> 
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv300GetAllEntitlementRequestsRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetAllEntitlementRequestsRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_all_entitlement_requests",
         );
+        req.path_template("/obp/v5.0.0/entitlement-requests");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/entitlement-requests");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -1979,15 +2063,19 @@ impl<'a> std::future::IntoFuture for OBpv300GetAllEntitlementRequestsRequest<'a>
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv300GetCurrentUserRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetCurrentUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_current_user",
         );
+        req.path_template("/obp/v5.0.0/users/current");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/current");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -2042,15 +2130,19 @@ impl<'a> std::future::IntoFuture for OBpv300GetCurrentUserRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv300GetCustomersForUserRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetCustomersForUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_customers_for_user",
         );
+        req.path_template("/obp/v5.0.0/users/current/customers");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/current/customers");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -2112,15 +2204,19 @@ impl<'a> std::future::IntoFuture for OBpv300GetCustomersForUserRequest<'a> {
 pub struct OBpv300GetEntitlementRequestsRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetEntitlementRequestsRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_entitlement_requests",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlement-requests");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/entitlement-requests");
@@ -2183,15 +2279,19 @@ impl<'a> std::future::IntoFuture for OBpv300GetEntitlementRequestsRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_entitlement_requests_for_current_user",
         );
+        req.path_template("/obp/v5.0.0/my/entitlement-requests");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/entitlement-requests");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -2262,15 +2362,19 @@ for OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv300GetEntitlementsForCurrentUserRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetEntitlementsForCurrentUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_entitlements_for_current_user",
         );
+        req.path_template("/obp/v5.0.0/my/entitlements");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/entitlements");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -2332,15 +2436,21 @@ pub struct OBpv300GetPermissionForUserForBankAccountRequest<'a> {
     account_id: String,
     provider: String,
     provider_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetPermissionForUserForBankAccountRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_0_0_get_permission_for_user_for_bank_account",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/permissions/{PROVIDER}/{PROVIDER_ID}",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/accounts/");
@@ -2408,15 +2518,21 @@ pub struct OBpv310DeleteUserAuthContextByIdRequest<'a> {
     client: &'a Client,
     user_id: String,
     user_auth_context_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310DeleteUserAuthContextByIdRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "o_bpv3_1_0_delete_user_auth_context_by_id",
         );
+        req.path_template(
+            "/obp/v5.0.0/users/{USER_ID}/auth-context/{USER_AUTH_CONTEXT_ID}",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/auth-context/");
@@ -2473,15 +2589,19 @@ impl<'a> std::future::IntoFuture for OBpv310DeleteUserAuthContextByIdRequest<'a>
 pub struct OBpv310DeleteUserAuthContextsRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310DeleteUserAuthContextsRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "o_bpv3_1_0_delete_user_auth_contexts",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/auth-context");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/auth-context");
@@ -2537,15 +2657,19 @@ impl<'a> std::future::IntoFuture for OBpv310DeleteUserAuthContextsRequest<'a> {
 pub struct OBpv310GetBadLoginStatusRequest<'a> {
     client: &'a Client,
     username: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310GetBadLoginStatusRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv3_1_0_get_bad_login_status",
         );
+        req.path_template("/obp/v5.0.0/users/{USERNAME}/lock-status");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.username);
         req.path_literal("/lock-status");
@@ -2606,15 +2730,19 @@ impl<'a> std::future::IntoFuture for OBpv310GetBadLoginStatusRequest<'a> {
 pub struct OBpv310RefreshUserRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310RefreshUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv3_1_0_refresh_user",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/refresh");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/refresh");
@@ -2675,15 +2803,19 @@ impl<'a> std::future::IntoFuture for OBpv310RefreshUserRequest<'a> {
 pub struct OBpv310UnlockUserRequest<'a> {
     client: &'a Client,
     username: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310UnlockUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "o_bpv3_1_0_unlock_user",
         );
+        req.path_template("/obp/v5.0.0/users/{USERNAME}/lock-status");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.username);
         req.path_literal("/lock-status");
@@ -2744,15 +2876,19 @@ impl<'a> std::future::IntoFuture for OBpv310UnlockUserRequest<'a> {
 pub struct OBpv400CreateCurrentUserAttributeRequest<'a> {
     client: &'a Client,
     body: crate::models::UserAttributeJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateCurrentUserAttributeRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_create_current_user_attribute",
         );
+        req.path_template("/obp/v5.0.0/my/user/attributes");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/user/attributes");
         req.json_body(&self.body)?;
         req.security(
@@ -2816,15 +2952,19 @@ pub struct OBpv400CreateUserCustomerLinksRequest<'a> {
     client: &'a Client,
     bank_id: String,
     body: crate::models::CreateUserCustomerLinkJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateUserCustomerLinksRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_create_user_customer_links",
         );
+        req.path_template("/obp/v5.0.0/banks/{BANK_ID}/user_customer_links");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/user_customer_links");
@@ -2888,15 +3028,21 @@ pub struct OBpv400CreateUserWithAccountAccessRequest<'a> {
     bank_id: String,
     account_id: String,
     body: crate::models::PostCreateUserAccountAccessJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateUserWithAccountAccessRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_create_user_with_account_access",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/user-account-access",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/accounts/");
@@ -2957,15 +3103,19 @@ impl<'a> std::future::IntoFuture for OBpv400CreateUserWithAccountAccessRequest<'
 pub struct OBpv400CreateUserWithRolesRequest<'a> {
     client: &'a Client,
     body: crate::models::PostCreateUserWithRolesJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateUserWithRolesRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_create_user_with_roles",
         );
+        req.path_template("/obp/v5.0.0/user-entitlements");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/user-entitlements");
         req.json_body(&self.body)?;
         req.security(
@@ -3025,15 +3175,19 @@ impl<'a> std::future::IntoFuture for OBpv400CreateUserWithRolesRequest<'a> {
 pub struct OBpv400DeleteUserRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400DeleteUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "o_bpv4_0_0_delete_user",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.security(
@@ -3087,15 +3241,19 @@ impl<'a> std::future::IntoFuture for OBpv400DeleteUserRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetCurrentUserAttributesRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCurrentUserAttributesRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_current_user_attributes",
         );
+        req.path_template("/obp/v5.0.0/my/user/attributes");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/user/attributes");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3156,15 +3314,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetCurrentUserAttributesRequest<'a> 
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetCurrentUserIdRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCurrentUserIdRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_current_user_id",
         );
+        req.path_template("/obp/v5.0.0/users/current/user_id");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/current/user_id");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3222,15 +3384,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetCurrentUserIdRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetCustomersAtAnyBankRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCustomersAtAnyBankRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_customers_at_any_bank",
         );
+        req.path_template("/obp/v5.0.0/customers");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/customers");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3288,15 +3454,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetCustomersAtAnyBankRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_customers_minimal_at_any_bank",
         );
+        req.path_template("/obp/v5.0.0/customers-minimal");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/customers-minimal");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3358,15 +3528,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetCustomersMinimalAtAnyBankRequest<
 pub struct OBpv400GetEntitlementsRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetEntitlementsRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_entitlements",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlements");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/entitlements");
@@ -3427,15 +3601,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetEntitlementsRequest<'a> {
 pub struct OBpv400GetEntitlementsForBankRequest<'a> {
     client: &'a Client,
     bank_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetEntitlementsForBankRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_entitlements_for_bank",
         );
+        req.path_template("/obp/v5.0.0/banks/{BANK_ID}/entitlements");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/entitlements");
@@ -3495,15 +3673,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetEntitlementsForBankRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetLogoutLinkRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetLogoutLinkRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_logout_link",
         );
+        req.path_template("/obp/v5.0.0/users/current/logout-link");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/current/logout-link");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3561,15 +3743,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetLogoutLinkRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetMySpacesRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetMySpacesRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_my_spaces",
         );
+        req.path_template("/obp/v5.0.0/my/spaces");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/spaces");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3625,15 +3811,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetMySpacesRequest<'a> {
 pub struct OBpv400GetUserByUserIdRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUserByUserIdRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_user_by_user_id",
         );
+        req.path_template("/obp/v5.0.0/users/user_id/{USER_ID}");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/user_id/");
         req.path_param(&self.user_id);
         req.security(
@@ -3690,15 +3880,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetUserByUserIdRequest<'a> {
 pub struct OBpv400GetUserByUsernameRequest<'a> {
     client: &'a Client,
     username: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUserByUsernameRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_user_by_username",
         );
+        req.path_template("/obp/v5.0.0/users/username/{USERNAME}");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/username/");
         req.path_param(&self.username);
         req.security(
@@ -3755,15 +3949,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetUserByUsernameRequest<'a> {
 pub struct OBpv400GetUserWithAttributesRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUserWithAttributesRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_user_with_attributes",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/attributes");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/attributes");
@@ -3826,15 +4024,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetUserWithAttributesRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetUsersRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUsersRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_users",
         );
+        req.path_template("/obp/v5.0.0/users");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3889,15 +4091,19 @@ impl<'a> std::future::IntoFuture for OBpv400GetUsersRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv400GetUsersByEmailRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUsersByEmailRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv4_0_0_get_users_by_email",
         );
+        req.path_template("/obp/v5.0.0/users/email/EMAIL/terminator");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/email/EMAIL/terminator");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -3955,15 +4161,21 @@ pub struct OBpv400GrantUserAccessToViewRequest<'a> {
     bank_id: String,
     account_id: String,
     body: crate::models::PostAccountAccessJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GrantUserAccessToViewRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_grant_user_access_to_view",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/account-access/grant",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/accounts/");
@@ -4024,15 +4236,19 @@ impl<'a> std::future::IntoFuture for OBpv400GrantUserAccessToViewRequest<'a> {
 pub struct OBpv400LockUserRequest<'a> {
     client: &'a Client,
     username: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400LockUserRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_lock_user",
         );
+        req.path_template("/obp/v5.0.0/users/{USERNAME}/locks");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.username);
         req.path_literal("/locks");
@@ -4093,15 +4309,19 @@ impl<'a> std::future::IntoFuture for OBpv400LockUserRequest<'a> {
 pub struct OBpv400ResetPasswordUrlRequest<'a> {
     client: &'a Client,
     body: crate::models::PostResetPasswordUrlJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400ResetPasswordUrlRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_reset_password_url",
         );
+        req.path_template("/obp/v5.0.0/management/user/reset-password-url");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/management/user/reset-password-url");
         req.json_body(&self.body)?;
         req.security(
@@ -4166,15 +4386,21 @@ pub struct OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
     bank_id: String,
     account_id: String,
     body: crate::models::PostRevokeGrantAccountAccessJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "o_bpv4_0_0_revoke_grant_user_access_to_views",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/account-access",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/accounts/");
@@ -4240,15 +4466,21 @@ pub struct OBpv400RevokeUserAccessToViewRequest<'a> {
     bank_id: String,
     account_id: String,
     body: crate::models::PostAccountAccessJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400RevokeUserAccessToViewRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv4_0_0_revoke_user_access_to_view",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/account-access/revoke",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/accounts/");
@@ -4312,15 +4544,19 @@ impl<'a> std::future::IntoFuture for OBpv400RevokeUserAccessToViewRequest<'a> {
 pub struct OBpv400UpdateCurrentUserAttributeRequest<'a> {
     client: &'a Client,
     body: crate::models::UserAttributeJsonV400,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400UpdateCurrentUserAttributeRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "o_bpv4_0_0_update_current_user_attribute",
         );
+        req.path_template("/obp/v5.0.0/my/user/attributes/USER_ATTRIBUTE_ID");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/user/attributes/USER_ATTRIBUTE_ID");
         req.json_body(&self.body)?;
         req.security(
@@ -4385,15 +4621,21 @@ pub struct OBpv500AnswerUserAuthContextUpdateChallengeRequest<'a> {
     bank_id: String,
     auth_context_update_id: String,
     body: crate::models::PostUserAuthContextUpdateJsonV310,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500AnswerUserAuthContextUpdateChallengeRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv5_0_0_answer_user_auth_context_update_challenge",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/users/current/auth-context-updates/{AUTH_CONTEXT_UPDATE_ID}/challenge",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/users/current/auth-context-updates/");
@@ -4471,15 +4713,19 @@ pub struct OBpv500CreateUserAuthContextRequest<'a> {
     client: &'a Client,
     user_id: String,
     body: crate::models::PostUserAuthContextJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500CreateUserAuthContextRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv5_0_0_create_user_auth_context",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/auth-context");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/auth-context");
@@ -4546,15 +4792,21 @@ pub struct OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
     bank_id: String,
     sca_method: String,
     body: crate::models::PostUserAuthContextJson,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "o_bpv5_0_0_create_user_auth_context_update_request",
         );
+        req.path_template(
+            "/obp/v5.0.0/banks/{BANK_ID}/users/current/auth-context-updates/{SCA_METHOD}",
+        );
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/users/current/auth-context-updates/");
@@ -4621,15 +4873,19 @@ for OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
 pub struct OBpv500GetCustomersAtOneBankRequest<'a> {
     client: &'a Client,
     bank_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetCustomersAtOneBankRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv5_0_0_get_customers_at_one_bank",
         );
+        req.path_template("/obp/v5.0.0/banks/{BANK_ID}/customers");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/customers");
@@ -4690,15 +4946,19 @@ impl<'a> std::future::IntoFuture for OBpv500GetCustomersAtOneBankRequest<'a> {
 pub struct OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
     client: &'a Client,
     bank_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv5_0_0_get_customers_minimal_at_one_bank",
         );
+        req.path_template("/obp/v5.0.0/banks/{BANK_ID}/customers-minimal");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/banks/");
         req.path_param(&self.bank_id);
         req.path_literal("/customers-minimal");
@@ -4761,15 +5021,19 @@ impl<'a> std::future::IntoFuture for OBpv500GetCustomersMinimalAtOneBankRequest<
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct OBpv500GetMyCustomersAtAnyBankRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetMyCustomersAtAnyBankRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv5_0_0_get_my_customers_at_any_bank",
         );
+        req.path_template("/obp/v5.0.0/my/customers");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/my/customers");
         req.security(
             crate::runtime::Security::AnyConfigured(
@@ -4828,15 +5092,19 @@ impl<'a> std::future::IntoFuture for OBpv500GetMyCustomersAtAnyBankRequest<'a> {
 pub struct OBpv500GetUserAuthContextsRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetUserAuthContextsRequest<'a> {
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "o_bpv5_0_0_get_user_auth_contexts",
         );
+        req.path_template("/obp/v5.0.0/users/{USER_ID}/auth-context");
+        req.options(self.options);
         req.path_literal("/obp/v5.0.0/users/");
         req.path_param(&self.user_id);
         req.path_literal("/auth-context");

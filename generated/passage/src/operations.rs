@@ -30,6 +30,7 @@ impl Client {
             client: self,
             app_id: app_id.into(),
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Create User
@@ -61,6 +62,7 @@ impl Client {
             client: self,
             app_id: app_id.into(),
             create_user_request: create_user_request.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Deactivate User
@@ -91,6 +93,7 @@ impl Client {
             client: self,
             app_id: app_id.into(),
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete User
@@ -121,6 +124,7 @@ impl Client {
             client: self,
             app_id: app_id.into(),
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get User
@@ -151,6 +155,7 @@ impl Client {
             client: self,
             app_id: app_id.into(),
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// List Users
@@ -203,6 +208,7 @@ impl Client {
             created_at: None,
             updated_at: None,
             last_login_at: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Update User
@@ -237,6 +243,7 @@ impl Client {
             app_id: app_id.into(),
             user_id: user_id.into(),
             update_user_request: update_user_request.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
 }
@@ -249,6 +256,7 @@ pub struct ActivateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ActivateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -270,11 +278,14 @@ impl<'a> ActivateUserRequest<'a> {
             description: "Internal Server Error",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
             "activate_user",
         );
+        req.path_template("/apps/{app_id}/users/{user_id}/activate");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users/");
@@ -333,6 +344,7 @@ pub struct CreateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     create_user_request: crate::models::CreateUserRequest,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -358,11 +370,14 @@ impl<'a> CreateUserRequest<'a> {
             description: "Internal Server Error",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "create_user",
         );
+        req.path_template("/apps/{app_id}/users");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users");
@@ -420,6 +435,7 @@ pub struct DeactivateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> DeactivateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -441,11 +457,14 @@ impl<'a> DeactivateUserRequest<'a> {
             description: "Internal Server Error",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
             "deactivate_user",
         );
+        req.path_template("/apps/{app_id}/users/{user_id}/deactivate");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users/");
@@ -504,6 +523,7 @@ pub struct DeleteUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUserRequest<'a> {
     /// The statuses the docs describe.
@@ -525,11 +545,14 @@ impl<'a> DeleteUserRequest<'a> {
             description: "Internal Server Error",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "delete_user",
         );
+        req.path_template("/apps/{app_id}/users/{user_id}");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users/");
@@ -585,6 +608,7 @@ pub struct GetUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserRequest<'a> {
     /// The statuses the docs describe.
@@ -606,11 +630,14 @@ impl<'a> GetUserRequest<'a> {
             description: "Internal Server Error",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_user",
         );
+        req.path_template("/apps/{app_id}/users/{user_id}");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users/");
@@ -679,6 +706,7 @@ pub struct ListPaginatedUsersRequest<'a> {
     created_at: Option<String>,
     updated_at: Option<String>,
     last_login_at: Option<String>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListPaginatedUsersRequest<'a> {
     /// The statuses the docs describe.
@@ -764,11 +792,14 @@ impl<'a> ListPaginatedUsersRequest<'a> {
         self.last_login_at = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "list_paginated_users",
         );
+        req.path_template("/apps/{app_id}/users");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users");
@@ -868,6 +899,7 @@ pub struct UpdateUserRequest<'a> {
     app_id: String,
     user_id: String,
     update_user_request: crate::models::UpdateUserRequest,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -893,11 +925,14 @@ impl<'a> UpdateUserRequest<'a> {
             description: "Internal Server Error",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
             "update_user",
         );
+        req.path_template("/apps/{app_id}/users/{user_id}");
+        req.options(self.options);
         req.path_literal("/apps/");
         req.path_param(&self.app_id);
         req.path_literal("/users/");

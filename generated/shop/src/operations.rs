@@ -25,6 +25,7 @@ pub mod files_api {
             DownloadFileRequest {
                 client: self,
                 file_id: file_id.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Public metadata of a stored file
@@ -48,6 +49,7 @@ pub mod files_api {
             GetFileInfoRequest {
                 client: self,
                 file_id: file_id.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Attach a file to an order
@@ -75,6 +77,7 @@ pub mod files_api {
                 order_id: order_id.into(),
                 file: file.into(),
                 description: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
     }
@@ -86,6 +89,7 @@ pub mod files_api {
     pub struct DownloadFileRequest<'a> {
         client: &'a Client,
         file_id: String,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> DownloadFileRequest<'a> {
         /// The statuses the docs describe.
@@ -99,11 +103,14 @@ pub mod files_api {
                 description: "No such file.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "download_file",
             );
+            req.path_template("/files/{fileId}");
+            req.options(self.options);
             req.path_literal("/files/");
             req.path_param(&self.file_id);
             req.accept("application/octet-stream");
@@ -158,6 +165,7 @@ pub mod files_api {
     pub struct GetFileInfoRequest<'a> {
         client: &'a Client,
         file_id: String,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> GetFileInfoRequest<'a> {
         /// The statuses the docs describe.
@@ -171,11 +179,14 @@ pub mod files_api {
                 description: "Unexpected error.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "get_file_info",
             );
+            req.path_template("/files/{fileId}/info");
+            req.options(self.options);
             req.path_literal("/files/");
             req.path_param(&self.file_id);
             req.path_literal("/info");
@@ -232,6 +243,7 @@ pub mod files_api {
         order_id: String,
         file: crate::FilePart,
         description: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> UploadAttachmentRequest<'a> {
         /// The statuses the docs describe.
@@ -246,11 +258,14 @@ pub mod files_api {
             self.description = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::POST,
                 "upload_attachment",
             );
+            req.path_template("/orders/{orderId}/attachments");
+            req.options(self.options);
             req.path_literal("/orders/");
             req.path_param(&self.order_id);
             req.path_literal("/attachments");
@@ -336,6 +351,7 @@ pub mod orders_api {
                 client: self,
                 idempotency_key: idempotency_key.into(),
                 new_order: new_order.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Delete an order
@@ -359,6 +375,7 @@ pub mod orders_api {
             DeleteOrderRequest {
                 client: self,
                 order_id: order_id.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Get one order
@@ -383,6 +400,7 @@ pub mod orders_api {
                 order_id: order_id.into(),
                 include_items: None,
                 session_id: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Count orders per status in a date range
@@ -404,6 +422,7 @@ pub mod orders_api {
                 client: self,
                 from,
                 to: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// List the orders of one customer
@@ -426,6 +445,7 @@ pub mod orders_api {
             ListCustomerOrdersRequest {
                 client: self,
                 customer_id: customer_id.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// List orders
@@ -458,6 +478,7 @@ pub mod orders_api {
                 tags: None,
                 status: None,
                 x_request_id: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Change the status of an order
@@ -486,6 +507,7 @@ pub mod orders_api {
                 order_id: order_id.into(),
                 status: status.into(),
                 note: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
     }
@@ -498,6 +520,7 @@ pub mod orders_api {
         client: &'a Client,
         idempotency_key: String,
         new_order: crate::models::NewOrder,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> CreateOrderRequest<'a> {
         /// The statuses the docs describe.
@@ -515,11 +538,14 @@ pub mod orders_api {
                 description: "Unexpected error.",
             },
         ];
+        crate::runtime::request_options!(no_idempotency_key);
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::POST,
                 "create_order",
             );
+            req.path_template("/orders");
+            req.options(self.options);
             req.path_literal("/orders");
             req.header_value("Idempotency-Key", &self.idempotency_key)?;
             req.json_body(&self.new_order)?;
@@ -573,6 +599,7 @@ pub mod orders_api {
     pub struct DeleteOrderRequest<'a> {
         client: &'a Client,
         order_id: String,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> DeleteOrderRequest<'a> {
         /// The statuses the docs describe.
@@ -586,11 +613,14 @@ pub mod orders_api {
                 description: "No such order.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::DELETE,
                 "delete_order",
             );
+            req.path_template("/orders/{orderId}");
+            req.options(self.options);
             req.path_literal("/orders/");
             req.path_param(&self.order_id);
             req.accept("application/json");
@@ -643,6 +673,7 @@ pub mod orders_api {
         order_id: String,
         include_items: Option<bool>,
         session_id: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> GetOrderRequest<'a> {
         /// The statuses the docs describe.
@@ -666,11 +697,14 @@ pub mod orders_api {
             self.session_id = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "get_order",
             );
+            req.path_template("/orders/{orderId}");
+            req.options(self.options);
             req.path_literal("/orders/");
             req.path_param(&self.order_id);
             if let Some(value) = self.include_items {
@@ -732,6 +766,7 @@ pub mod orders_api {
         client: &'a Client,
         from: time::Date,
         to: Option<time::Date>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> GetOrderStatsRequest<'a> {
         /// The statuses the docs describe.
@@ -746,11 +781,14 @@ pub mod orders_api {
             self.to = Some(value);
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "get_order_stats",
             );
+            req.path_template("/orders/stats");
+            req.options(self.options);
             req.path_literal("/orders/stats");
             req.query("from", &self.from);
             if let Some(value) = self.to {
@@ -814,6 +852,7 @@ pub mod orders_api {
     pub struct ListCustomerOrdersRequest<'a> {
         client: &'a Client,
         customer_id: String,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> ListCustomerOrdersRequest<'a> {
         /// The statuses the docs describe.
@@ -823,11 +862,14 @@ pub mod orders_api {
                 description: "The customer's orders.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "list_customer_orders",
             );
+            req.path_template("/customers/{customer_id}/orders");
+            req.options(self.options);
             req.path_literal("/customers/");
             req.path_param(&self.customer_id);
             req.path_literal("/orders");
@@ -891,6 +933,7 @@ pub mod orders_api {
         tags: Option<Vec<String>>,
         status: Option<String>,
         x_request_id: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> ListOrdersRequest<'a> {
         /// The statuses the docs describe.
@@ -936,11 +979,14 @@ pub mod orders_api {
             self.x_request_id = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "list_orders",
             );
+            req.path_template("/orders");
+            req.options(self.options);
             req.path_literal("/orders");
             if let Some(value) = self.page_size {
                 req.query("pageSize", &value);
@@ -1020,6 +1066,7 @@ pub mod orders_api {
         order_id: String,
         status: crate::models::OrderStatus,
         note: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> UpdateOrderStatusRequest<'a> {
         /// The statuses the docs describe.
@@ -1038,11 +1085,14 @@ pub mod orders_api {
             self.note = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::POST,
                 "update_order_status",
             );
+            req.path_template("/orders/{orderId}/status");
+            req.options(self.options);
             req.path_literal("/orders/");
             req.path_param(&self.order_id);
             req.path_literal("/status");

@@ -28,6 +28,7 @@ impl Client {
             async_: None,
             crate_: None,
             type_: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Keyword operation with a body named like a local
@@ -48,6 +49,7 @@ impl Client {
         SelfRequest {
             client: self,
             req: req.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Parameters named like the generated code's locals and methods
@@ -88,6 +90,7 @@ impl Client {
             into_future_: None,
             into_request_: None,
             documented: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Operation named async, path parameter named crate
@@ -114,6 +117,7 @@ impl Client {
             client: self,
             crate_: crate_.into(),
             x_trace_id: x_trace_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Operation named crate
@@ -131,7 +135,11 @@ impl Client {
     ///
     /// Statuses other than 2xx are returned as [`crate::Error::Status`].
     pub fn crate_(&self, id: i64) -> CrateRequest<'_> {
-        CrateRequest { client: self, id }
+        CrateRequest {
+            client: self,
+            id,
+            options: crate::runtime::RequestOptions::new(),
+        }
     }
     /// Collides with Client::new
     ///
@@ -144,7 +152,10 @@ impl Client {
     ///
     /// Statuses other than 2xx are returned as [`crate::Error::Status`].
     pub fn new_(&self) -> NewRequest<'_> {
-        NewRequest { client: self }
+        NewRequest {
+            client: self,
+            options: crate::runtime::RequestOptions::new(),
+        }
     }
     /// Collides with Client::builder
     ///
@@ -157,7 +168,10 @@ impl Client {
     ///
     /// Statuses other than 2xx are returned as [`crate::Error::Status`].
     pub fn builder_(&self) -> BuilderRequest<'_> {
-        BuilderRequest { client: self }
+        BuilderRequest {
+            client: self,
+            options: crate::runtime::RequestOptions::new(),
+        }
     }
     /// Named like a request builder's send
     ///
@@ -170,7 +184,10 @@ impl Client {
     ///
     /// Statuses other than 2xx are returned as [`crate::Error::Status`].
     pub fn send(&self) -> SendRequest<'_> {
-        SendRequest { client: self }
+        SendRequest {
+            client: self,
+            options: crate::runtime::RequestOptions::new(),
+        }
     }
     /// Collides with Client::base_url
     ///
@@ -183,7 +200,10 @@ impl Client {
     ///
     /// Statuses other than 2xx are returned as [`crate::Error::Status`].
     pub fn base_url_(&self) -> BaseUrlRequest<'_> {
-        BaseUrlRequest { client: self }
+        BaseUrlRequest {
+            client: self,
+            options: crate::runtime::RequestOptions::new(),
+        }
     }
     /// camelCase twin of get_user
     ///
@@ -203,6 +223,7 @@ impl Client {
         GetUserRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// snake_case twin of getUser
@@ -227,6 +248,7 @@ impl Client {
             user_id: user_id.into(),
             page_size: None,
             page_size_: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Operation name starting with a digit
@@ -247,6 +269,7 @@ impl Client {
         V2faSetupRequest {
             client: self,
             n2fa_code: n2fa_code.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Non-ASCII operation name and path
@@ -269,6 +292,7 @@ impl Client {
             client: self,
             id: id.into(),
             name: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Operation name with symbols
@@ -282,7 +306,10 @@ impl Client {
     ///
     /// Statuses other than 2xx are returned as [`crate::Error::Status`].
     pub fn get_thing_v2(&self) -> GetThingV2Request<'_> {
-        GetThingV2Request { client: self }
+        GetThingV2Request {
+            client: self,
+            options: crate::runtime::RequestOptions::new(),
+        }
     }
 }
 /// Request builder for [`Client::type_`](crate::Client::type_): `GET /type/{self}`.
@@ -297,6 +324,7 @@ pub struct TypeRequest<'a> {
     async_: Option<bool>,
     crate_: Option<i64>,
     type_: Option<String>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> TypeRequest<'a> {
     /// The statuses the docs describe.
@@ -330,8 +358,11 @@ impl<'a> TypeRequest<'a> {
         self.type_ = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "type");
+        req.path_template("/type/{self}");
+        req.options(self.options);
         req.path_literal("/type/");
         req.path_param(&self.self_);
         if let Some(value) = self.match_ {
@@ -396,6 +427,7 @@ impl<'a> std::future::IntoFuture for TypeRequest<'a> {
 pub struct SelfRequest<'a> {
     client: &'a Client,
     req: crate::models::Error,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> SelfRequest<'a> {
     /// The statuses the docs describe.
@@ -409,8 +441,11 @@ impl<'a> SelfRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::POST, "self");
+        req.path_template("/self");
+        req.options(self.options);
         req.path_literal("/self");
         req.json_body(&self.req)?;
         req.accept("application/json");
@@ -473,6 +508,7 @@ pub struct MatchRequest<'a> {
     into_future_: Option<String>,
     into_request_: Option<String>,
     documented: Option<String>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> MatchRequest<'a> {
     /// The statuses the docs describe.
@@ -536,8 +572,11 @@ impl<'a> MatchRequest<'a> {
         self.documented = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "match");
+        req.path_template("/match");
+        req.options(self.options);
         req.path_literal("/match");
         req.query("raw", &self.raw);
         if let Some(value) = self.req {
@@ -621,6 +660,7 @@ pub struct AsyncRequest<'a> {
     client: &'a Client,
     crate_: String,
     x_trace_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> AsyncRequest<'a> {
     /// The statuses the docs describe.
@@ -634,11 +674,14 @@ impl<'a> AsyncRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "var_async",
         );
+        req.path_template("/async/{crate}");
+        req.options(self.options);
         req.path_literal("/async/");
         req.path_param(&self.crate_);
         req.header_value("X-Trace-Id", &self.x_trace_id)?;
@@ -692,6 +735,7 @@ impl<'a> std::future::IntoFuture for AsyncRequest<'a> {
 pub struct CrateRequest<'a> {
     client: &'a Client,
     id: i64,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> CrateRequest<'a> {
     /// The statuses the docs describe.
@@ -705,11 +749,14 @@ impl<'a> CrateRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "crate",
         );
+        req.path_template("/crate/{id}");
+        req.options(self.options);
         req.path_literal("/crate/");
         req.path_param_value(&self.id);
         req.security(
@@ -758,6 +805,7 @@ impl<'a> std::future::IntoFuture for CrateRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct NewRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> NewRequest<'a> {
     /// The statuses the docs describe.
@@ -771,8 +819,11 @@ impl<'a> NewRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "new");
+        req.path_template("/new");
+        req.options(self.options);
         req.path_literal("/new");
         req.accept("application/json");
         req.security(
@@ -823,6 +874,7 @@ impl<'a> std::future::IntoFuture for NewRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct BuilderRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> BuilderRequest<'a> {
     /// The statuses the docs describe.
@@ -836,11 +888,14 @@ impl<'a> BuilderRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "builder",
         );
+        req.path_template("/builder");
+        req.options(self.options);
         req.path_literal("/builder");
         req.accept("application/json");
         req.security(
@@ -891,6 +946,7 @@ impl<'a> std::future::IntoFuture for BuilderRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct SendRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> SendRequest<'a> {
     /// The statuses the docs describe.
@@ -904,8 +960,11 @@ impl<'a> SendRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "send");
+        req.path_template("/send");
+        req.options(self.options);
         req.path_literal("/send");
         req.accept("application/json");
         req.security(
@@ -956,6 +1015,7 @@ impl<'a> std::future::IntoFuture for SendRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct BaseUrlRequest<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> BaseUrlRequest<'a> {
     /// The statuses the docs describe.
@@ -969,11 +1029,14 @@ impl<'a> BaseUrlRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "base_url",
         );
+        req.path_template("/base-url");
+        req.options(self.options);
         req.path_literal("/base-url");
         req.security(crate::runtime::Security::None);
         Ok(req)
@@ -1020,6 +1083,7 @@ impl<'a> std::future::IntoFuture for BaseUrlRequest<'a> {
 pub struct GetUserRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserRequest<'a> {
     /// The statuses the docs describe.
@@ -1033,11 +1097,14 @@ impl<'a> GetUserRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "getUser",
         );
+        req.path_template("/users/{userId}");
+        req.options(self.options);
         req.path_literal("/users/");
         req.path_param(&self.user_id);
         req.security(
@@ -1089,6 +1156,7 @@ pub struct GetUser2Request<'a> {
     user_id: String,
     page_size: Option<i64>,
     page_size_: Option<i64>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUser2Request<'a> {
     /// The statuses the docs describe.
@@ -1112,11 +1180,14 @@ impl<'a> GetUser2Request<'a> {
         self.page_size_ = Some(value);
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_user",
         );
+        req.path_template("/v2/users/{userId}");
+        req.options(self.options);
         req.path_literal("/v2/users/");
         req.path_param(&self.user_id);
         if let Some(value) = self.page_size {
@@ -1172,6 +1243,7 @@ impl<'a> std::future::IntoFuture for GetUser2Request<'a> {
 pub struct V2faSetupRequest<'a> {
     client: &'a Client,
     n2fa_code: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> V2faSetupRequest<'a> {
     /// The statuses the docs describe.
@@ -1185,11 +1257,14 @@ impl<'a> V2faSetupRequest<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "2fa_setup",
         );
+        req.path_template("/2fa");
+        req.options(self.options);
         req.path_literal("/2fa");
         req.query("2faCode", &self.n2fa_code);
         req.security(
@@ -1240,6 +1315,7 @@ pub struct CreerElementRequest<'a> {
     client: &'a Client,
     id: String,
     name: Option<String>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> CreerElementRequest<'a> {
     /// The statuses the docs describe.
@@ -1258,11 +1334,14 @@ impl<'a> CreerElementRequest<'a> {
         self.name = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
             "créer_élément",
         );
+        req.path_template("/éléments/{id}");
+        req.options(self.options);
         req.path_literal("/éléments/");
         req.path_param(&self.id);
         if let Some(value) = self.name {
@@ -1317,6 +1396,7 @@ impl<'a> std::future::IntoFuture for CreerElementRequest<'a> {
 #[must_use = "a request does nothing until it is sent or awaited"]
 pub struct GetThingV2Request<'a> {
     client: &'a Client,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetThingV2Request<'a> {
     /// The statuses the docs describe.
@@ -1330,11 +1410,14 @@ impl<'a> GetThingV2Request<'a> {
             description: "Unexpected \"error\" with a backtick and \\ backslash",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get-thing.v2",
         );
+        req.path_template("/things/v2");
+        req.options(self.options);
         req.path_literal("/things/v2");
         req.accept("application/json");
         req.security(

@@ -24,6 +24,95 @@
 //! - `BasicAuth`: HTTP basic, set with [`ClientBuilder::basic_auth`]
 //!
 //! Each operation sends every configured credential among the schemes it lists (never two for the same header, query parameter or cookie).
+//!
+//! # Timeouts and retries
+//!
+//! `timeout` is the total time a call may take: every attempt, and the waits between retries. `attempt_timeout` bounds each attempt, so that a stalled attempt leaves time for a retry. [`Error::Timeout`] says which ran out ([`TimeoutKind`]). GET, PUT, DELETE and requests with an idempotency key are retried after timeouts and 502/503/504; any request after a failed connect or a 429.
+//!
+//! ```no_run
+//! # use std::time::Duration;
+//! # async fn run() -> Result<(), umaaas_client::Error> {
+//! let client = umaaas_client::Client::builder()
+//!     .timeout(Duration::from_secs(10))
+//!     .attempt_timeout(Duration::from_secs(3))
+//!     .retry_policy(umaaas_client::RetryPolicy::default().max_retries(3))
+//!     .build()?;
+//! match client.list_users().await {
+//!     Err(umaaas_client::Error::Timeout { kind: umaaas_client::TimeoutKind::Total, .. }) => println!("out of time"),
+//!     other => println!("{other:?}"),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Per-request options
+//!
+//! Every request builder takes `.timeout(..)` (this call's total deadline), `.header(name, value)` (checked: CR, LF and other control characters make the call fail with [`Error::InvalidArgument`] before anything is sent) and `.retry_policy(..)`; where the docs have no idempotency-key parameter, `.idempotency_key(..)` sends `Idempotency-Key`, which makes the request safe to retry like an idempotent one (POST included).
+//!
+//! ```no_run
+//! # use std::time::Duration;
+//! # async fn run() -> Result<(), umaaas_client::Error> {
+//! # let client = umaaas_client::Client::new()?;
+//! let response = client.list_users()
+//!     .timeout(Duration::from_secs(2))
+//!     .header("X-Request-Id", "req-42")
+//!     .retry_policy(umaaas_client::RetryPolicy::none())
+//!     .idempotency_key("7f6c1d9e")
+//!     .await?;
+//! println!("{}", response.status());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # User-Agent
+//!
+//! Requests send `User-Agent: umaaas-client/<version> (generated)` unless `ClientBuilder::user_agent` sets another.
+//!
+//! # Hooks
+//!
+//! A [`Hook`] runs around every attempt: `on_request` sees the finished request (credentials included) and may change it, e.g. sign it; `on_response` and `on_error` observe the outcome. [`RequestInfo`] names the operation, method, documented path template and attempt number.
+//!
+//! ```no_run
+//! # use std::time::Duration;
+//! # async fn run() -> Result<(), umaaas_client::Error> {
+//! struct Sign;
+//!
+//! impl umaaas_client::Hook for Sign {
+//!     fn on_request(&self, _info: &umaaas_client::RequestInfo<'_>, request: &mut umaaas_client::reqwest::Request) -> Result<(), umaaas_client::Error> {
+//!         // Your HMAC over what the server checks.
+//!         let signature = format!("{} {}", request.method(), request.url().path());
+//!         let value = signature.parse().map_err(|_| umaaas_client::Error::InvalidArgument("signature".into()))?;
+//!         request.headers_mut().insert("x-signature", value);
+//!         Ok(())
+//!     }
+//! }
+//!
+//! let client = umaaas_client::Client::builder().hook(Sign).build()?;
+//! # let _ = client;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Tracing
+//!
+//! With the `tracing` feature (off by default; nothing is compiled in without it), each call is one `http_request` span at INFO level with `operation`, `method`, `path` (the documented template, never the filled-in path, query values, headers or bodies), and when it ends `status`, `attempts`, `duration_ms` and, on failure, `error` (its kind). In `Cargo.toml`: `umaaas-client = { version = "0.1", features = ["tracing"] }`.
+//!
+//! # Streaming
+//!
+//! `send_stream()` on any request builder returns the 2xx body as a [`ByteStream`] of chunks as they arrive (other statuses are [`Error::Status`]); the deadline covers the wait for the response head. Operations documented as answering `application/x-ndjson`, `application/jsonl` or `text/event-stream` also have `send_items()`, an [`ItemStream`] of typed items decoded one at a time (`send()` collects them).
+//!
+//! ```no_run
+//! # use std::time::Duration;
+//! # async fn run() -> Result<(), umaaas_client::Error> {
+//! # let client = umaaas_client::Client::new()?;
+//! use umaaas_client::StreamExt;
+//! let mut body = client.list_users().send_stream().await?;
+//! while let Some(chunk) = body.next().await {
+//!     println!("{} bytes", chunk?.len());
+//! }
+//! # Ok(())
+//! # }
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 mod client;
@@ -33,6 +122,10 @@ mod runtime;
 pub use client::{Client, ClientBuilder};
 pub use runtime::{
     ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
+};
+pub use runtime::{
+    ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt,
+    TimeoutKind,
 };
 pub use bytes::Bytes;
 pub use reqwest;

@@ -29,6 +29,7 @@ impl Client {
         CreateUserRequest {
             client: self,
             list_users200_response_data_inner: list_users200_response_data_inner.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Delete user by ID
@@ -56,6 +57,7 @@ impl Client {
         DeleteUserByIdRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get bulk import job status
@@ -90,6 +92,7 @@ impl Client {
         GetBulkUserImportJobRequest {
             client: self,
             job_id: job_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Get user by ID
@@ -113,6 +116,7 @@ impl Client {
         GetUserByIdRequest {
             client: self,
             user_id: user_id.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// List users
@@ -153,6 +157,7 @@ impl Client {
             updated_before: None,
             limit: None,
             cursor: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Update user by ID
@@ -183,6 +188,7 @@ impl Client {
             client: self,
             user_id: user_id.into(),
             update_user_by_id_request: update_user_by_id_request.into(),
+            options: crate::runtime::RequestOptions::new(),
         }
     }
     /// Upload users via CSV file
@@ -296,6 +302,7 @@ impl Client {
             client: self,
             file: file.into(),
             webhook_url: None,
+            options: crate::runtime::RequestOptions::new(),
         }
     }
 }
@@ -307,6 +314,7 @@ impl Client {
 pub struct CreateUserRequest<'a> {
     client: &'a Client,
     list_users200_response_data_inner: crate::models::ListUsers200ResponseDataInner,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -328,11 +336,14 @@ impl<'a> CreateUserRequest<'a> {
             description: "Conflict - User with the UMA address already exists",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "create_user",
         );
+        req.path_template("/users");
+        req.options(self.options);
         req.path_literal("/users");
         req.json_body(&self.list_users200_response_data_inner)?;
         req.accept("application/json");
@@ -391,6 +402,7 @@ impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
 pub struct DeleteUserByIdRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUserByIdRequest<'a> {
     /// The statuses the docs describe.
@@ -412,11 +424,14 @@ impl<'a> DeleteUserByIdRequest<'a> {
             description: "User deleted already",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
             "delete_user_by_id",
         );
+        req.path_template("/users/{userId}");
+        req.options(self.options);
         req.path_literal("/users/");
         req.path_param(&self.user_id);
         req.accept("application/json");
@@ -475,6 +490,7 @@ impl<'a> std::future::IntoFuture for DeleteUserByIdRequest<'a> {
 pub struct GetBulkUserImportJobRequest<'a> {
     client: &'a Client,
     job_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetBulkUserImportJobRequest<'a> {
     /// The statuses the docs describe.
@@ -492,11 +508,14 @@ impl<'a> GetBulkUserImportJobRequest<'a> {
             description: "Job not found",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_bulk_user_import_job",
         );
+        req.path_template("/users/bulk/jobs/{jobId}");
+        req.options(self.options);
         req.path_literal("/users/bulk/jobs/");
         req.path_param(&self.job_id);
         req.accept("application/json");
@@ -555,6 +574,7 @@ impl<'a> std::future::IntoFuture for GetBulkUserImportJobRequest<'a> {
 pub struct GetUserByIdRequest<'a> {
     client: &'a Client,
     user_id: String,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserByIdRequest<'a> {
     /// The statuses the docs describe.
@@ -572,11 +592,14 @@ impl<'a> GetUserByIdRequest<'a> {
             description: "User not found",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "get_user_by_id",
         );
+        req.path_template("/users/{userId}");
+        req.options(self.options);
         req.path_literal("/users/");
         req.path_param(&self.user_id);
         req.accept("application/json");
@@ -643,6 +666,7 @@ pub struct ListUsersRequest<'a> {
     updated_before: Option<time::OffsetDateTime>,
     limit: Option<i64>,
     cursor: Option<String>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> ListUsersRequest<'a> {
     /// The statuses the docs describe.
@@ -707,11 +731,14 @@ impl<'a> ListUsersRequest<'a> {
         self.cursor = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
             "list_users",
         );
+        req.path_template("/users");
+        req.options(self.options);
         req.path_literal("/users");
         if let Some(value) = self.platform_user_id {
             req.query("platformUserId", &value);
@@ -794,6 +821,7 @@ pub struct UpdateUserByIdRequest<'a> {
     client: &'a Client,
     user_id: String,
     update_user_by_id_request: crate::models::UpdateUserByIdRequest,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUserByIdRequest<'a> {
     /// The statuses the docs describe.
@@ -815,11 +843,14 @@ impl<'a> UpdateUserByIdRequest<'a> {
             description: "User not found",
         },
     ];
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
             "update_user_by_id",
         );
+        req.path_template("/users/{userId}");
+        req.options(self.options);
         req.path_literal("/users/");
         req.path_param(&self.user_id);
         req.json_body(&self.update_user_by_id_request)?;
@@ -880,6 +911,7 @@ pub struct UploadUsersCsvRequest<'a> {
     client: &'a Client,
     file: crate::FilePart,
     webhook_url: Option<String>,
+    options: crate::runtime::RequestOptions,
 }
 impl<'a> UploadUsersCsvRequest<'a> {
     /// The statuses the docs describe.
@@ -902,11 +934,14 @@ impl<'a> UploadUsersCsvRequest<'a> {
         self.webhook_url = Some(value.into());
         self
     }
+    crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
             "upload_users_csv",
         );
+        req.path_template("/users/bulk/csv");
+        req.options(self.options);
         req.path_literal("/users/bulk/csv");
         req.multipart_file("file", self.file);
         if let Some(value) = self.webhook_url {

@@ -59,12 +59,30 @@ impl ClientBuilder {
         self.inner = self.inner.base_url(url);
         self
     }
-    /// Time allowed for each attempt (default 30 s).
+    /// Total time a call may take: every attempt and the waits between retries
+    /// (default 30 s). A retry that could not start in time is not made. Running out
+    /// gives [`Error::Timeout`](crate::Error::Timeout) with
+    /// [`TimeoutKind::Total`](crate::TimeoutKind::Total).
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.inner = self.inner.timeout(timeout);
         self
     }
-    /// The `User-Agent` header.
+    /// Time allowed for each attempt (default: only the total `timeout`), so that a
+    /// stalled attempt leaves time for a retry. Running out on the last attempt gives
+    /// [`Error::Timeout`](crate::Error::Timeout) with
+    /// [`TimeoutKind::Attempt`](crate::TimeoutKind::Attempt).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.inner = self.inner.attempt_timeout(timeout);
+        self
+    }
+    /// Adds a [`Hook`](crate::Hook), run around every attempt of every request:
+    /// `on_request` may change the request (sign it, add headers), `on_response` and
+    /// `on_error` observe the outcome. Hooks run in the order they were added.
+    pub fn hook(mut self, hook: impl crate::Hook) -> Self {
+        self.inner = self.inner.hook(hook);
+        self
+    }
+    /// The `User-Agent` header (default `<crate>/<version> (generated)`).
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
         self.inner = self.inner.user_agent(user_agent);
         self

@@ -25,6 +25,7 @@ pub mod animals_api {
             CreateAnimalRequest {
                 client: self,
                 animal: animal.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Get one animal
@@ -45,6 +46,7 @@ pub mod animals_api {
             GetAnimalRequest {
                 client: self,
                 animal_id,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// List animals
@@ -66,6 +68,7 @@ pub mod animals_api {
             ListAnimalsRequest {
                 client: self,
                 diet: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Partially update an animal
@@ -94,6 +97,7 @@ pub mod animals_api {
                 client: self,
                 animal_id,
                 animal_patch: animal_patch.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// Upload a photo of an animal
@@ -121,6 +125,7 @@ pub mod animals_api {
                 animal_id,
                 file: file.into(),
                 caption: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
     }
@@ -132,6 +137,7 @@ pub mod animals_api {
     pub struct CreateAnimalRequest<'a> {
         client: &'a Client,
         animal: crate::models::Animal,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> CreateAnimalRequest<'a> {
         /// The statuses the docs describe.
@@ -145,11 +151,14 @@ pub mod animals_api {
                 description: "Validation failed.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::POST,
                 "create_animal",
             );
+            req.path_template("/animals");
+            req.options(self.options);
             req.path_literal("/animals");
             req.json_body(&self.animal)?;
             req.accept("application/json");
@@ -204,6 +213,7 @@ pub mod animals_api {
     pub struct GetAnimalRequest<'a> {
         client: &'a Client,
         animal_id: i64,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> GetAnimalRequest<'a> {
         /// The statuses the docs describe.
@@ -217,11 +227,14 @@ pub mod animals_api {
                 description: "No such animal.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "get_animal",
             );
+            req.path_template("/animals/{animalId}");
+            req.options(self.options);
             req.path_literal("/animals/");
             req.path_param_value(&self.animal_id);
             req.accept("application/json");
@@ -276,6 +289,7 @@ pub mod animals_api {
     pub struct ListAnimalsRequest<'a> {
         client: &'a Client,
         diet: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> ListAnimalsRequest<'a> {
         /// The statuses the docs describe.
@@ -290,11 +304,14 @@ pub mod animals_api {
             self.diet = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "list_animals",
             );
+            req.path_template("/animals");
+            req.options(self.options);
             req.path_literal("/animals");
             if let Some(value) = self.diet {
                 req.query("diet", &value);
@@ -355,6 +372,7 @@ pub mod animals_api {
         client: &'a Client,
         animal_id: i64,
         animal_patch: crate::models::AnimalPatch,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> UpdateAnimalRequest<'a> {
         /// The statuses the docs describe.
@@ -368,11 +386,14 @@ pub mod animals_api {
                 description: "No such animal.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::PATCH,
                 "update_animal",
             );
+            req.path_template("/animals/{animalId}");
+            req.options(self.options);
             req.path_literal("/animals/");
             req.path_param_value(&self.animal_id);
             req.json_body(&self.animal_patch)?;
@@ -430,6 +451,7 @@ pub mod animals_api {
         animal_id: i64,
         file: crate::FilePart,
         caption: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> UploadAnimalPhotoRequest<'a> {
         /// The statuses the docs describe.
@@ -444,11 +466,14 @@ pub mod animals_api {
             self.caption = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::POST,
                 "upload_animal_photo",
             );
+            req.path_template("/animals/{animalId}/photos");
+            req.options(self.options);
             req.path_literal("/animals/");
             req.path_param_value(&self.animal_id);
             req.path_literal("/photos");
@@ -526,6 +551,7 @@ pub mod keepers_api {
             CreateKeeperRequest {
                 client: self,
                 keeper: keeper.into(),
+                options: crate::runtime::RequestOptions::new(),
             }
         }
         /// List keepers
@@ -545,6 +571,7 @@ pub mod keepers_api {
             ListKeepersRequest {
                 client: self,
                 type_: None,
+                options: crate::runtime::RequestOptions::new(),
             }
         }
     }
@@ -556,6 +583,7 @@ pub mod keepers_api {
     pub struct CreateKeeperRequest<'a> {
         client: &'a Client,
         keeper: crate::models::Keeper,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> CreateKeeperRequest<'a> {
         /// The statuses the docs describe.
@@ -565,11 +593,14 @@ pub mod keepers_api {
                 description: "The stored keeper.",
             },
         ];
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::POST,
                 "create_keeper",
             );
+            req.path_template("/keepers");
+            req.options(self.options);
             req.path_literal("/keepers");
             req.json_body(&self.keeper)?;
             req.accept("application/json");
@@ -624,6 +655,7 @@ pub mod keepers_api {
     pub struct ListKeepersRequest<'a> {
         client: &'a Client,
         type_: Option<String>,
+        options: crate::runtime::RequestOptions,
     }
     impl<'a> ListKeepersRequest<'a> {
         /// The statuses the docs describe.
@@ -638,11 +670,14 @@ pub mod keepers_api {
             self.type_ = Some(value.into());
             self
         }
+        crate::runtime::request_options!();
         fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
             let mut req = crate::runtime::RequestBuilder::new(
                 reqwest::Method::GET,
                 "list_keepers",
             );
+            req.path_template("/keepers");
+            req.options(self.options);
             req.path_literal("/keepers");
             if let Some(value) = self.type_ {
                 req.query("type", &value);

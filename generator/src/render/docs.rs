@@ -167,6 +167,133 @@ pub fn inner_doc_attrs(md: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
+/// What the SDK-behaviour sections of a crate's docs show, with calls of its own operations.
+pub(crate) struct SdkExamples<'a> {
+    /// `umaaas_client`
+    pub krate: &'a str,
+    /// A call of a simple operation, `client.list_users()`, and whether it takes `.idempotency_key`.
+    pub call: Option<(String, bool)>,
+    /// A call of a paged operation, and whether it has `.items()`.
+    pub paged: Option<(String, bool)>,
+    /// A call of an operation answering with streamed items.
+    pub streamed: Option<String>,
+}
+
+/// The sections on deadlines, per-request options, User-Agent, hooks, tracing, streaming and
+/// pagination, in markdown with `#` headings of `level`; code blocks open with `fence`
+/// (`no_run` in rustdoc, `rust,no_run` in a README) and compile against the crate.
+pub(crate) fn sdk_sections(ex: &SdkExamples<'_>, level: usize, fence: &str) -> String {
+    let h = "#".repeat(level);
+    let k = ex.krate;
+    let open = format!("```{fence}\n# use std::time::Duration;\n# async fn run() -> Result<(), {k}::Error> {{\n");
+    let close = "# Ok(())\n# }\n```\n\n";
+    let client = format!("# let client = {k}::Client::new()?;\n");
+    let mut d = String::new();
+    d.push_str(&format!("{h} Timeouts and retries\n\n"));
+    d.push_str(
+        "`timeout` is the total time a call may take: every attempt, and the waits between retries. \
+         `attempt_timeout` bounds each attempt, so that a stalled attempt leaves time for a retry. \
+         [`Error::Timeout`] says which ran out ([`TimeoutKind`]). GET, PUT, DELETE and requests with an \
+         idempotency key are retried after timeouts and 502/503/504; any request after a failed connect or a 429.\n\n",
+    );
+    d.push_str(&open);
+    d.push_str(&format!(
+        "let client = {k}::Client::builder()\n    .timeout(Duration::from_secs(10))\n    .attempt_timeout(Duration::from_secs(3))\n    .retry_policy({k}::RetryPolicy::default().max_retries(3))\n    .build()?;\n"
+    ));
+    if let Some((call, _)) = &ex.call {
+        d.push_str(&format!(
+            "match {call}.await {{\n    Err({k}::Error::Timeout {{ kind: {k}::TimeoutKind::Total, .. }}) => println!(\"out of time\"),\n    other => println!(\"{{other:?}}\"),\n}}\n"
+        ));
+    }
+    d.push_str(close);
+    if let Some((call, idempotency)) = &ex.call {
+        d.push_str(&format!("{h} Per-request options\n\n"));
+        d.push_str(
+            "Every request builder takes `.timeout(..)` (this call's total deadline), `.header(name, value)` \
+             (checked: CR, LF and other control characters make the call fail with [`Error::InvalidArgument`] \
+             before anything is sent) and `.retry_policy(..)`; where the docs have no idempotency-key parameter, \
+             `.idempotency_key(..)` sends `Idempotency-Key`, which makes the request safe to retry like an \
+             idempotent one (POST included).\n\n",
+        );
+        d.push_str(&open);
+        d.push_str(&client);
+        d.push_str(&format!(
+            "let response = {call}\n    .timeout(Duration::from_secs(2))\n    .header(\"X-Request-Id\", \"req-42\")\n    .retry_policy({k}::RetryPolicy::none())\n"
+        ));
+        if *idempotency {
+            d.push_str("    .idempotency_key(\"7f6c1d9e\")\n");
+        }
+        d.push_str("    .await?;\nprintln!(\"{}\", response.status());\n");
+        d.push_str(close);
+    }
+    d.push_str(&format!("{h} User-Agent\n\n"));
+    d.push_str(&format!(
+        "Requests send `User-Agent: {}/<version> (generated)` unless `ClientBuilder::user_agent` sets another.\n\n",
+        k.replace('_', "-")
+    ));
+    d.push_str(&format!("{h} Hooks\n\n"));
+    d.push_str(
+        "A [`Hook`] runs around every attempt: `on_request` sees the finished request (credentials included) \
+         and may change it, e.g. sign it; `on_response` and `on_error` observe the outcome. [`RequestInfo`] \
+         names the operation, method, documented path template and attempt number.\n\n",
+    );
+    d.push_str(&open);
+    d.push_str(&format!(
+        "struct Sign;\n\nimpl {k}::Hook for Sign {{\n    fn on_request(&self, _info: &{k}::RequestInfo<'_>, request: &mut {k}::reqwest::Request) -> Result<(), {k}::Error> {{\n        // Your HMAC over what the server checks.\n        let signature = format!(\"{{}} {{}}\", request.method(), request.url().path());\n        let value = signature.parse().map_err(|_| {k}::Error::InvalidArgument(\"signature\".into()))?;\n        request.headers_mut().insert(\"x-signature\", value);\n        Ok(())\n    }}\n}}\n\nlet client = {k}::Client::builder().hook(Sign).build()?;\n# let _ = client;\n"
+    ));
+    d.push_str(close);
+    d.push_str(&format!("{h} Tracing\n\n"));
+    d.push_str(&format!(
+        "With the `tracing` feature (off by default; nothing is compiled in without it), each call is one \
+         `http_request` span at INFO level with `operation`, `method`, `path` (the documented template, never \
+         the filled-in path, query values, headers or bodies), and when it ends `status`, `attempts`, \
+         `duration_ms` and, on failure, `error` (its kind). In `Cargo.toml`: \
+         `{} = {{ version = \"0.1\", features = [\"tracing\"] }}`.\n\n",
+        k.replace('_', "-")
+    ));
+    d.push_str(&format!("{h} Streaming\n\n"));
+    d.push_str(
+        "`send_stream()` on any request builder returns the 2xx body as a [`ByteStream`] of chunks as they \
+         arrive (other statuses are [`Error::Status`]); the deadline covers the wait for the response head. \
+         Operations documented as answering `application/x-ndjson`, `application/jsonl` or `text/event-stream` \
+         also have `send_items()`, an [`ItemStream`] of typed items decoded one at a time (`send()` collects them).\n\n",
+    );
+    if let Some((call, _)) = &ex.call {
+        d.push_str(&open);
+        d.push_str(&client);
+        d.push_str(&format!(
+            "use {k}::StreamExt;\nlet mut body = {call}.send_stream().await?;\nwhile let Some(chunk) = body.next().await {{\n    println!(\"{{}} bytes\", chunk?.len());\n}}\n"
+        ));
+        if let Some(streamed) = &ex.streamed {
+            d.push_str(&format!(
+                "let mut items = {streamed}.send_items().await?;\nwhile let Some(item) = items.next().await {{\n    println!(\"{{:?}}\", item?);\n}}\n"
+            ));
+        }
+        d.push_str(close);
+    }
+    if let Some((call, items)) = &ex.paged {
+        d.push_str(&format!("{h} Pagination\n\n"));
+        d.push_str(
+            "Operations whose docs show a paging pattern (a cursor, offset or page parameter, and a response \
+             field with the next cursor or a total) have `.pages()`, a stream of [`Pages`], and, when the page \
+             has an item list, `.items()`, a stream of [`Items`] across pages. Each page is fetched when the \
+             stream is polled.\n\n",
+        );
+        d.push_str(&open);
+        d.push_str(&client);
+        d.push_str(&format!(
+            "use {k}::StreamExt;\nlet mut pages = {call}.pages();\nwhile let Some(page) = pages.next().await {{\n    println!(\"{{:?}}\", page?.body());\n}}\n"
+        ));
+        if *items {
+            d.push_str(&format!(
+                "let mut items = {call}.items();\nwhile let Some(item) = items.next().await {{\n    println!(\"{{:?}}\", item?);\n}}\n"
+            ));
+        }
+        d.push_str(close);
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -454,7 +454,7 @@ pub(crate) struct SchemeItem {
 /// Builder methods a scheme setter must not shadow.
 const BUILDER_METHODS: &[&str] = &[
     "base_url", "timeout", "user_agent", "retry_policy", "default_header", "http_client",
-    "max_body_bytes", "build", "credential", "new", "default",
+    "max_body_bytes", "build", "credential", "new", "default", "attempt_timeout", "hook",
 ];
 
 impl SchemePlan {
@@ -629,13 +629,33 @@ fn client_rs(api: &Api, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
                 self
             }
 
-            /// Time allowed for each attempt (default 30 s).
+            /// Total time a call may take: every attempt and the waits between retries
+            /// (default 30 s). A retry that could not start in time is not made. Running out
+            /// gives [`Error::Timeout`](crate::Error::Timeout) with
+            /// [`TimeoutKind::Total`](crate::TimeoutKind::Total).
             pub fn timeout(mut self, timeout: Duration) -> Self {
                 self.inner = self.inner.timeout(timeout);
                 self
             }
 
-            /// The `User-Agent` header.
+            /// Time allowed for each attempt (default: only the total `timeout`), so that a
+            /// stalled attempt leaves time for a retry. Running out on the last attempt gives
+            /// [`Error::Timeout`](crate::Error::Timeout) with
+            /// [`TimeoutKind::Attempt`](crate::TimeoutKind::Attempt).
+            pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+                self.inner = self.inner.attempt_timeout(timeout);
+                self
+            }
+
+            /// Adds a [`Hook`](crate::Hook), run around every attempt of every request:
+            /// `on_request` may change the request (sign it, add headers), `on_response` and
+            /// `on_error` observe the outcome. Hooks run in the order they were added.
+            pub fn hook(mut self, hook: impl crate::Hook) -> Self {
+                self.inner = self.inner.hook(hook);
+                self
+            }
+
+            /// The `User-Agent` header (default `<crate>/<version> (generated)`).
             pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
                 self.inner = self.inner.user_agent(user_agent);
                 self
@@ -700,6 +720,7 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan
 
         pub use client::{Client, ClientBuilder};
         pub use runtime::{ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError};
+        pub use runtime::{ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt, TimeoutKind};
         pub use bytes::Bytes;
         pub use reqwest;
         pub use time;
@@ -754,6 +775,28 @@ fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops:
     code
 }
 
+/// Calls of the crate's own operations for the SDK-behaviour sections of its docs.
+fn sdk_examples<'a>(krate: &'a str, plan: &ops::Plan) -> docs::SdkExamples<'a> {
+    let simple = |o: &&ops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, ops::RustTy::Model(_)));
+    let call = |o: &ops::OpPlan<'_>| {
+        let args: Vec<String> = o.required.iter().map(|p| p.example_arg()).collect();
+        format!("client.{}({})", o.method_ident, args.join(", "))
+    };
+    let pick = plan
+        .ops
+        .iter()
+        .filter(simple)
+        .filter(|o| o.op.method == "GET")
+        .min_by_key(|o| o.required.len())
+        .or_else(|| plan.ops.iter().filter(simple).min_by_key(|o| o.required.len()));
+    docs::SdkExamples {
+        krate,
+        call: pick.map(|o| (call(o), !o.has_idempotency_param)),
+        paged: plan.ops.iter().find(|o| o.paging.is_some()).map(|o| (call(o), o.paging.as_ref().is_some_and(|p| p.items.is_some()))),
+        streamed: plan.ops.iter().find(|o| matches!(o.response, ops::Response::Items(..))).map(call),
+    }
+}
+
 fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
     let mut d = String::new();
     d.push_str(&format!("Typed Rust client for the {} API (`{}`), generated from its documentation.\n\n", opts.display_name, api.title));
@@ -792,7 +835,10 @@ fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::
         }
         d.push_str("\nEach operation sends every configured credential among the schemes it lists (never two for the same header, query parameter or cookie).\n");
     }
-    d
+    let krate = crate_ident(&opts.crate_name);
+    d.push('\n');
+    d.push_str(&docs::sdk_sections(&sdk_examples(&krate, plan), 1, "no_run"));
+    d.trim_end().to_string() + "\n"
 }
 
 fn cargo_toml(api: &Api, opts: &CrateOptions) -> String {
@@ -848,6 +894,11 @@ fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan
             o.op.summary.replace('|', "\\|")
         ));
     }
+    let krate = crate_ident(&opts.crate_name);
+    let sections = docs::sdk_sections(&sdk_examples(&krate, plan), 2, "rust,no_run");
+    r.push('\n');
+    r.push_str(sections.replace("[`", "`").replace("`]", "`").trim_end());
+    r.push('\n');
     r
 }
 

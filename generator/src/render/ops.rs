@@ -14,7 +14,8 @@ pub(crate) const CLIENT_METHODS: &[&str] = &["new", "builder", "base_url", "clon
 /// Names a request builder uses for itself: parameter setters get a `_` suffix instead.
 pub(crate) const BUILDER_NAMES: &[&str] = &[
     "client", "send", "send_json", "send_bytes", "into_future", "into_request", "execute", "request",
-    "fmt", "new", "clone",
+    "fmt", "new", "clone", "options", "timeout", "header", "retry_policy", "send_stream", "send_items", "pages",
+    "items",
 ];
 
 /// The resolved plan of a crate's operations.
@@ -32,6 +33,23 @@ pub(crate) struct OpPlan<'a> {
     pub response: Response,
     pub response_is_value: bool,
     pub body_kind: BodyKind,
+    /// The docs have an idempotency-key parameter: no `idempotency_key` option.
+    pub has_idempotency_param: bool,
+    /// How `.pages()` moves on, when the operation pages.
+    pub paging: Option<Paging>,
+}
+
+/// The rendered shape of an operation's pagination.
+pub(crate) struct Paging {
+    pub kind: crate::paginate::PageKind,
+    /// The builder field moved on, and whether it is required (not an `Option`).
+    pub param: Ident,
+    pub param_required: bool,
+    /// Response model fields.
+    pub next: Option<Ident>,
+    pub items: Option<(Ident, TokenStream)>,
+    pub total: Option<Ident>,
+    pub total_pages: Option<Ident>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -49,6 +67,53 @@ pub(crate) enum Response {
     Json(TokenStream),
     Bytes,
     Text,
+    /// NDJSON / JSON Lines / event-stream items: the item type and the runtime format.
+    Items(TokenStream, TokenStream),
+}
+
+/// The runtime stream format of an accept list made only of streamed media types.
+fn stream_format(accept: Option<&str>) -> Option<TokenStream> {
+    let accept = accept?;
+    let kinds: Vec<Option<&str>> = accept
+        .split(',')
+        .map(|t| t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .filter(|t| !t.is_empty())
+        .map(|t| match t.as_str() {
+            "text/event-stream" => Some("EventStream"),
+            "application/x-ndjson" | "application/ndjson" | "application/jsonl" | "application/x-jsonlines" => {
+                Some("JsonLines")
+            }
+            _ => None,
+        })
+        .collect();
+    let first = (*kinds.first()?)?;
+    if kinds.iter().any(Option::is_none) {
+        return None;
+    }
+    let ident = format_ident!("{}", first);
+    Some(quote!(crate::runtime::StreamFormat::#ident))
+}
+
+/// The Rust names of a model's fields, as `models.rs` gives them (same order, same
+/// de-duplication).
+fn model_field_idents(model: &crate::ir::Model) -> BTreeMap<String, Ident> {
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    let mut wires: Vec<&str> = Vec::new();
+    let mut out = BTreeMap::new();
+    for f in &model.fields {
+        if wires.contains(&f.wire_name.as_str()) {
+            continue;
+        }
+        wires.push(&f.wire_name);
+        let bare = crate::infer::unescape_python(&f.name);
+        let mut name = sanitize(bare, Case::Snake, &["additional_properties"]);
+        while used.contains_key(&name) {
+            name.push('_');
+        }
+        used.insert(name.clone(), f.name.clone());
+        out.insert(f.name.clone(), format_ident!("{}", name));
+    }
+    out
 }
 
 pub(crate) struct ParamPlan<'a> {
@@ -184,7 +249,7 @@ pub(crate) fn plan<'a>(
     let mut used_methods: BTreeMap<String, String> = BTreeMap::new();
     let mut used_requests: Vec<String> = Vec::new();
     for op in &api.operations {
-        match plan_op(op, schemes, &mut models, warn) {
+        match plan_op(op, schemes, &mut models, &api.models, warn) {
             Ok(mut p) => {
                 let mut name = p.method_ident.to_string();
                 if let Some(other) = used_methods.get(&name) {
@@ -221,6 +286,7 @@ fn plan_op<'a>(
     op: &'a Operation,
     schemes: &SchemePlan,
     models: &mut BTreeMap<String, Ident>,
+    known_models: &[crate::ir::Model],
     warn: &mut dyn FnMut(String),
 ) -> Result<OpPlan<'a>, String> {
     // Python's escape of keywords (`var_async`) is undone: the Rust name is `async_`.
@@ -332,7 +398,62 @@ fn plan_op<'a>(
         .partition(|p| p.p.required || p.p.location == Location::Path);
     required.sort_by_key(path_order);
 
-    let response = match &op.response {
+    let streamed = stream_format(op.accept.as_deref());
+    let response = match (&op.response, streamed) {
+        (Some(t), Some(format)) if t != &TypeRef::Binary => {
+            let item = match t {
+                TypeRef::List(inner) => inner,
+                other => other,
+            };
+            Response::Items(RustTy::from_json_type(item, models).tokens(), format)
+        }
+        (response, _) => plain_response(op, response.as_ref(), models),
+    };
+    let has_idempotency_param = op.params.iter().any(|p| {
+        p.wire_name.eq_ignore_ascii_case("idempotency-key") || sanitize(&p.name, Case::Snake, &[]) == "idempotency_key"
+    });
+    let mut all = required.iter().chain(&optional);
+    let paging = op.pagination.as_ref().and_then(|pg| {
+        let param = all.find(|p| p.p.name == pg.param)?;
+        let Some(TypeRef::Model(model_name)) = &op.response else { return None };
+        let model = known_models.iter().find(|m| &m.name == model_name)?;
+        let fields = model_field_idents(model);
+        let field = |name: &Option<String>| name.as_ref().and_then(|n| fields.get(n).cloned());
+        let items = match &pg.items {
+            Some(n) => {
+                let f = model.fields.iter().find(|f| &f.name == n)?;
+                let TypeRef::List(inner) = &f.ty else { return None };
+                Some((fields.get(n)?.clone(), RustTy::from_json_type(inner, models).tokens()))
+            }
+            None => None,
+        };
+        Some(Paging {
+            kind: pg.kind,
+            param: param.ident.clone(),
+            param_required: param.p.required,
+            next: field(&pg.next),
+            items,
+            total: field(&pg.total),
+            total_pages: field(&pg.total_pages),
+        })
+    });
+    let response_is_value = !matches!(response, Response::Empty);
+    Ok(OpPlan {
+        op,
+        method_ident,
+        request_ident,
+        required,
+        optional,
+        response,
+        response_is_value,
+        body_kind,
+        has_idempotency_param,
+        paging,
+    })
+}
+
+fn plain_response(op: &Operation, response: Option<&TypeRef>, models: &mut BTreeMap<String, Ident>) -> Response {
+    match response {
         None => Response::Empty,
         Some(TypeRef::Binary) => Response::Bytes,
         Some(TypeRef::String)
@@ -344,18 +465,7 @@ fn plan_op<'a>(
             Response::Text
         }
         Some(t) => Response::Json(RustTy::from_json_type(t, models).tokens()),
-    };
-    let response_is_value = !matches!(response, Response::Empty);
-    Ok(OpPlan {
-        op,
-        method_ident,
-        request_ident,
-        required,
-        optional,
-        response,
-        response_is_value,
-        body_kind,
-    })
+    }
 }
 
 fn method_tokens(m: &str) -> TokenStream {
@@ -616,6 +726,7 @@ fn client_method(o: &OpPlan<'_>) -> TokenStream {
                 client: self,
                 #(#inits_required,)*
                 #(#inits_optional,)*
+                options: crate::runtime::RequestOptions::new(),
             }
         }
     }
@@ -716,7 +827,28 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
         Response::Bytes => (quote!(bytes::Bytes), quote!(raw.bytes(#op_name, Self::DOCUMENTED))),
         Response::Text => (quote!(String), quote!(raw.text(#op_name, Self::DOCUMENTED))),
         Response::Json(t) => (t.clone(), quote!(raw.json(#op_name, Self::DOCUMENTED))),
+        Response::Items(t, format) => (quote!(Vec<#t>), quote!(raw.items(#op_name, Self::DOCUMENTED, #format))),
     };
+    let send_items = match &o.response {
+        Response::Items(t, format) => Some(quote! {
+            /// Sends the request and returns the 2xx answer's items one at a time, as they
+            /// arrive (a `Stream` of `Result<item, Error>`; see the crate docs' "Streaming").
+            pub async fn send_items(self) -> Result<crate::ItemStream<#t>, crate::Error> {
+                let config = self.client.config.clone();
+                let req = self.into_request()?;
+                config.execute_items(req, Self::DOCUMENTED, #format).await
+            }
+        }),
+        _ => None,
+    };
+    let paging = o.paging.as_ref().map(|pg| paging_methods(pg, &out_ty));
+    let derives = if o.paging.is_some() { quote!(#[derive(Clone, Debug)]) } else { quote!(#[derive(Debug)]) };
+    let options = if o.has_idempotency_param {
+        quote!(crate::runtime::request_options!(no_idempotency_key);)
+    } else {
+        quote!(crate::runtime::request_options!();)
+    };
+    let path_template = &op.path;
     let builder_doc = format!(
         " Request builder for [`Client::{method_ident}`](crate::Client::{method_ident}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
         op.method, op.path
@@ -724,12 +856,13 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
     let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
     quote! {
         #(#builder_doc_lines)*
-        #[derive(Debug)]
+        #derives
         #[must_use = "a request does nothing until it is sent or awaited"]
         pub struct #request_ident<'a> {
             client: &'a Client,
             #(#fields_required,)*
             #(#fields_optional,)*
+            options: crate::runtime::RequestOptions,
         }
 
         impl<'a> #request_ident<'a> {
@@ -738,8 +871,12 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
 
             #(#setters)*
 
+            #options
+
             fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
                 let mut req = crate::runtime::RequestBuilder::new(#method, #op_name);
+                req.path_template(#path_template);
+                req.options(self.options);
                 #(#path_stmts)*
                 #(#apply_required)*
                 #(#apply_optional)*
@@ -771,6 +908,10 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
                 let raw = self.execute().await?;
                 raw.bytes(#op_name, Self::DOCUMENTED)
             }
+
+            #send_items
+
+            #paging
         }
 
         impl<'a> std::future::IntoFuture for #request_ident<'a> {
@@ -781,5 +922,100 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
                 Box::pin(self.send())
             }
         }
+    }
+}
+
+/// `.pages()` and (with an item list) `.items()` of a paged operation.
+fn paging_methods(pg: &Paging, page_ty: &TokenStream) -> TokenStream {
+    use crate::paginate::PageKind;
+    let param = &pg.param;
+    let set = |value: TokenStream| {
+        if pg.param_required {
+            quote!(next.#param = #value;)
+        } else {
+            quote!(next.#param = Some(#value);)
+        }
+    };
+    let current_int = |start: i64| {
+        if pg.param_required {
+            quote!(next.#param)
+        } else {
+            quote!(next.#param.unwrap_or(#start))
+        }
+    };
+    let count = |f: &Option<Ident>| match f {
+        Some(f) => quote!(crate::runtime::CountField::count(&page.#f)),
+        None => quote!(None),
+    };
+    let items_len = match &pg.items {
+        Some((f, _)) => quote!(crate::runtime::ItemsField::len(&page.#f)),
+        None => quote!(0usize),
+    };
+    let (doc, prelude, step) = match pg.kind {
+        PageKind::Cursor => {
+            let Some(f) = &pg.next else { return quote!() };
+            let current = if pg.param_required { quote!(Some(next.#param.as_str())) } else { quote!(next.#param.as_deref()) };
+            let assign = set(quote!(cursor));
+            (
+                format!("the next request sends the previous page's `{f}` as `{param}`, until a page has none"),
+                quote!(),
+                quote! {
+                    let cursor = crate::runtime::next_cursor(#current, crate::runtime::CursorField::cursor(&page.#f))?;
+                    #assign
+                },
+            )
+        }
+        PageKind::Offset => {
+            let current = current_int(0);
+            let total = count(&pg.total);
+            let assign = set(quote!(offset));
+            (
+                format!("`{param}` moves on by the items of each page, until a page is empty or the total is reached"),
+                quote!(),
+                quote! {
+                    let offset = crate::runtime::next_offset(#current, #items_len, #total)?;
+                    #assign
+                },
+            )
+        }
+        PageKind::Page => {
+            let current = current_int(1);
+            let total = count(&pg.total);
+            let total_pages = count(&pg.total_pages);
+            let assign = set(quote!(number));
+            (
+                format!("`{param}` counts up from its value (default 1), until a page is empty or the last page is reached"),
+                quote!(let mut seen = 0usize;),
+                quote! {
+                    let items = #items_len;
+                    seen += items;
+                    let number = crate::runtime::next_page(#current, items, #total_pages, #total, seen)?;
+                    #assign
+                },
+            )
+        }
+    };
+    let pages_doc = format!(
+        " Every page, fetched one at a time as the stream is polled, starting with this request: {doc}. An error ends the stream."
+    );
+    let items = pg.items.as_ref().map(|(f, item)| {
+        quote! {
+            /// Every item of every page (see [`pages`](Self::pages)), in order.
+            pub fn items(self) -> crate::Items<'a, #item> {
+                crate::runtime::items(self.pages(), |page: #page_ty| crate::runtime::ItemsField::into_items(page.#f))
+            }
+        }
+    });
+    quote! {
+        #[doc = #pages_doc]
+        pub fn pages(self) -> crate::Pages<'a, #page_ty> {
+            #prelude
+            crate::runtime::pages(self, move |mut next: Self, page: &#page_ty| {
+                #step
+                Some(next)
+            })
+        }
+
+        #items
     }
 }

@@ -193,3 +193,84 @@ fn schemes_differing_by_underscores_get_distinct_constants() {
         assert!(client.contains(want), "{want} missing:\n{client}");
     }
 }
+
+#[test]
+fn parameters_named_like_request_options_keep_their_wire_names() {
+    let yaml = [
+        "operations:",
+        "- name: list",
+        "  method: GET",
+        "  path: /l",
+        "  params:",
+        "  - {name: timeout, wire_name: timeout, location: query, type: integer, required: false}",
+        "  - {name: header, wire_name: header, location: query, type: string, required: false}",
+        "  - {name: pages, wire_name: pages, location: query, type: integer, required: false}",
+        "  - {name: items, wire_name: items, location: query, type: string, required: false}",
+        "  - {name: options, wire_name: options, location: query, type: string, required: false}",
+        "- name: post",
+        "  method: POST",
+        "  path: /p",
+        "  params:",
+        "  - {name: idempotency_key, wire_name: Idempotency-Key, location: header, type: string, required: false}",
+    ];
+    let (files, _) = render(&(yaml.join("\n") + "\n"));
+    let ops = file(&files, "src/operations.rs");
+    for want in [
+        "pub fn timeout_(mut self, value: i64)",
+        "pub fn header_(mut self",
+        "pub fn pages_(mut self, value: i64)",
+        "pub fn items_(mut self",
+        "pub fn options_(mut self",
+        "req.query(\"timeout\", &value)",
+        "req.query(\"pages\", &value)",
+        // The documented parameter is the idempotency key; the option is left out.
+        "pub fn idempotency_key(mut self, value: impl Into<String>)",
+        "crate::runtime::request_options!(no_idempotency_key);",
+        "crate::runtime::request_options!();",
+    ] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+}
+
+#[test]
+fn paged_and_streamed_operations_get_their_methods() {
+    let yaml = [
+        "operations:",
+        "- name: list",
+        "  method: GET",
+        "  path: /l",
+        "  response: Page",
+        "  params:",
+        "  - {name: page, wire_name: page, location: query, type: integer, required: true}",
+        "  pagination: {kind: page, param: page, items: data, total_pages: pages}",
+        "- name: follow",
+        "  method: GET",
+        "  path: /f",
+        "  response: list[Item]",
+        "  accept: text/event-stream",
+        "models:",
+        "- {name: Item, kind: object, fields: [{name: id, wire_name: id, type: string, required: true}]}",
+        "- name: Page",
+        "  kind: object",
+        "  fields:",
+        "  - {name: data, wire_name: data, type: 'list[Item]', required: true}",
+        "  - {name: pages, wire_name: pages, type: integer, required: false}",
+    ];
+    let (files, _) = render(&(yaml.join("\n") + "\n"));
+    let ops = file(&files, "src/operations.rs");
+    for want in [
+        "#[derive(Clone, Debug)]",
+        "pub fn pages(self) -> crate::Pages<'a, crate::models::Page>",
+        "pub fn items(self) -> crate::Items<'a, crate::models::Item>",
+        "next.page = number;",
+        "crate::runtime::CountField::count(&page.pages)",
+        "pub async fn send_items(",
+        "crate::ItemStream<crate::models::Item>",
+        "crate::runtime::StreamFormat::EventStream",
+        "crate::ApiResponse<Vec<crate::models::Item>>",
+    ] {
+        assert!(ops.contains(want), "{want} missing:\n{ops}");
+    }
+    let lib = file(&files, "src/lib.rs");
+    assert!(lib.contains("//! # Pagination") && lib.contains("//! # Streaming"), "{lib}");
+}

@@ -2,6 +2,7 @@
 //! The request description that generated operations fill in.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
@@ -10,6 +11,7 @@ use reqwest::Method;
 use super::auth::Security;
 use super::encode::{encode_path_segment, QueryValue};
 use super::error::Error;
+use super::retry::RetryPolicy;
 
 /// One file part of a multipart body, from memory or from a stream.
 pub struct FilePart {
@@ -180,6 +182,8 @@ impl Body {
 pub struct RequestBuilder {
     pub(crate) method: Method,
     pub(crate) operation: &'static str,
+    /// The documented path with its `{placeholders}`, never the filled-in values.
+    pub(crate) path_template: &'static str,
     pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
     /// Reused by [`query`](Self::query) to collect a value's wire forms.
@@ -189,16 +193,18 @@ pub struct RequestBuilder {
     pub(crate) accept: Option<&'static str>,
     pub(crate) body: Body,
     pub(crate) security: Security<'static>,
+    pub(crate) options: RequestOptions,
     pub(crate) error: Option<Error>,
 }
 
 impl RequestBuilder {
     /// Starts a request. `operation` is the documented operation name, used
-    /// in errors.
+    /// in errors; the path template is set with [`path_template`](Self::path_template).
     pub fn new(method: Method, operation: &'static str) -> Self {
         RequestBuilder {
             method,
             operation,
+            path_template: "",
             path: String::new(),
             query: Vec::new(),
             scratch: Vec::new(),
@@ -207,8 +213,26 @@ impl RequestBuilder {
             accept: None,
             body: Body::Empty,
             security: Security::None,
+            options: RequestOptions::new(),
             error: None,
         }
+    }
+
+    /// Sets the documented path template (`/users/{userId}`), which hooks
+    /// and tracing see instead of the filled-in path.
+    pub fn path_template(&mut self, template: &'static str) {
+        self.path_template = template;
+    }
+
+    /// Applies per-request options (timeout, headers, retry policy,
+    /// idempotency key); an invalid header among them fails the request
+    /// before anything is sent.
+    pub fn options(&mut self, options: RequestOptions) {
+        if let Some(message) = options.error() {
+            let message = format!("{}: {message}", self.operation);
+            self.remember(Error::InvalidArgument(message));
+        }
+        self.options = options;
     }
 
     fn remember(&mut self, error: Error) {
@@ -421,7 +445,107 @@ impl fmt::Debug for RequestBuilder {
             .field("accept", &self.accept)
             .field("body", &self.body)
             .field("security", &self.security)
+            .field("options", &self.options)
             .field("error", &self.error)
+            .finish()
+    }
+}
+
+/// Options of one request, set on any request builder: a timeout replacing
+/// the client's total deadline, extra headers, a retry policy, an
+/// idempotency key. One pointer wide and allocation-free until an option is
+/// set; cloned with the builder when pages are fetched.
+#[derive(Clone, Default)]
+pub struct RequestOptions {
+    set: Option<Box<OptionsSet>>,
+}
+
+#[derive(Clone, Default)]
+struct OptionsSet {
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
+    /// Sent last, replacing headers of the same name (credentials excepted).
+    headers: HeaderMap,
+    /// The first invalid header, reported when the request is sent.
+    error: Option<String>,
+}
+
+impl RequestOptions {
+    /// No options.
+    pub fn new() -> Self {
+        RequestOptions { set: None }
+    }
+
+    fn set(&mut self) -> &mut OptionsSet {
+        self.set.get_or_insert_with(Box::default)
+    }
+
+    /// The request's own total deadline, if set.
+    pub fn timeout(&self) -> Option<Duration> {
+        self.set.as_ref().and_then(|s| s.timeout)
+    }
+
+    /// The request's own retry policy, if set.
+    pub fn retry_policy(&self) -> Option<&RetryPolicy> {
+        self.set.as_ref().and_then(|s| s.retry.as_ref())
+    }
+
+    /// The request's own headers, if any.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        self.set.as_ref().map(|s| &s.headers).filter(|h| !h.is_empty())
+    }
+
+    /// The first invalid header's problem, if any.
+    pub(crate) fn error(&self) -> Option<&str> {
+        self.set.as_ref().and_then(|s| s.error.as_deref())
+    }
+
+    /// Replaces the client's total deadline for this request.
+    pub fn set_timeout(&mut self, d: Duration) {
+        self.set().timeout = Some(d);
+    }
+
+    /// Replaces the client's retry policy for this request.
+    pub fn set_retry_policy(&mut self, p: RetryPolicy) {
+        self.set().retry = Some(p);
+    }
+
+    /// Adds a header (replacing any other header of that name the request
+    /// would send, credentials excepted). An invalid name or value (CR, LF,
+    /// other control bytes) makes the request fail with
+    /// [`Error::InvalidArgument`] before anything is sent.
+    pub fn add_header(&mut self, name: &str, value: &str) {
+        let set = self.set();
+        match parse_header(name, value) {
+            Ok((name, value)) => {
+                set.headers.append(name, value);
+            }
+            Err(Error::InvalidArgument(message)) if set.error.is_none() => {
+                set.error = Some(message);
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// Sends `Idempotency-Key: <key>`; the server may then de-duplicate the
+    /// request, so it is retried like an idempotent one (POST and PATCH
+    /// included).
+    pub fn set_idempotency_key(&mut self, key: &str) {
+        self.add_header("Idempotency-Key", key);
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header values may be secrets: names only.
+        f.debug_struct("RequestOptions")
+            .field("timeout", &self.timeout())
+            .field("retry", &self.retry_policy())
+            .field(
+                "headers",
+                &self.headers().map(|h| h.keys().collect::<Vec<_>>()),
+            )
+            .field("error", &self.error())
             .finish()
     }
 }
@@ -436,9 +560,124 @@ pub(crate) fn parse_header(name: &str, value: &str) -> Result<(HeaderName, Heade
     Ok((header_name, header_value))
 }
 
+/// The per-request options and `send_stream` of every generated request
+/// builder: a struct with an `options: RequestOptions` field, a `client`,
+/// `into_request` and `DOCUMENTED`. `no_idempotency_key` leaves out
+/// `idempotency_key` (for operations whose docs have such a parameter).
+#[allow(unused_macros)]
+macro_rules! request_options {
+    () => {
+        $crate::runtime::request_options!(no_idempotency_key);
+
+        /// Sends `Idempotency-Key: <key>` so that the server can recognise a
+        /// repeated request; with it, the request is retried like an
+        /// idempotent one (POST and PATCH included).
+        pub fn idempotency_key(mut self, key: impl AsRef<str>) -> Self {
+            self.options.set_idempotency_key(key.as_ref());
+            self
+        }
+    };
+    (no_idempotency_key) => {
+        /// Sets the total deadline of this request (every attempt and the
+        /// waits between them), instead of the client's `timeout`.
+        pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+            self.options.set_timeout(timeout);
+            self
+        }
+
+        /// Adds a header to this request, replacing any header of that name
+        /// it would send (credentials excepted). An invalid name or value
+        /// (CR, LF or other control characters) makes the request fail with
+        /// [`Error::InvalidArgument`](crate::Error::InvalidArgument) before
+        /// anything is sent.
+        pub fn header(mut self, name: impl AsRef<str>, value: impl AsRef<str>) -> Self {
+            self.options.add_header(name.as_ref(), value.as_ref());
+            self
+        }
+
+        /// Sets the retry policy of this request, instead of the client's.
+        pub fn retry_policy(mut self, policy: $crate::runtime::RetryPolicy) -> Self {
+            self.options.set_retry_policy(policy);
+            self
+        }
+
+        /// Sends the request and returns the 2xx body as a stream of bytes as
+        /// it arrives (other statuses are [`Error::Status`](crate::Error::Status)).
+        /// The deadline covers the wait for the response head, not the body.
+        pub async fn send_stream(
+            self,
+        ) -> Result<$crate::runtime::ByteStream, $crate::runtime::Error> {
+            let config = self.client.config.clone();
+            let req = self.into_request()?;
+            config.execute_stream(req, Self::DOCUMENTED).await
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use request_options;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct FakeClient {
+        config: super::super::ClientConfig,
+    }
+
+    struct FakeRequest<'a> {
+        client: &'a FakeClient,
+        options: RequestOptions,
+    }
+
+    impl FakeRequest<'_> {
+        const DOCUMENTED: &'static [super::super::Documented] = &[];
+
+        fn into_request(self) -> Result<RequestBuilder, Error> {
+            let mut req = RequestBuilder::new(Method::POST, "op");
+            req.options(self.options);
+            Ok(req)
+        }
+
+        crate::runtime::request_options!();
+    }
+
+    #[test]
+    fn option_setters_of_request_builders() {
+        let client = FakeClient {
+            config: super::super::ClientConfig::new("http://127.0.0.1:9").unwrap(),
+        };
+        let r = FakeRequest {
+            client: &client,
+            options: RequestOptions::new(),
+        }
+        .timeout(Duration::from_secs(2))
+        .header("X-Trace", "t1")
+        .retry_policy(RetryPolicy::none())
+        .idempotency_key("k-1");
+        assert_eq!(r.options.timeout(), Some(Duration::from_secs(2)));
+        assert_eq!(r.options.retry_policy(), Some(&RetryPolicy::none()));
+        let headers = r.options.headers().unwrap();
+        assert_eq!(headers["x-trace"], "t1");
+        assert_eq!(headers["idempotency-key"], "k-1");
+        assert!(RequestOptions::new().headers().is_none());
+        assert_eq!(std::mem::size_of::<RequestOptions>(), std::mem::size_of::<usize>());
+        let shown = format!("{:?}", r.options);
+        assert!(!shown.contains("t1") && shown.contains("x-trace"), "{shown}");
+        let bad = FakeRequest {
+            client: &client,
+            options: RequestOptions::new(),
+        }
+        .header("X-Bad", "a\r\nInjected: 1");
+        let req = bad.into_request().unwrap();
+        assert!(matches!(req.error, Some(Error::InvalidArgument(_))));
+        drop(
+            FakeRequest {
+                client: &client,
+                options: RequestOptions::new(),
+            }
+            .send_stream(),
+        );
+    }
 
     #[test]
     fn path_params_stay_one_segment() {
@@ -562,3 +801,4 @@ mod tests {
         assert!(part.make_part().is_ok());
     }
 }
+

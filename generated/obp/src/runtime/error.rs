@@ -2,6 +2,7 @@
 //! The single error type returned by every generated operation.
 
 use std::fmt;
+use std::time::Duration;
 
 use bytes::Bytes;
 use reqwest::header::HeaderMap;
@@ -9,6 +10,18 @@ use reqwest::StatusCode;
 
 /// How many bytes of a response body `Display` / `Debug` show at most.
 const BODY_PREVIEW_BYTES: usize = 512;
+
+/// Which time limit a [`Error::Timeout`] hit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutKind {
+    /// The call's total deadline (the client's or the request's `timeout`),
+    /// which covers every attempt and the waits between them.
+    Total,
+    /// One attempt's `attempt_timeout`; the deadline had time left, but no
+    /// retry was allowed or left.
+    Attempt,
+}
 
 /// Everything that can go wrong when calling an operation.
 ///
@@ -24,10 +37,16 @@ pub enum Error {
         /// The underlying error (any URL in it has credentials redacted).
         source: reqwest::Error,
     },
-    /// No complete response arrived within the configured timeout.
+    /// No complete response arrived in time: [`TimeoutKind`] says whether the
+    /// call's total deadline (`timeout`, retries and waits included) or one
+    /// attempt's `attempt_timeout` ran out.
     Timeout {
         /// Name of the operation, as documented.
         operation: &'static str,
+        /// Which limit ran out.
+        kind: TimeoutKind,
+        /// That limit.
+        limit: Duration,
     },
     /// The server answered with a status outside 2xx.
     Status(Box<StatusError>),
@@ -98,12 +117,26 @@ impl Error {
     pub fn operation(&self) -> Option<&'static str> {
         match self {
             Error::Transport { operation, .. }
-            | Error::Timeout { operation }
+            | Error::Timeout { operation, .. }
             | Error::Decode { operation, .. }
             | Error::MissingCredentials { operation, .. }
             | Error::BodyTooLarge { operation, .. } => Some(operation),
             Error::Status(e) => Some(e.operation),
             Error::InvalidArgument(_) => None,
+        }
+    }
+
+    /// A short name of the kind of error (`timeout`, `status`, ...), for logs
+    /// and spans: never values from the request or response.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Error::Transport { .. } => "transport",
+            Error::Timeout { .. } => "timeout",
+            Error::Status(_) => "status",
+            Error::Decode { .. } => "decode",
+            Error::InvalidArgument(_) => "invalid_argument",
+            Error::MissingCredentials { .. } => "missing_credentials",
+            Error::BodyTooLarge { .. } => "body_too_large",
         }
     }
 
@@ -136,7 +169,19 @@ impl fmt::Display for Error {
             Error::Transport { operation, source } => {
                 write!(f, "{operation}: request failed: {source}")
             }
-            Error::Timeout { operation } => write!(f, "{operation}: request timed out"),
+            Error::Timeout {
+                operation,
+                kind,
+                limit,
+            } => match kind {
+                TimeoutKind::Total => {
+                    write!(f, "{operation}: request timed out (deadline of {limit:?})")
+                }
+                TimeoutKind::Attempt => write!(
+                    f,
+                    "{operation}: request timed out (attempt timeout of {limit:?})"
+                ),
+            },
             Error::Status(e) => fmt::Display::fmt(e, f),
             Error::Decode {
                 operation,
@@ -171,9 +216,15 @@ impl fmt::Debug for Error {
                 .field("operation", operation)
                 .field("source", source)
                 .finish(),
-            Error::Timeout { operation } => f
+            Error::Timeout {
+                operation,
+                kind,
+                limit,
+            } => f
                 .debug_struct("Timeout")
                 .field("operation", operation)
+                .field("kind", kind)
+                .field("limit", limit)
                 .finish(),
             Error::Status(e) => f.debug_tuple("Status").field(e).finish(),
             Error::Decode {
@@ -412,7 +463,12 @@ mod tests {
             )));
             assert_eq!(err.is_retryable(), retry, "{code}");
         }
-        assert!(Error::Timeout { operation: "op" }.is_retryable());
+        assert!(Error::Timeout {
+            operation: "op",
+            kind: TimeoutKind::Attempt,
+            limit: Duration::from_secs(1)
+        }
+        .is_retryable());
         assert!(!Error::InvalidArgument("x".into()).is_retryable());
     }
 
@@ -435,8 +491,22 @@ mod tests {
             "op: response body exceeds the limit of 10 bytes"
         );
         assert_eq!(
-            Error::Timeout { operation: "op" }.to_string(),
-            "op: request timed out"
+            Error::Timeout {
+                operation: "op",
+                kind: TimeoutKind::Total,
+                limit: Duration::from_secs(1)
+            }
+            .to_string(),
+            "op: request timed out (deadline of 1s)"
+        );
+        assert_eq!(
+            Error::Timeout {
+                operation: "op",
+                kind: TimeoutKind::Attempt,
+                limit: Duration::from_millis(250)
+            }
+            .to_string(),
+            "op: request timed out (attempt timeout of 250ms)"
         );
         let err = Error::Decode {
             operation: "op",

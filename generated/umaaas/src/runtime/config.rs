@@ -3,21 +3,30 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, USER_AGENT};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE, COOKIE, USER_AGENT};
 use reqwest::{Method, Url};
 
 use super::auth::{resolve, AppliedAuth, Credential, Credentials};
 use super::encode::{encode_form, encode_query, encode_query_component, is_dot_segment};
-use super::error::Error;
+use super::error::{Error, TimeoutKind};
+use super::hooks::{Hook, RequestInfo};
 use super::request::{parse_header, Body, RequestBuilder};
 use super::response::RawResponse;
 use super::retry::{is_idempotent, should_retry_error, should_retry_status, RetryPolicy};
 
-/// Default per-request timeout.
+/// Default total deadline of a call, retries and waits included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The default `User-Agent`: `<crate>/<version> (generated)`, naming the
+/// crate this runtime is compiled into.
+pub const DEFAULT_USER_AGENT: &str = concat!(
+    env!("CARGO_PKG_NAME"),
+    "/",
+    env!("CARGO_PKG_VERSION"),
+    " (generated)"
+);
 /// Default limit of a response body, in bytes (16 MiB).
 pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
@@ -26,11 +35,13 @@ struct Inner {
     base_url: String,
     client: reqwest::Client,
     timeout: Duration,
-    user_agent: Option<HeaderValue>,
+    attempt_timeout: Option<Duration>,
+    user_agent: HeaderValue,
     retry: RetryPolicy,
     default_headers: HeaderMap,
     credentials: Credentials,
     max_body_bytes: usize,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 /// Everything a generated client needs to send requests: base URL, HTTP
@@ -49,11 +60,13 @@ pub struct ClientConfigBuilder {
     base_url: String,
     client: Option<reqwest::Client>,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
     user_agent: Option<String>,
     retry: RetryPolicy,
     default_headers: HeaderMap,
     credentials: Credentials,
     max_body_bytes: usize,
+    hooks: Vec<Arc<dyn Hook>>,
 }
 
 impl ClientConfigBuilder {
@@ -63,14 +76,29 @@ impl ClientConfigBuilder {
         self
     }
 
-    /// Sets the timeout of each attempt, from sending until the whole body
-    /// is read (default 30 s).
+    /// Sets the total deadline of a call: every attempt, from sending until
+    /// the whole body is read, and the waits between retries (default 30 s).
+    /// A retry that could not start before the deadline is not made.
     pub fn timeout(mut self, d: Duration) -> Self {
         self.timeout = d;
         self
     }
 
-    /// Sets the `User-Agent` header.
+    /// Bounds each attempt on its own (default: none, only the total
+    /// deadline), so that a stalled attempt leaves time for a retry.
+    pub fn attempt_timeout(mut self, d: Duration) -> Self {
+        self.attempt_timeout = Some(d);
+        self
+    }
+
+    /// Adds a [`Hook`] run around every attempt (after the hooks added
+    /// before it).
+    pub fn hook(mut self, hook: impl Hook) -> Self {
+        self.hooks.push(Arc::new(hook));
+        self
+    }
+
+    /// Sets the `User-Agent` header (default [`DEFAULT_USER_AGENT`]).
     pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
         self.user_agent = Some(ua.into());
         self
@@ -121,11 +149,10 @@ impl ClientConfigBuilder {
     pub fn build(self) -> Result<ClientConfig, Error> {
         let base_url = normalize_base_url(&self.base_url)?;
         let user_agent = match &self.user_agent {
-            Some(ua) => Some(
-                HeaderValue::from_str(ua)
-                    .map_err(|_| Error::InvalidArgument("invalid User-Agent value".to_owned()))?,
-            ),
-            None => None,
+            Some(ua) => HeaderValue::from_str(ua)
+                .map_err(|_| Error::InvalidArgument("invalid User-Agent value".to_owned()))?,
+            None => static_header_value(DEFAULT_USER_AGENT)
+                .unwrap_or_else(|| HeaderValue::from_static("generated-client")),
         };
         let client = match self.client {
             Some(client) => client,
@@ -138,11 +165,13 @@ impl ClientConfigBuilder {
                 base_url,
                 client,
                 timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
                 user_agent,
                 retry: self.retry,
                 default_headers: self.default_headers,
                 credentials: self.credentials,
                 max_body_bytes: self.max_body_bytes,
+                hooks: self.hooks,
             }),
         })
     }
@@ -222,11 +251,13 @@ impl ClientConfig {
             base_url: default_base_url.to_owned(),
             client: None,
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: None,
             user_agent: None,
             retry: RetryPolicy::default(),
             default_headers: HeaderMap::new(),
             credentials: Credentials::new(),
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            hooks: Vec::new(),
         }
     }
 
@@ -240,14 +271,19 @@ impl ClientConfig {
         &self.inner.base_url
     }
 
-    /// The per-attempt timeout.
+    /// The total deadline of a call.
     pub fn timeout(&self) -> Duration {
         self.inner.timeout
     }
 
-    /// The `User-Agent` header, if set.
+    /// The limit of one attempt, if set.
+    pub fn attempt_timeout(&self) -> Option<Duration> {
+        self.inner.attempt_timeout
+    }
+
+    /// The `User-Agent` header.
     pub fn user_agent(&self) -> Option<&str> {
-        self.inner.user_agent.as_ref().and_then(|v| v.to_str().ok())
+        self.inner.user_agent.to_str().ok()
     }
 
     /// The retry policy.
@@ -289,36 +325,172 @@ impl ClientConfig {
     /// (success is judged by [`RawResponse::json`] and friends).
     ///
     /// Applies the default headers, user agent and credentials (per the
-    /// request's [`Security`](super::Security)), the timeout to each attempt
-    /// and the retry policy; the body is limited to `max_body_bytes`.
-    pub async fn execute(&self, mut req: RequestBuilder) -> Result<RawResponse, Error> {
+    /// request's [`Security`](super::Security)), the per-request options,
+    /// the hooks, the total deadline and attempt timeout, and the retry
+    /// policy; the body is limited to `max_body_bytes`.
+    pub fn execute(
+        &self,
+        req: RequestBuilder,
+    ) -> impl std::future::Future<Output = Result<RawResponse, Error>> + Send + '_ {
+        // A map, not an async block: awaiting the retry loop's future from a block would
+        // keep a second copy of its state. Without streaming, attempts read the body.
+        futures_util::FutureExt::map(self.run(req, false), |answer| answer.map(Answer::into_raw))
+    }
+
+    /// Sends a request and returns as soon as the response head is in: the
+    /// body is left to stream. The deadline covers the attempts up to their
+    /// response heads; reading the body has no deadline.
+    pub(crate) async fn execute_head(&self, req: RequestBuilder) -> Result<Answer, Error> {
+        self.run(req, true).await
+    }
+
+    /// The retry loop (no wrapping future without tracing: each layer of futures is one
+    /// more copy of their state).
+    #[cfg(not(feature = "tracing"))]
+    fn run(
+        &self,
+        req: RequestBuilder,
+        stream: bool,
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + Send + '_ {
+        self.attempts(req, stream)
+    }
+
+    /// One span per call (`http_request`): the operation, method and path
+    /// template when it starts; attempts as they are made; status and duration
+    /// when it ends. Never filled-in paths, query values, headers or bodies.
+    #[cfg(feature = "tracing")]
+    fn run(
+        &self,
+        req: RequestBuilder,
+        stream: bool,
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + Send + '_ {
+        use tracing::field::Empty;
+        use tracing::Instrument;
+        let span = tracing::info_span!(
+            "http_request",
+            operation = req.operation,
+            method = req.method.as_str(),
+            path = req.path_template,
+            status = Empty,
+            attempts = Empty,
+            duration_ms = Empty,
+            error = Empty,
+        );
+        let start = Instant::now();
+        let recorder = span.clone();
+        let traced = self.attempts(req, stream, span.clone()).instrument(span);
+        futures_util::FutureExt::map(traced, move |result| {
+            let span = recorder;
+            span.record(
+                "duration_ms",
+                u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+            );
+            match &result {
+                Ok(answer) => {
+                    span.record("status", answer.status().as_u16());
+                }
+                Err(error) => {
+                    if let Some(status) = error.status() {
+                        span.record("status", status.as_u16());
+                    }
+                    span.record("error", error.kind_name());
+                }
+            }
+            result
+        })
+    }
+
+    /// The retry loop: attempts until one is final, the policy allows no
+    /// more, or the deadline leaves no time for another.
+    async fn attempts(
+        &self,
+        mut req: RequestBuilder,
+        stream: bool,
+        #[cfg(feature = "tracing")] span: tracing::Span,
+    ) -> Result<Answer, Error> {
         if let Some(error) = req.error.take() {
             return Err(error);
         }
+        let inner = &*self.inner;
+        let options = std::mem::take(&mut req.options);
         let operation = req.operation;
-        let policy = &self.inner.retry;
+        let policy = options.retry_policy().unwrap_or(&inner.retry);
+        let total = options.timeout().unwrap_or(inner.timeout);
+        let start = Instant::now();
         let max_retries = if req.body.has_stream() {
             0
         } else {
             policy.max_retries
         };
-        let idempotent = is_idempotent(&req.method);
+        let has_key = |h: &HeaderMap| {
+            !h.is_empty() && h.contains_key(HeaderName::from_static("idempotency-key"))
+        };
+        let idempotent = is_idempotent(&req.method)
+            || has_key(&req.headers)
+            || options.headers().is_some_and(has_key);
         let is_head = req.method == Method::HEAD;
         let mut attempt: u32 = 0;
         loop {
+            // The first attempt has the whole deadline (no clock read needed).
+            let remaining = if attempt == 0 {
+                total
+            } else {
+                total.saturating_sub(start.elapsed())
+            };
+            let limit = match inner.attempt_timeout {
+                Some(each) if each < remaining => Limit {
+                    wait: each,
+                    kind: TimeoutKind::Attempt,
+                    limit: each,
+                },
+                _ => Limit {
+                    wait: remaining,
+                    kind: TimeoutKind::Total,
+                    limit: total,
+                },
+            };
+            if limit.wait.is_zero() {
+                return Err(limit.error(operation));
+            }
             // Each attempt builds its own request: nothing is copied up front in case a
             // retry comes, and retries are rare.
-            let (request, secret_query_names) = self.build(&mut req)?;
-            let outcome = self.attempt(request, &secret_query_names, operation, is_head).await;
-            if attempt >= max_retries {
-                return outcome;
-            }
-            let delay = match &outcome {
-                Ok(response) if should_retry_status(response.status, idempotent) => {
-                    policy.delay(attempt, Some(&response.headers))
+            // In a block: the request, the attempt and its outcome are not kept in this
+            // future's state during the wait before a retry.
+            let delay = {
+                let sending = {
+                    let (mut request, secret_query_names) =
+                        self.build(&mut req, options.headers(), limit.wait, stream)?;
+                    let info = RequestInfo {
+                        operation,
+                        method: &req.method,
+                        path_template: req.path_template,
+                        attempt: attempt + 1,
+                    };
+                    for hook in &inner.hooks {
+                        hook.on_request(&info, &mut request)?;
+                    }
+                    self.attempt(request, secret_query_names, info, is_head, stream, limit)
+                };
+                #[cfg(feature = "tracing")]
+                span.record("attempts", attempt + 1);
+                let outcome = sending.await;
+                if attempt >= max_retries {
+                    return outcome;
                 }
-                Err(error) if should_retry_error(error, idempotent) => policy.delay(attempt, None),
-                _ => return outcome,
+                let delay = match &outcome {
+                    Ok(answer) if should_retry_status(answer.status(), idempotent) => {
+                        policy.delay(attempt, Some(answer.headers()))
+                    }
+                    Err(error) if should_retry_error(error, idempotent) => {
+                        policy.delay(attempt, None)
+                    }
+                    _ => return outcome,
+                };
+                // A retry that would start after the deadline is not made.
+                if start.elapsed().saturating_add(delay) >= total {
+                    return outcome;
+                }
+                delay
             };
             tokio::time::sleep(delay).await;
             attempt += 1;
@@ -330,7 +502,10 @@ impl ClientConfig {
     fn build(
         &self,
         req: &mut RequestBuilder,
-    ) -> Result<(reqwest::RequestBuilder, Vec<&'static str>), Error> {
+        extra_headers: Option<&HeaderMap>,
+        timeout: Duration,
+        stream: bool,
+    ) -> Result<(reqwest::Request, Vec<&'static str>), Error> {
         let inner = &*self.inner;
         let operation = req.operation;
         let path_only = req.path.split(['?', '#']).next().unwrap_or_default();
@@ -341,9 +516,7 @@ impl ClientConfig {
         }
 
         let mut headers = inner.default_headers.clone();
-        if let Some(ua) = &inner.user_agent {
-            headers.insert(USER_AGENT, ua.clone());
-        }
+        headers.insert(USER_AGENT, inner.user_agent.clone());
         for name in req.headers.keys() {
             headers.remove(name);
         }
@@ -354,6 +527,14 @@ impl ClientConfig {
             headers.insert(ACCEPT, static_header_value(accept).ok_or_else(|| {
                 Error::InvalidArgument(format!("{operation}: invalid Accept value"))
             })?);
+        }
+        if let Some(extra_headers) = extra_headers {
+            for name in extra_headers.keys() {
+                headers.remove(name);
+            }
+            for (name, value) in extra_headers {
+                headers.append(name.clone(), value.clone());
+            }
         }
 
         let mut auth_query: Vec<(&'static str, String)> = Vec::new();
@@ -420,32 +601,167 @@ impl ClientConfig {
         }
 
         let url = join_url(&inner.base_url, &req.path, &req.query, &auth_query)?;
+        let secret_query_names: Vec<&'static str> = auth_query.iter().map(|(name, _)| *name).collect();
         let mut request = reqwest::Request::new(req.method.clone(), url);
         *request.headers_mut() = headers;
         *request.body_mut() = body;
-        // reqwest's timeout covers the whole exchange, the body included.
-        *request.timeout_mut() = Some(inner.timeout);
-        let mut builder = reqwest::RequestBuilder::from_parts(inner.client.clone(), request);
-        if let Some(form) = form {
-            builder = builder.multipart(form);
+        // reqwest's timeout covers the whole exchange, the body included; a streamed
+        // answer is timed up to its head only (in `attempt`).
+        if !stream {
+            *request.timeout_mut() = Some(timeout);
         }
-        let secret_query_names = auth_query.iter().map(|(name, _)| *name).collect();
-        Ok((builder, secret_query_names))
+        if let Some(form) = form {
+            request = reqwest::RequestBuilder::from_parts(inner.client.clone(), request)
+                .multipart(form)
+                .build()
+                .map_err(|e| transport_error(operation, e, &secret_query_names, Limit::none()))?;
+        }
+        Ok((request, secret_query_names))
     }
 
-    async fn attempt(
-        &self,
-        request: reqwest::RequestBuilder,
-        secret_query_names: &[&'static str],
-        operation: &'static str,
+    /// One attempt: sends, tells the hooks, and reads the body unless it is to stream.
+    /// (A plain function returning the future: the request is handed to reqwest before it,
+    /// so the future does not hold it too.)
+    #[allow(clippy::too_many_arguments)]
+    fn attempt<'s>(
+        &'s self,
+        request: reqwest::Request,
+        secret_query_names: Vec<&'static str>,
+        info: RequestInfo<'s>,
         is_head: bool,
-    ) -> Result<RawResponse, Error> {
-        let limit = self.inner.max_body_bytes;
-        let transport = |e: reqwest::Error| transport_error(operation, e, secret_query_names);
-        let mut response = request.send().await.map_err(transport)?;
-        let status = response.status();
-        let headers = std::mem::take(response.headers_mut());
-        if !is_head && response.content_length().is_some_and(|len| len > limit as u64) {
+        stream: bool,
+        limit: Limit,
+    ) -> impl std::future::Future<Output = Result<Answer, Error>> + 's {
+        let inner = &*self.inner;
+        let started = (!inner.hooks.is_empty()).then(Instant::now);
+        let pending = inner.client.execute(request);
+        async move {
+            let operation = info.operation;
+            let mut head = {
+                let sent = if stream {
+                    // Boxed: a streamed call's own timer would otherwise enlarge every call's state.
+                    match Box::pin(tokio::time::timeout(limit.wait, pending)).await {
+                        Ok(sent) => sent,
+                        Err(_) => {
+                            let error = limit.error(operation);
+                            inner.hooks.iter().for_each(|h| h.on_error(&info, &error));
+                            return Err(error);
+                        }
+                    }
+                } else {
+                    pending.await
+                };
+                let mut response = match sent {
+                    Ok(response) => response,
+                    Err(e) => {
+                        let error = transport_error(operation, e, &secret_query_names, limit);
+                        inner.hooks.iter().for_each(|h| h.on_error(&info, &error));
+                        return Err(error);
+                    }
+                };
+                let status = response.status();
+                let headers = std::mem::take(response.headers_mut());
+                if let Some(started) = started {
+                    let elapsed = started.elapsed();
+                    for hook in &inner.hooks {
+                        hook.on_response(&info, status, &headers, elapsed);
+                    }
+                }
+                Answer {
+                    operation,
+                    status,
+                    headers,
+                    body: AnswerBody::Live(response),
+                    limit: inner.max_body_bytes,
+                    secret_query_names,
+                    timeout: limit,
+                    is_head,
+                }
+            };
+            if stream {
+                return Ok(head);
+            }
+            match head.read_body().await {
+                Ok(()) => Ok(head),
+                Err(error) => {
+                    inner.hooks.iter().for_each(|h| h.on_error(&info, &error));
+                    Err(error)
+                }
+            }
+        }
+    }
+}
+
+/// The time an attempt may take, and what to say when it runs out.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limit {
+    /// How long this attempt may take.
+    wait: Duration,
+    kind: TimeoutKind,
+    /// The configured limit that `wait` comes from.
+    limit: Duration,
+}
+
+impl Limit {
+    fn none() -> Self {
+        Limit {
+            wait: Duration::MAX,
+            kind: TimeoutKind::Total,
+            limit: Duration::MAX,
+        }
+    }
+
+    fn error(self, operation: &'static str) -> Error {
+        Error::Timeout {
+            operation,
+            kind: self.kind,
+            limit: self.limit,
+        }
+    }
+}
+
+/// A response head, with its body complete or still to be read.
+pub(crate) struct Answer {
+    pub(crate) operation: &'static str,
+    pub(crate) status: reqwest::StatusCode,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: AnswerBody,
+    /// `max_body_bytes`.
+    pub(crate) limit: usize,
+    secret_query_names: Vec<&'static str>,
+    timeout: Limit,
+    is_head: bool,
+}
+
+pub(crate) enum AnswerBody {
+    Complete(Bytes),
+    Live(reqwest::Response),
+}
+
+impl Answer {
+    pub(crate) fn status(&self) -> reqwest::StatusCode {
+        self.status
+    }
+
+    pub(crate) fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// Maps an error of reading the body (URLs redacted, timeouts named).
+    pub(crate) fn body_error(&self, error: reqwest::Error) -> Error {
+        transport_error(self.operation, error, &self.secret_query_names, self.timeout)
+    }
+
+    /// Reads the whole body (bounded by `max_body_bytes`) into `body`.
+    pub(crate) async fn read_body(&mut self) -> Result<(), Error> {
+        let operation = self.operation;
+        let limit = self.limit;
+        let AnswerBody::Live(response) = &mut self.body else {
+            return Ok(());
+        };
+        let (names, timeout) = (&self.secret_query_names, self.timeout);
+        let transport = |e: reqwest::Error| transport_error(operation, e, names, timeout);
+        if !self.is_head && response.content_length().is_some_and(|len| len > limit as u64) {
             return Err(Error::BodyTooLarge { operation, limit });
         }
         let mut first: Option<Bytes> = None;
@@ -465,21 +781,40 @@ impl ClientConfig {
                 None => rest.extend_from_slice(&chunk),
             }
         }
-        let body = match first {
+        self.body = AnswerBody::Complete(match first {
             Some(only) => only,
             None => Bytes::from(rest),
-        };
-        Ok(RawResponse {
-            status,
-            headers,
-            body,
-        })
+        });
+        Ok(())
+    }
+
+    /// Reads the whole body, bounded by `max_body_bytes`.
+    pub(crate) async fn read_whole(mut self) -> Result<RawResponse, Error> {
+        self.read_body().await?;
+        Ok(self.into_raw())
+    }
+
+    /// The response with the body read so far (all of it after `read_body`).
+    pub(crate) fn into_raw(self) -> RawResponse {
+        RawResponse {
+            status: self.status,
+            headers: self.headers,
+            body: match self.body {
+                AnswerBody::Complete(body) => body,
+                AnswerBody::Live(_) => Bytes::new(),
+            },
+        }
     }
 }
 
 /// A header value from a `&'static str` without copying it, or `None` when it is not a
 /// valid header value (`HeaderValue::from_static` would panic on those).
 fn static_header_value(value: &'static str) -> Option<HeaderValue> {
+    // The commonest value (`Accept` and `Content-Type` of JSON APIs), checked at compile time.
+    const JSON: HeaderValue = HeaderValue::from_static("application/json");
+    if value == "application/json" {
+        return Some(JSON);
+    }
     value
         .bytes()
         .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
@@ -491,9 +826,10 @@ fn transport_error(
     operation: &'static str,
     error: reqwest::Error,
     secret_query_names: &[&str],
+    limit: Limit,
 ) -> Error {
     if error.is_timeout() {
-        return Error::Timeout { operation };
+        return limit.error(operation);
     }
     let mut error = error;
     if let Some(url) = error.url_mut() {
@@ -537,11 +873,13 @@ impl fmt::Debug for ClientConfig {
         f.debug_struct("ClientConfig")
             .field("base_url", &redact_url_str(&inner.base_url))
             .field("timeout", &inner.timeout)
+            .field("attempt_timeout", &inner.attempt_timeout)
             .field("user_agent", &self.user_agent())
             .field("retry", &inner.retry)
             .field("default_headers", &HeaderNames(&inner.default_headers))
             .field("credentials", &inner.credentials)
             .field("max_body_bytes", &inner.max_body_bytes)
+            .field("hooks", &inner.hooks.len())
             .finish_non_exhaustive()
     }
 }
@@ -552,11 +890,13 @@ impl fmt::Debug for ClientConfigBuilder {
             .field("base_url", &redact_url_str(&self.base_url))
             .field("custom_http_client", &self.client.is_some())
             .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
             .field("user_agent", &self.user_agent)
             .field("retry", &self.retry)
             .field("default_headers", &HeaderNames(&self.default_headers))
             .field("credentials", &self.credentials)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("hooks", &self.hooks.len())
             .finish()
     }
 }
@@ -685,7 +1025,7 @@ mod tests {
             let mut req = RequestBuilder::new(Method::GET, "getFile");
             req.path_literal("/files/");
             req.path_param(value);
-            match config.build(&mut req) {
+            match config.build(&mut req, None, DEFAULT_TIMEOUT, false) {
                 Err(Error::InvalidArgument(m)) => assert!(m.contains("getFile"), "{m}"),
                 Err(other) => panic!("{value}: {other}"),
                 Ok((request, _)) => panic!("{value}: {request:?}"),
@@ -695,8 +1035,22 @@ mod tests {
         req.path_literal("/files/");
         req.path_param("..");
         req.path_literal(".json");
-        let (request, _) = config.build(&mut req).unwrap();
-        let request = request.build().unwrap();
+        let (request, _) = config
+            .build(&mut req, None, DEFAULT_TIMEOUT, false)
+            .unwrap();
         assert_eq!(request.url().as_str(), "https://h/api/files/...json");
+    }
+}
+#[cfg(test)]
+mod future_size {
+    /// Every layer of futures that keeps a copy of what it moved into the next costs a
+    /// copy per call; the client bench (README, Performance) notices a few kilobytes.
+    #[test]
+    fn the_call_future_stays_small() {
+        let config = super::ClientConfig::new("http://127.0.0.1:9").unwrap();
+        let req = super::RequestBuilder::new(reqwest::Method::GET, "op");
+        let call = config.execute(req);
+        let size = std::mem::size_of_val(&call);
+        assert!(size <= if cfg!(feature = "tracing") { 2560 } else { 2048 }, "ClientConfig::execute's future is {size} bytes");
     }
 }

@@ -341,11 +341,19 @@ mod tests {
         assert!(!should_retry_status(StatusCode::OK, true));
         use super::super::error::Error;
         assert!(should_retry_error(
-            &Error::Timeout { operation: "op" },
+            &Error::Timeout {
+                operation: "op",
+                kind: super::super::error::TimeoutKind::Attempt,
+                limit: Duration::from_secs(1),
+            },
             true
         ));
         assert!(!should_retry_error(
-            &Error::Timeout { operation: "op" },
+            &Error::Timeout {
+                operation: "op",
+                kind: super::super::error::TimeoutKind::Attempt,
+                limit: Duration::from_secs(1),
+            },
             false
         ));
         assert!(!should_retry_error(
