@@ -54,6 +54,15 @@ bytes = \"1\"
 percent-encoding = \"2\"
 tokio = { version = \"1\", features = [\"time\"] }
 time = { version = \"0.3\", features = [\"formatting\", \"parsing\", \"serde\"] }
+futures-core = { version = \"0.3\", default-features = false }
+futures-util = { version = \"0.3\", default-features = false }
+tracing = { version = \"0.1\", default-features = false, features = [\"std\"], optional = true }
+";
+
+/// The `[features]` such a crate declares: `tracing` (one span per call, off by default)
+/// is the runtime's `cfg(feature = "tracing")`.
+pub const FEATURES: &str = "\
+tracing = [\"dep:tracing\"]
 ";
 
 /// What to generate, and how (see the [module docs](self)).

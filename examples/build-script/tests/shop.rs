@@ -142,6 +142,8 @@ fn the_readme_lists_this_crate_s_dependencies() {
     };
     assert_eq!(section(block, "dependencies"), section(manifest, "dependencies"));
     assert_eq!(section(block, "dependencies").join("\n") + "\n", generator_dependencies());
+    assert_eq!(section(block, "features"), section(manifest, "features"));
+    assert_eq!(section(block, "features").join("\n") + "\n", generator::build::FEATURES);
     assert!(section(block, "build-dependencies")[0].starts_with("generator = "), "{block}");
 }
 
