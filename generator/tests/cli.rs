@@ -250,7 +250,7 @@ fn the_default_root_is_the_current_directory_or_the_nearest_one_holding_specs() 
     for cwd in [dir.clone(), dir.join("specs/pets/sub"), dir.join("generated/pets/src")] {
         let r = run_in(&cwd, &["check"]);
         assert_eq!(r.code, Some(0), "{}: {}", cwd.display(), r.all());
-        assert!(r.stdout.contains("ok: 16 generated files are up to date"), "{}: {}", cwd.display(), r.stdout);
+        assert!(r.stdout.starts_with("ok: ") && r.stdout.contains(" generated files are up to date"), "{}: {}", cwd.display(), r.stdout);
     }
     // Not the checkout the binary was built in: outside any repository, nothing to check.
     let Some(elsewhere) = outside_any_repository("no-specs") else {
