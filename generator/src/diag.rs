@@ -65,6 +65,8 @@ pub struct Summary {
     pub warnings: usize,
     /// The provider expects its warnings (`expected_warnings: true`): they are not printed.
     pub quiet: bool,
+    /// Weak and guessed facts, one line each, for a reviewer to check.
+    pub doubts: Vec<String>,
 }
 
 impl fmt::Display for Summary {
@@ -81,6 +83,9 @@ impl fmt::Display for Summary {
         write!(f, ", {} warning(s)", self.warnings)?;
         if self.quiet && self.warnings > 0 {
             write!(f, " (expected, not printed)")?;
+        }
+        for d in &self.doubts {
+            write!(f, "\n  {d}")?;
         }
         Ok(())
     }

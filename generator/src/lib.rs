@@ -65,6 +65,7 @@ fn finish<T>(value: Option<T>, diags: Diagnostics, set: &str) -> Result<Loaded<T
         tally,
         warnings: warnings.len(),
         quiet: false,
+        doubts: Vec::new(),
     };
     Ok(Loaded {
         value: value.expect("checked above"),
@@ -78,7 +79,9 @@ fn finish<T>(value: Option<T>, diags: Diagnostics, set: &str) -> Result<Loaded<T
 pub fn parse_doc(text: &str, file: &str, provider: &str) -> Result<Loaded<Api>, Failed> {
     let mut diags = Diagnostics::default();
     let api = parse_doc_into(text, file, provider, &mut diags);
-    finish(api, diags, file)
+    let mut loaded = finish(api, diags, file)?;
+    loaded.summaries[0].doubts = infer::doubts(&loaded.value);
+    Ok(loaded)
 }
 
 fn parse_doc_into(text: &str, file: &str, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
@@ -460,8 +463,10 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
         diags.make_strict();
     }
     let mut loaded = finish(spec, diags, &provider)?;
+    let doubts = infer::doubts(&loaded.value.api);
     for s in &mut loaded.summaries {
         s.quiet = quiet;
+        s.doubts = doubts.clone();
     }
     Ok(loaded)
 }
@@ -527,7 +532,9 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
             .unwrap_or_default();
         let api = parse_doc_set(&set, &provider, &mut diags);
         let files = set.paths;
-        return finish(api.map(|api| Input { api, config: None, files }), diags, &label);
+        let mut loaded = finish(api.map(|api| Input { api, config: None, files }), diags, &label)?;
+        loaded.summaries[0].doubts = infer::doubts(&loaded.value.api);
+        return Ok(loaded);
     }
     let mut diags = Diagnostics::default();
     let mut files = vec![path.to_path_buf()];
@@ -577,6 +584,11 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
     if ext == "yaml" || ext == "yml" {
         // A normalized spec has no doc set to summarize.
         loaded.summaries.clear();
+    } else {
+        let doubts = infer::doubts(&loaded.value.api);
+        for s in &mut loaded.summaries {
+            s.doubts = doubts.clone();
+        }
     }
     Ok(loaded)
 }

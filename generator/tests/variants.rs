@@ -167,3 +167,42 @@ fn provider_yaml_fixes_what_the_docs_get_wrong() {
     let ops = rendered.value.iter().find(|(p, _)| p.ends_with("operations.rs")).map(|(_, c)| c.clone()).unwrap();
     assert!(ops.contains("\"X-Tenant\"") && ops.contains("\"pageSize\""), "{ops}");
 }
+
+/// The summary says where the doubts are: names kept without evidence, conventions applied.
+#[test]
+fn the_summary_lists_weak_and_guessed_facts() {
+    let doc = support::root().join("tests/fixtures/corpus/hashicorp__nomad-openapi/docs/JobsApi.md");
+    let l = generator::load_input(&doc).unwrap_or_else(|e| panic!("{e}"));
+    let s = l.summaries[0].to_string();
+    let lines: Vec<&str> = s.lines().collect();
+    assert!(lines[0].ends_with("21 of 21 operation(s) read, 0 skipped, 0 repaired, 0 warning(s)"), "{s}");
+    assert_eq!(
+        &lines[1..],
+        [
+            "  header names in their conventional form (weak): 20 header parameters",
+            "  wire names: the doc's names kept without evidence (guess): 29 query parameters — no clear naming \
+             convention (camelCase: placeholder {jobName}; snake_case: none); the doc's names are kept",
+        ],
+        "{s}"
+    );
+    // A convention, where one is decided, is named with its evidence.
+    let shop = support::root().join("specs/shop");
+    let l = generator::load_input(&shop).unwrap();
+    let s = l.summaries[0].to_string();
+    assert!(s.contains("wire names from the API's naming convention (weak): 4 query parameters — the API writes names in camelCase"), "{s}");
+}
+
+/// The repository's own trap and fixture specs expect their warnings: counted, not printed.
+#[test]
+fn expected_warnings_are_counted_not_printed() {
+    let root = support::root();
+    let l = generator::load_spec_dir(&root.join("specs/zoo"), &root).unwrap();
+    assert!(l.summaries[0].quiet);
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    assert!(l.warnings[0].message.contains("lists property `foo_bar` twice"));
+    let plan = generator::plan_all(&root).unwrap();
+    assert!(plan.warnings.iter().all(|w| !w.file.contains("zoo") && !w.file.contains("Traps")), "{:?}", plan.warnings);
+    let traps = plan.summaries.iter().find(|s| s.set == "traps").unwrap();
+    assert_eq!(traps.warnings, 7);
+    assert!(traps.to_string().contains("7 warning(s) (expected, not printed)"));
+}
