@@ -206,3 +206,24 @@ fn expected_warnings_are_counted_not_printed() {
     assert_eq!(traps.warnings, 7);
     assert!(traps.to_string().contains("7 warning(s) (expected, not printed)"));
 }
+
+#[test]
+fn a_header_row_wrapped_onto_two_lines_is_rejoined() {
+    let (api, w) = read("split_header.md");
+    assert!(w.is_empty(), "{w:?}");
+    assert_like_ok("split_header.md", &api);
+    // Lines keep their numbers: `pet_id`'s row is line 30 of the file, as written.
+    let text = std::fs::read_to_string(dir().join("split_header.md")).unwrap();
+    let line = text.lines().position(|l| l.contains("**pet_id**")).unwrap() + 1;
+    let doc = generator::flavour::python::Python;
+    let blocks = generator::read::read(&text, generator::read::detect_form(&text), &generator::flavour::Flavour::text_hints(&doc));
+    let rows: Vec<usize> = blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            generator::read::BlockKind::Table { rows } => Some(rows.iter().map(|r| r.line).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(rows.contains(&line), "{rows:?} lacks {line}");
+}

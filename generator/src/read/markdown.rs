@@ -19,6 +19,8 @@ enum Open {
 /// opens one) must not swallow the rest of the doc: a code block holding the doc's own
 /// structure (`### Parameters`, `# **op**`) ends there, and the rest is read afresh.
 pub fn read(src: &str) -> Vec<Block> {
+    let joined = join_split_headers(src);
+    let src: &str = &joined;
     let idx = LineIndex::new(src);
     let mut out: Vec<Block> = Vec::new();
     let mut offset_line = 0usize;
@@ -51,6 +53,39 @@ pub fn read(src: &str) -> Vec<Block> {
             return out;
         };
         rest = &src[start..];
+    }
+}
+
+/// A table whose header row was wrapped onto two lines (`Name | Type |` then
+/// `Description | Notes`, then the delimiter row) is rejoined; the first line becomes
+/// blank, so that every line keeps its number.
+fn join_split_headers(src: &str) -> std::borrow::Cow<'_, str> {
+    let cells = |l: &str| l.trim().trim_matches('|').split('|').count();
+    let is_delim = |l: &str| {
+        let t = l.trim();
+        t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '-' | '|' | ':' | ' '))
+    };
+    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let mut out: Option<Vec<String>> = None;
+    for i in 2..lines.len() {
+        let (a, b, d) = (lines[i - 2], lines[i - 1], lines[i]);
+        if !is_delim(d) || b.trim().is_empty() || a.trim().is_empty() || is_delim(b) || !a.contains('|') {
+            continue;
+        }
+        let want = cells(d);
+        if cells(b) >= want || cells(a) + cells(b) != want {
+            continue;
+        }
+        let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
+        let ending = if a.ends_with("\r\n") { "\r\n" } else { "\n" };
+        let head = a.trim_end().trim_end_matches('|').trim_end();
+        let tail = b.trim().trim_start_matches('|').trim_start();
+        v[i - 1] = format!("{head} | {tail}{ending}");
+        v[i - 2] = ending.to_string();
+    }
+    match out {
+        Some(v) => std::borrow::Cow::Owned(v.concat()),
+        None => std::borrow::Cow::Borrowed(src),
     }
 }
 
