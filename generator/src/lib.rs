@@ -170,6 +170,7 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
         infer::apply_readme(&mut api, &readme, &file_name(label));
     }
     infer::add_models(&mut api, &models, &conv, diags);
+    flavour::models::infer_variants(&mut api);
     infer::models_from_examples(&mut api);
     infer::patch_bodies_are_nullable(&mut api);
     Some(api)

@@ -55,7 +55,7 @@ impl Client {
     pub fn create_user(
         &self,
         app_id: impl Into<String>,
-        create_user_request: impl Into<crate::models::CreateUserRequest>,
+        create_user_request: impl Into<crate::models::CreateUserRequestModel>,
     ) -> CreateUserRequest<'_> {
         CreateUserRequest {
             client: self,
@@ -230,7 +230,7 @@ impl Client {
         &self,
         app_id: impl Into<String>,
         user_id: impl Into<String>,
-        update_user_request: impl Into<crate::models::UpdateUserRequest>,
+        update_user_request: impl Into<crate::models::UpdateUserRequestModel>,
     ) -> UpdateUserRequest<'_> {
         UpdateUserRequest {
             client: self,
@@ -332,7 +332,7 @@ impl<'a> std::future::IntoFuture for ActivateUserRequest<'a> {
 pub struct CreateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
-    create_user_request: crate::models::CreateUserRequest,
+    create_user_request: crate::models::CreateUserRequestModel,
 }
 impl<'a> CreateUserRequest<'a> {
     /// The statuses the docs describe.
@@ -867,7 +867,7 @@ pub struct UpdateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     user_id: String,
-    update_user_request: crate::models::UpdateUserRequest,
+    update_user_request: crate::models::UpdateUserRequestModel,
 }
 impl<'a> UpdateUserRequest<'a> {
     /// The statuses the docs describe.

@@ -46,6 +46,96 @@ fn must_be_one_of(notes: &str) -> Vec<String> {
         .collect()
 }
 
+/// One `## Enum` item: `` `PENDING` (value: `'pending'`) `` → `pending`.
+fn enum_item(t: &str) -> Option<String> {
+    let t = t.trim().trim_start_matches(['*', '-']).trim();
+    if t.is_empty() {
+        return None;
+    }
+    let value = match t.find("value:") {
+        Some(p) => t[p + 6..].trim().trim_end_matches(')').trim().trim_matches('`'),
+        None => t.trim_matches('`'),
+    };
+    let value = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(value);
+    let value = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(value);
+    Some(value.to_string())
+}
+
+/// Enum values a description states: ``Allowed values: `a`, `b` `` / `One of: a, b, c.` /
+/// `Possible values: "a", "b"`.
+pub(crate) fn values_in_description(desc: &str) -> Vec<String> {
+    let lower = desc.to_ascii_lowercase();
+    let markers = ["allowed values:", "possible values:", "valid values:", "one of:", "enum:", "values are:", "allowed values are"];
+    let Some((pos, len)) = markers.iter().find_map(|m| lower.find(m).map(|p| (p, m.len()))) else { return Vec::new() };
+    let rest = &desc[pos + len..];
+    let rest = rest.split(['\n', '.']).next().unwrap_or("");
+    let values: Vec<String> = rest
+        .split([',', '|', ';'])
+        .flat_map(|v| v.split(" or "))
+        .map(|v| v.trim().trim_matches(['`', '"', '\'', '[', ']', ' ']).to_string())
+        .filter(|v| !v.is_empty())
+        .collect();
+    let plain = |v: &String| v.len() <= 40 && v.chars().all(|c| c.is_alphanumeric() || "_-:/.".contains(c));
+    if values.len() >= 2 && values.iter().all(plain) {
+        values
+    } else {
+        Vec::new()
+    }
+}
+
+/// 6.x dynamic-schema input types (`str, `, `decimal.Decimal, int, `, `dict, frozendict.frozendict, `,
+/// `[**Pet**](Pet.md)`): the type and whether `None` is allowed.
+fn dynamic_type(text: &str, link: Option<&str>) -> (TypeRef, bool) {
+    let t = text.trim().trim_matches('*').trim();
+    if let Some(target) = link {
+        let name = target.trim_end_matches(".md").rsplit('/').next().unwrap_or("");
+        if crate::ir::is_model_name(name) {
+            return (TypeRef::Model(name.to_string()), false);
+        }
+    }
+    let parts: Vec<&str> = t.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let nullable = parts.iter().any(|p| *p == "None" || *p == "NoneClass");
+    let kinds: Vec<&str> = parts.iter().copied().filter(|p| *p != "None" && *p != "NoneClass").collect();
+    let ty = match kinds.as_slice() {
+        ["str"] | ["str", "uuid.UUID"] => TypeRef::String,
+        ["str", "date"] => TypeRef::Date,
+        ["str", "datetime"] => TypeRef::DateTime,
+        ["bool"] => TypeRef::Boolean,
+        ["decimal.Decimal", "int"] => TypeRef::Integer,
+        ["decimal.Decimal", "int", "float"] | ["decimal.Decimal", "float", "int"] | ["float"] => TypeRef::Number,
+        ["list", "tuple"] => TypeRef::List(Box::new(TypeRef::Any)),
+        ["bytes", "io.FileIO", "io.BufferedReader"] => TypeRef::Binary,
+        _ => TypeRef::Any,
+    };
+    (ty, nullable)
+}
+
+/// A 6.x dynamic-schema `Dictionary Keys` row: `**key** | input type | accessed type | description | notes`.
+fn read_dynamic_field(row: &Row) -> Option<DocField> {
+    let cells = &row.cells;
+    if cells.len() < 3 {
+        return None;
+    }
+    let name = cells[0].text.trim().trim_matches('*').trim().to_string();
+    let n = cells.len();
+    let notes = if n >= 5 { decode_entities(&cells[n - 1].text) } else { String::new() };
+    let description = if n >= 5 { cells[3].raw.trim().to_string() } else { String::new() };
+    let (ty, nullable) = dynamic_type(&cells[1].text, cells[1].link.as_deref());
+    let parsed = parse_notes(&notes);
+    Some(DocField {
+        name,
+        line: row.line,
+        doc_type: cells[1].text.trim().to_string(),
+        ty,
+        description: html_to_markdown(&description),
+        required: !parsed.optional,
+        read_only: notes.contains("[readonly]"),
+        nullable,
+        default: parsed.default,
+        enum_values: must_be_one_of(&notes),
+    })
+}
+
 pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocModel> {
     if blocks.iter().any(is_method_table) {
         return None;
@@ -54,6 +144,11 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
         Some((1, t)) => Some((i, t.trim_matches('*').trim().to_string())),
         _ => None,
     })?;
+    // 6.x dynamic-schema docs title a model with its module path (`metal.types.address.Address`).
+    let name = match name.rsplit_once('.') {
+        Some((module, last)) if !module.contains(' ') && crate::ir::is_model_name(last) => last.to_string(),
+        _ => name,
+    };
     if !crate::ir::is_model_name(&name) {
         return None;
     }
@@ -68,11 +163,15 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
     };
     let mut section = "";
     let mut desc = Vec::new();
+    // 6.x dynamic schema: the model's own type (`str, ` and `must be one of` for an enum).
+    let mut type_info: Option<(String, String)> = None;
     for b in &blocks[pos + 1..] {
         if let Some((_, t)) = heading(b) {
             section = match t.to_ascii_lowercase().as_str() {
                 "properties" => "properties",
                 "enum" => "enum",
+                "model type info" => "type info",
+                "dictionary keys" => "keys",
                 _ => "other",
             };
             if section == "enum" {
@@ -92,15 +191,32 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
                     }
                 }
             }
+            ("keys", BlockKind::Table { rows }) if rows.first().is_some_and(|r| header_is(r, "Key", "Input Type")) => {
+                for row in rows.iter().skip(1) {
+                    if let Some(f) = read_dynamic_field(row) {
+                        if f.name == "any_string_name" || f.name.contains(' ') {
+                            continue;
+                        }
+                        model.fields.push(f);
+                    }
+                }
+            }
+            ("type info", BlockKind::Table { rows }) if rows.first().is_some_and(|r| header_is(r, "Input Type", "Accessed Type")) => {
+                if let Some(r) = rows.get(1) {
+                    let n = r.cells.len();
+                    let notes = if n >= 4 { decode_entities(&r.cells[n - 1].text) } else { String::new() };
+                    type_info = Some((r.cells.first().map(|c| c.text.clone()).unwrap_or_default(), notes));
+                }
+            }
             ("enum", BlockKind::List { items }) => {
                 for item in items {
-                    // `PENDING` (value: `'pending'`)
-                    let t = &item.text;
-                    let value = match t.find("value:") {
-                        Some(p) => t[p + 6..].trim().trim_end_matches(')').trim().trim_matches('`').trim_matches('\'').trim_matches('"'),
-                        None => t.trim(),
-                    };
-                    model.enum_values.push(value.to_string());
+                    model.enum_values.extend(enum_item(&item.text));
+                }
+            }
+            // Kotlin and others indent the list, which markdown reads as code.
+            ("enum", BlockKind::Code { text, .. }) => {
+                for line in text.lines().filter(|l| l.trim_start().starts_with(['*', '-'])) {
+                    model.enum_values.extend(enum_item(line));
                 }
             }
             _ => {}
@@ -112,7 +228,22 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
         model.enum_values = model.fields[0].enum_values.clone();
         model.fields.clear();
     }
+    if let Some((ty, notes)) = type_info {
+        let values = must_be_one_of(&notes);
+        if model.fields.is_empty() && (!values.is_empty() || ty.trim().trim_end_matches(',').trim() == "str") {
+            model.is_enum = !values.is_empty();
+            model.enum_values = values;
+        }
+    }
     model.description = html_to_markdown(&desc.join("\n\n"));
+    // An enum whose values only the description states.
+    if !model.is_enum && model.fields.is_empty() {
+        let values = values_in_description(&model.description);
+        if !values.is_empty() {
+            model.is_enum = true;
+            model.enum_values = values;
+        }
+    }
     Some(model)
 }
 
@@ -145,7 +276,16 @@ fn read_field(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocField
             (TypeRef::Any, false, false)
         }
     };
-    let parsed = parse_notes(&notes);
+    let mut parsed = parse_notes(&notes);
+    if parsed.default.is_none() {
+        // `defaults to "card"` (5.x/6.x): a property with a single allowed value.
+        if let Some(p) = notes.find("defaults to ") {
+            let v = notes[p + 12..].trim().trim_end_matches('.').trim().trim_matches('"').trim_matches('\'');
+            if !v.is_empty() {
+                parsed.default = Some(v.to_string());
+            }
+        }
+    }
     let mut enum_values = parsed.enum_values;
     if enum_values.is_empty() {
         enum_values = must_be_one_of(&notes);
@@ -162,4 +302,121 @@ fn read_field(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocField
         default: parsed.default,
         enum_values,
     })
+}
+
+// ---------------------------------------------------------------------------------------
+// What model docs do not say: which models are unions of others, and JSON keys.
+
+use crate::ir::{Api, Discriminator, ModelKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Whether a documented property name is a Python attribute a naming convention may have
+/// changed (`expiry_month`), rather than a key written as sent (`_links`, `$ref`, `@type`,
+/// `retry-count`, `expiryMonth`): only lower-case words joined by single `_`.
+pub fn is_python_attribute(name: &str) -> bool {
+    !name.starts_with('_')
+        && !name.ends_with('_')
+        && !name.contains("__")
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Finds the `oneOf`/`anyOf` models among documented objects, and marks models the docs
+/// give no properties for.
+///
+/// openapi-generator documents a `oneOf`/`anyOf` model by listing every variant's fields
+/// (7.x keeps each variant's required marks, 5.x/6.x make them all optional) and never says
+/// it is a union. A model whose fields are exactly the fields of two or more other
+/// documented models together, each of them a strict part of it, is taken to be one of
+/// them. A property every variant has with a different constant (`defaults to "card"`) is its
+/// discriminator. The docs cannot tell `oneOf` from `anyOf` (or from an `allOf` of named
+/// models only); the model decodes as the first variant that fits, which reads all three.
+pub fn infer_variants(api: &mut Api) {
+    let objects: BTreeMap<String, BTreeMap<String, &crate::ir::Field>> = api
+        .models
+        .iter()
+        .filter(|m| m.kind == ModelKind::Object && !m.fields.is_empty())
+        .map(|m| (m.name.clone(), m.fields.iter().map(|f| (f.name.clone(), f)).collect()))
+        .collect();
+    let mut found: BTreeMap<String, (Vec<String>, Option<Discriminator>, String)> = BTreeMap::new();
+    for (name, fields) in &objects {
+        if fields.len() < 2 {
+            continue;
+        }
+        let mut cands: Vec<&String> = objects
+            .iter()
+            .filter(|(n, vf)| {
+                *n != name
+                    && vf.len() < fields.len()
+                    && vf.iter().all(|(k, f)| fields.get(k).is_some_and(|g| g.ty == f.ty))
+            })
+            .map(|(n, _)| n)
+            .collect();
+        // A candidate that is part of another candidate is not a variant of its own.
+        let keys = |n: &String| objects[n].keys().cloned().collect::<BTreeSet<String>>();
+        let all = cands.clone();
+        cands.retain(|c| {
+            let kc = keys(c);
+            !all.iter().any(|o| o != c && { let ko = keys(o); kc.is_subset(&ko) && (kc != ko || o < c) })
+        });
+        if cands.len() < 2 {
+            continue;
+        }
+        let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
+        if union != fields.keys().cloned().collect::<BTreeSet<String>>() {
+            continue;
+        }
+        // Stricter variants first: an untagged decoder takes the first that fits.
+        let required = |n: &String| objects[n].values().filter(|f| f.required && !f.read_only).count();
+        cands.sort_by(|a, b| required(b).cmp(&required(a)).then(a.cmp(b)));
+        let variants: Vec<String> = cands.iter().map(|c| (*c).clone()).collect();
+        // A discriminator: a property of every variant, each with its own constant.
+        let mut disc = None;
+        let shared: Vec<&String> = objects[&variants[0]].keys().filter(|k| variants.iter().all(|v| objects[v].contains_key(*k))).collect();
+        for k in shared {
+            let consts: Vec<Option<String>> = variants
+                .iter()
+                .map(|v| {
+                    let f = objects[v][k];
+                    match (&f.default, f.ty == TypeRef::String) {
+                        (Some(d), true) => Some(d.clone()),
+                        _ => None,
+                    }
+                })
+                .collect();
+            if consts.iter().all(Option::is_some) {
+                let mapping: BTreeMap<String, String> =
+                    consts.into_iter().flatten().zip(variants.iter().cloned()).collect();
+                if mapping.len() == variants.len() {
+                    disc = Some(Discriminator { property: objects[&variants[0]][k].wire_name.clone(), mapping });
+                    break;
+                }
+            }
+        }
+        let list = variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+        let mut evidence = format!(
+            "its fields are exactly those of {list} together; the docs do not tell oneOf from anyOf, so a value decodes as the first variant that fits"
+        );
+        if let Some(d) = &disc {
+            evidence.push_str(&format!("; `{}` holds each variant's own constant", d.property));
+        }
+        found.insert(name.clone(), (variants, disc, evidence));
+    }
+    for m in &mut api.models {
+        if let Some((variants, disc, evidence)) = found.remove(&m.name) {
+            m.kind = ModelKind::OneOf;
+            m.variants = variants;
+            if let Some(d) = &disc {
+                m.inferred.insert("discriminator".into(), format!("`{}`: a constant of every variant (`defaults to`)", d.property));
+            }
+            m.discriminator = disc;
+            m.inferred.insert("kind".into(), evidence);
+        } else if m.kind == ModelKind::Object && m.fields.is_empty() && !m.inferred.contains_key("fields") {
+            m.inferred.insert(
+                "kind".into(),
+                "the docs list no properties: an enum whose values the docs lost (4.x) or a free-form object; any JSON value"
+                    .into(),
+            );
+        }
+    }
 }
