@@ -942,6 +942,15 @@ fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
         c.push(Impact::Breaking, format!("model `{name}`: kind {:?} → {:?}", a.kind, b.kind));
         return;
     }
+    if a.variants != b.variants {
+        c.push(
+            Impact::Breaking,
+            format!("model `{name}`: variants [{}] → [{}]: the enum's variants changed", a.variants.join(", "), b.variants.join(", ")),
+        );
+    }
+    if a.discriminator != b.discriminator {
+        c.push(Impact::Behaviour, format!("model `{name}`: discriminator changed: decoding picks variants differently"));
+    }
     for v in &b.enum_values {
         if !a.enum_values.contains(v) {
             c.push(

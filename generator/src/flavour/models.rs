@@ -328,7 +328,8 @@ pub fn is_python_attribute(name: &str) -> bool {
 /// (7.x keeps each variant's required marks, 5.x/6.x make them all optional) and never says
 /// it is a union. A model whose fields are exactly the fields of two or more other
 /// documented models together, each of them a strict part of it, is taken to be one of
-/// them. A property every variant has with a different constant (`defaults to "card"`) is its
+/// them (unless one of them is `<Model>AllOf`, 5.x/6.x's name for an `allOf` model's inline
+/// part: then the struct of all fields is right). A property every variant has with a different constant (`defaults to "card"`) is its
 /// discriminator. The docs cannot tell `oneOf` from `anyOf` (or from an `allOf` of named
 /// models only); the model decodes as the first variant that fits, which reads all three.
 pub fn infer_variants(api: &mut Api) {
@@ -359,7 +360,10 @@ pub fn infer_variants(api: &mut Api) {
             let kc = keys(c);
             !all.iter().any(|o| o != c && { let ko = keys(o); kc.is_subset(&ko) && (kc != ko || o < c) })
         });
-        if cands.len() < 2 {
+        // 5.x/6.x document an `allOf` model's inline part as `<Model>AllOf`: the parts
+        // are merged, which the struct of all fields already is.
+        let all_of = format!("{name}AllOf");
+        if cands.len() < 2 || cands.iter().any(|c| **c == all_of) {
             continue;
         }
         let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
