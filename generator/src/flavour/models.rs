@@ -145,6 +145,11 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
         _ => None,
     })?;
     // 6.x dynamic-schema docs title a model with its module path (`metal.types.address.Address`).
+    // Ruby and others prefix the module (`CatalogApiClient::Tag`).
+    let name = match name.rsplit_once("::") {
+        Some((_, last)) if crate::ir::is_model_name(last) => last.to_string(),
+        _ => name,
+    };
     let name = match name.rsplit_once('.') {
         Some((module, last)) if !module.contains(' ') && crate::ir::is_model_name(last) => last.to_string(),
         _ => name,
@@ -327,8 +332,8 @@ pub fn is_python_attribute(name: &str) -> bool {
 /// openapi-generator documents a `oneOf`/`anyOf` model by listing every variant's fields
 /// (7.x keeps each variant's required marks, 5.x/6.x make them all optional) and never says
 /// it is a union. A model whose fields are exactly the fields of two or more other
-/// documented models together, each of them a strict part of it, is taken to be one of
-/// them (unless one of them is `<Model>AllOf`, 5.x/6.x's name for an `allOf` model's inline
+/// documented models together, each of them a strict part of it with a required field no
+/// other has, is taken to be one of them (unless one of them is `<Model>AllOf`, 5.x/6.x's name for an `allOf` model's inline
 /// part: then the struct of all fields is right). A property every variant has with a different constant (`defaults to "card"`) is its
 /// discriminator. The docs cannot tell `oneOf` from `anyOf` (or from an `allOf` of named
 /// models only); the model decodes as the first variant that fits, which reads all three.
@@ -347,7 +352,9 @@ pub fn infer_variants(api: &mut Api) {
         let mut cands: Vec<&String> = objects
             .iter()
             .filter(|(n, vf)| {
+                // A one-field model is too little evidence of a variant (`Create` = `Update` + `name`).
                 *n != name
+                    && vf.len() >= 2
                     && vf.len() < fields.len()
                     && vf.iter().all(|(k, f)| fields.get(k).is_some_and(|g| g.ty == f.ty))
             })
@@ -364,6 +371,18 @@ pub fn infer_variants(api: &mut Api) {
         // are merged, which the struct of all fields already is.
         let all_of = format!("{name}AllOf");
         if cands.len() < 2 || cands.iter().any(|c| **c == all_of) {
+            continue;
+        }
+        // Each variant has a required field no other variant has: what tells them apart
+        // (models that merely share optional fields are no union).
+        let required_keys = |n: &String| {
+            objects[n].iter().filter(|(_, f)| f.required && !f.read_only).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
+        };
+        let distinct = cands.iter().all(|c| {
+            let own = required_keys(c);
+            own.iter().any(|k| cands.iter().all(|o| o == c || !objects[*o].contains_key(k)))
+        });
+        if !distinct {
             continue;
         }
         let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
@@ -421,6 +440,77 @@ pub fn infer_variants(api: &mut Api) {
                 "the docs list no properties: an enum whose values the docs lost (4.x) or a free-form object; any JSON value"
                     .into(),
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flavour::python::Python;
+    use crate::flavour::Flavour;
+
+    fn model(text: &str) -> DocModel {
+        let hints = Python.text_hints();
+        let blocks = crate::read::read(text, crate::read::detect_form(text), &hints);
+        let mut diags = Diagnostics::default();
+        let m = extract_model(&blocks, "M.md", &mut diags).expect("a model doc");
+        assert!(!diags.has_errors(), "{:?}", diags.sorted());
+        m
+    }
+
+    #[test]
+    fn every_enum_spelling() {
+        // 7.x list, quotes of either kind.
+        let m = model("# Status\n\n## Enum\n\n* `A` (value: `'a'`)\n\n* `B` (value: `\"b c\"`)\n");
+        assert!(m.is_enum);
+        assert_eq!(m.enum_values, ["a", "b c"]);
+        // Kotlin indents the list (markdown reads it as code), and has no table or link.
+        let m = model("# AccountType\n\n## Enum\n\n\n    * `BROKERAGE` (value: `\"BROKERAGE\"`)\n\n    * `LOAN` (value: `\"LOAN\"`)\n");
+        assert_eq!((m.name.as_str(), m.enum_values.clone()), ("AccountType", vec!["BROKERAGE".to_string(), "LOAN".into()]));
+        // 5.x/6.x python-prior: one `value` property.
+        let m = model("# Currency\n\n## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**value** | **str** |  |  must be one of [\"EUR\", \"USD\", ]\n");
+        assert_eq!(m.enum_values, ["EUR", "USD"]);
+        // 6.x dynamic schema: the model's own type and `must be one of`.
+        let m = model("# pkg.model.kind.Kind\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\nstr,  | str,  |  | must be one of [\"x\", \"y\", ] \n");
+        assert_eq!((m.name.as_str(), m.is_enum, m.enum_values.clone()), ("Kind", true, vec!["x".to_string(), "y".into()]));
+        // Values only a description states.
+        let m = model("# Mode\n\nThe mode. Allowed values: `fast`, `slow`, `off`.\n\n## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n");
+        assert_eq!((m.is_enum, m.enum_values.clone()), (true, vec!["fast".to_string(), "slow".into(), "off".into()]));
+        assert!(values_in_description("Allowed values: whatever you like, really, as a sentence").is_empty());
+    }
+
+    #[test]
+    fn dynamic_schema_keys_and_module_names() {
+        let m = model("# openapi_client.model.error_response.ErrorResponse\n\n## Model Type Info\nInput Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | -------------\ndict, frozendict.frozendict,  | frozendict.frozendict,  |  | \n\n### Dictionary Keys\nKey | Input Type | Accessed Type | Description | Notes\n------------ | ------------- | ------------- | ------------- | -------------\n**Code** | decimal.Decimal, int,  | decimal.Decimal,  | code | [optional] value must be a 32 bit integer\n**Message** | str, None,  | str, NoneClass,  | text | \n**Where** | [**Place**](Place.md) | [**Place**](Place.md) |  | [optional] \n**any_string_name** | dict, str | str | any string name can be used | [optional]\n");
+        assert_eq!(m.name, "ErrorResponse");
+        let f: Vec<_> = m.fields.iter().map(|f| (f.name.as_str(), f.ty.clone(), f.required, f.nullable)).collect();
+        assert_eq!(
+            f,
+            [
+                ("Code", TypeRef::Integer, false, false),
+                ("Message", TypeRef::String, true, true),
+                ("Where", TypeRef::Model("Place".into()), false, false)
+            ]
+        );
+        let m = model("# CatalogApiClient::Tag\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**tag** | **String** |  | [optional] \n");
+        assert_eq!(m.name, "Tag");
+    }
+
+    #[test]
+    fn a_variant_constant() {
+        let m = model("# Card\n\n## Properties\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**kind** | **str** |  | defaults to \"card\"\n");
+        assert_eq!(m.fields[0].default.as_deref(), Some("card"));
+        assert!(m.fields[0].required);
+    }
+
+    #[test]
+    fn python_attributes_and_keys_as_sent() {
+        for a in ["expiry_month", "name", "a2b"] {
+            assert!(is_python_attribute(a), "{a}");
+        }
+        for k in ["_links", "$ref", "@type", "retry-count", "3ds", "expiryMonth", "ID", "a__b", "x_"] {
+            assert!(!is_python_attribute(k), "{k}");
         }
     }
 }
