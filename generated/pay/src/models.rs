@@ -183,7 +183,7 @@ impl crate::runtime::QueryValue for Currency {
 }
 /// Where money goes out to.
 ///
-/// The API's `Destination` model. Its fields were inferred from a JSON example in the docs, so all are optional.
+/// The API's `Destination` model: one of its variants. A value decodes as the first variant that fits, tried in the order below. Encoded as the variant itself.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -198,13 +198,20 @@ impl<'de> serde::Deserialize<'de> for Destination {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
-        if let Ok(v) = serde_json::from_value(value.clone()) {
-            return Ok(Self::BankAccount(v));
+        let mut misses: Vec<String> = Vec::new();
+        match serde_json::from_value(value.clone()) {
+            Ok(v) => return Ok(Self::BankAccount(v)),
+            Err(e) => misses.push(format!("BankAccount: {e}")),
         }
-        if let Ok(v) = serde_json::from_value(value.clone()) {
-            return Ok(Self::Wallet(v));
+        match serde_json::from_value(value.clone()) {
+            Ok(v) => return Ok(Self::Wallet(v)),
+            Err(e) => misses.push(format!("Wallet: {e}")),
         }
-        Err(serde::de::Error::custom("data did not match any variant of `Destination`"))
+        Err(
+            serde::de::Error::custom(
+                format!("no variant of `Destination` fits ({})", misses.join("; ")),
+            ),
+        )
     }
 }
 impl From<crate::models::BankAccount> for Destination {
@@ -226,7 +233,7 @@ impl crate::runtime::QueryValue for Destination {
 }
 /// Something that happened to a payment.
 ///
-/// The API's `Event` model. Its fields were inferred from a JSON example in the docs, so all are optional.
+/// The API's `Event` model: one of its variants. A value decodes as the first variant that fits, tried in the order below. Encoded as the variant itself.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -241,13 +248,20 @@ impl<'de> serde::Deserialize<'de> for Event {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
-        if let Ok(v) = serde_json::from_value(value.clone()) {
-            return Ok(Self::PaymentEvent(v));
+        let mut misses: Vec<String> = Vec::new();
+        match serde_json::from_value(value.clone()) {
+            Ok(v) => return Ok(Self::PaymentEvent(v)),
+            Err(e) => misses.push(format!("PaymentEvent: {e}")),
         }
-        if let Ok(v) = serde_json::from_value(value.clone()) {
-            return Ok(Self::RefundEvent(v));
+        match serde_json::from_value(value.clone()) {
+            Ok(v) => return Ok(Self::RefundEvent(v)),
+            Err(e) => misses.push(format!("RefundEvent: {e}")),
         }
-        Err(serde::de::Error::custom("data did not match any variant of `Event`"))
+        Err(
+            serde::de::Error::custom(
+                format!("no variant of `Event` fits ({})", misses.join("; ")),
+            ),
+        )
     }
 }
 impl From<crate::models::PaymentEvent> for Event {
@@ -499,7 +513,7 @@ impl crate::runtime::QueryValue for PaymentLinks {
 }
 /// How a payment is paid.
 ///
-/// The API's `PaymentMethod` model. Its fields were inferred from a JSON example in the docs, so all are optional.
+/// The API's `PaymentMethod` model: one of its variants. A value decodes as the first variant that fits, tried in the order below. Encoded as the variant itself.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -514,14 +528,19 @@ impl<'de> serde::Deserialize<'de> for PaymentMethod {
         deserializer: D,
     ) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(deserializer)?;
-        if let Ok(v) = serde_json::from_value(value.clone()) {
-            return Ok(Self::Card(v));
+        let mut misses: Vec<String> = Vec::new();
+        match serde_json::from_value(value.clone()) {
+            Ok(v) => return Ok(Self::Card(v)),
+            Err(e) => misses.push(format!("Card: {e}")),
         }
-        if let Ok(v) = serde_json::from_value(value.clone()) {
-            return Ok(Self::BankAccount(v));
+        match serde_json::from_value(value.clone()) {
+            Ok(v) => return Ok(Self::BankAccount(v)),
+            Err(e) => misses.push(format!("BankAccount: {e}")),
         }
         Err(
-            serde::de::Error::custom("data did not match any variant of `PaymentMethod`"),
+            serde::de::Error::custom(
+                format!("no variant of `PaymentMethod` fits ({})", misses.join("; ")),
+            ),
         )
     }
 }

@@ -160,7 +160,7 @@ fn model_doc(m: &Model, source: &str, typed: bool) -> TokenStream {
         doc.push_str("\n\n");
     }
     doc.push_str(&format!("The API's `{source}` model."));
-    if typed && !m.inferred.is_empty() {
+    if typed && m.inferred.contains_key("fields") {
         doc.push_str(" Its fields were inferred from a JSON example in the docs, so all are optional.");
     }
     docs::raw_doc_attrs(&doc)
@@ -460,14 +460,33 @@ fn variants(
         });
         names.insert(v.as_str(), var);
     }
-    let doc = model_doc(m, &m.name, true);
+    let mut doc_text = String::new();
+    if !m.description.is_empty() {
+        doc_text.push_str(&docs::sanitize(&m.description));
+        doc_text.push_str("\n\n");
+    }
+    doc_text.push_str(&format!("The API's `{}` model: one of its variants. ", m.name));
+    match &m.discriminator {
+        Some(d) => doc_text.push_str(&format!(
+            "The JSON key `{}` names the variant ({}); a value with another tag decodes as the first variant that fits.",
+            d.property,
+            d.mapping.iter().map(|(k, v)| format!("`{k}`: `{v}`")).collect::<Vec<_>>().join(", ")
+        )),
+        None => doc_text.push_str("A value decodes as the first variant that fits, tried in the order below."),
+    }
+    doc_text.push_str(" Encoded as the variant itself.");
+    let doc = docs::raw_doc_attrs(&doc_text);
     let tries: Vec<TokenStream> = m
         .variants
         .iter()
         .filter_map(|v| names.get(v.as_str()))
-        .map(|var| quote! {
-            if let Ok(v) = serde_json::from_value(value.clone()) {
-                return Ok(Self::#var(v));
+        .map(|var| {
+            let miss = format!("{var}: {{e}}");
+            quote! {
+                match serde_json::from_value(value.clone()) {
+                    Ok(v) => return Ok(Self::#var(v)),
+                    Err(e) => misses.push(format!(#miss)),
+                }
             }
         })
         .collect();
@@ -482,7 +501,8 @@ fn variants(
                 "`{prop}` to be one of {}",
                 d.mapping.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
             );
-            let no_match = format!("no variant of `{}` matches, and expected {expected}", m.name);
+            let no_match = format!("no variant of `{}` fits, and expected {expected}", m.name);
+            let no_match = format!("{} ({{}})", no_match.replace('{', "{{").replace('}', "}}"));
             quote! {
                 impl<'de> serde::Deserialize<'de> for #ident {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -492,8 +512,9 @@ fn variants(
                             #(#arms)*
                             // A tag the docs did not list: the first variant that fits.
                             _ => {
+                                let mut misses: Vec<String> = Vec::new();
                                 #(#tries)*
-                                Err(serde::de::Error::custom(#no_match))
+                                Err(serde::de::Error::custom(format!(#no_match, misses.join("; "))))
                             }
                         }
                     }
@@ -501,13 +522,14 @@ fn variants(
             }
         }
         None => {
-            let no_match = format!("data did not match any variant of `{}`", m.name);
+            let no_match = format!("no variant of `{}` fits ({{}})", m.name);
             quote! {
                 impl<'de> serde::Deserialize<'de> for #ident {
                     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                         let value = serde_json::Value::deserialize(deserializer)?;
+                        let mut misses: Vec<String> = Vec::new();
                         #(#tries)*
-                        Err(serde::de::Error::custom(#no_match))
+                        Err(serde::de::Error::custom(format!(#no_match, misses.join("; "))))
                     }
                 }
             }
