@@ -267,3 +267,46 @@ async fn a_decode_error_names_the_operation_the_type_and_the_json_path() {
     let shown = err.to_string();
     assert!(shown.starts_with("list_payments: could not decode the 200 OK response as `models::PaymentPage` at `data[1].amount`: "), "{shown}");
 }
+
+#[tokio::test]
+async fn a_value_no_variant_fits_names_each_variants_complaint() {
+    use wiremock::matchers::any;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    let body = r#"[{"kind": "bank", "bic": null}]"#;
+    Mock::given(any())
+        .respond_with(ResponseTemplate::new(200).set_body_raw(body, "application/json"))
+        .mount(&server)
+        .await;
+    let c = Client::builder().base_url(server.uri()).pay_key("k").build().unwrap();
+    match c.list_destinations().await.unwrap_err() {
+        pay_client::Error::Decode { path, message, .. } => {
+            assert_eq!(path, "[0]");
+            assert!(message.starts_with("no variant of `Destination` fits (BankAccount: missing field `iban`"), "{message}");
+            assert!(message.contains("Wallet: missing field `address`"), "{message}");
+        }
+        other => panic!("expected Error::Decode, got {other:?}"),
+    }
+}
+
+/// Unknown enum values and unknown fields decode and re-encode as received.
+#[test]
+fn unknown_values_and_fields_are_kept() {
+    let json = serde_json::json!({"kind": "card", "last4": "1234", "expiryMonth": 1, "brand": "unionpay", "issuer": {"x": 1}});
+    let m: PaymentMethod = serde_json::from_value(json.clone()).unwrap();
+    let PaymentMethod::Card(card) = &m else { panic!("{m:?}") };
+    assert_eq!(card.brand, Some(CardBrand::Other("unionpay".into())));
+    assert_eq!(card.additional_properties["issuer"], serde_json::json!({"x": 1}));
+    assert_eq!(serde_json::to_value(&m).unwrap(), json);
+    // A required-but-nullable field the server leaves out reads as `None` (and is sent as `null`).
+    let page: PaymentPage = serde_json::from_value(serde_json::json!({"data": []})).unwrap();
+    assert_eq!(page.next, None);
+    let mut p = Payment::new(1, Currency::Usd, PaymentStatus::Pending, card.clone().into(), None, time::OffsetDateTime::UNIX_EPOCH);
+    assert_eq!(serde_json::to_value(&p).unwrap()["note"], Value::Null);
+    p.note = Some("n".into());
+    assert_eq!(serde_json::to_value(&p).unwrap()["note"], "n");
+    let mut missing = serde_json::to_value(&p).unwrap();
+    missing.as_object_mut().unwrap().remove("note");
+    let back: Payment = serde_json::from_value(missing).unwrap();
+    assert_eq!(back.note, None);
+}
