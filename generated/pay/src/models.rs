@@ -188,9 +188,9 @@ impl crate::runtime::QueryValue for Currency {
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum Destination {
-    /// A [`BankAccount`](crate::models::BankAccount).
+    /// A [`BankAccount`].
     BankAccount(crate::models::BankAccount),
-    /// A [`Wallet`](crate::models::Wallet).
+    /// A [`Wallet`].
     Wallet(crate::models::Wallet),
 }
 impl<'de> serde::Deserialize<'de> for Destination {
@@ -238,9 +238,9 @@ impl crate::runtime::QueryValue for Destination {
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum Event {
-    /// A [`PaymentEvent`](crate::models::PaymentEvent).
+    /// A [`PaymentEvent`].
     PaymentEvent(crate::models::PaymentEvent),
-    /// A [`RefundEvent`](crate::models::RefundEvent).
+    /// A [`RefundEvent`].
     RefundEvent(crate::models::RefundEvent),
 }
 impl<'de> serde::Deserialize<'de> for Event {
@@ -518,9 +518,9 @@ impl crate::runtime::QueryValue for PaymentLinks {
 #[serde(untagged)]
 #[allow(clippy::large_enum_variant)]
 pub enum PaymentMethod {
-    /// A [`Card`](crate::models::Card).
+    /// A [`Card`].
     Card(crate::models::Card),
-    /// A [`BankAccount`](crate::models::BankAccount).
+    /// A [`BankAccount`].
     BankAccount(crate::models::BankAccount),
 }
 impl<'de> serde::Deserialize<'de> for PaymentMethod {

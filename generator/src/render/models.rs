@@ -446,7 +446,7 @@ fn variants(
         let var = format_ident!("{}", name);
         let boxed = recursive.contains(&(m.name.as_str(), v.as_str()));
         let (field, wrap) = if boxed { (quote!(Box<crate::models::#ty>), quote!(Box::new(value))) } else { (quote!(crate::models::#ty), quote!(value)) };
-        let doc = format!(" A [`{ty}`](crate::models::{ty}).");
+        let doc = format!(" A [`{ty}`].");
         decls.push(quote! {
             #[doc = #doc]
             #var(#field),
