@@ -153,40 +153,71 @@ fn bank() -> BankAccount {
     BankAccount::new("bank", "DE89370400440532013000")
 }
 
+/// Every GET operation of a pay crate (`$krate`), `CALLS` times: decoded and re-encoded.
+macro_rules! every_answer_decodes {
+    ($krate:ident, $c:expr) => {{
+        use $krate::models::*;
+        let c = &$c;
+        let mut t = Tally::default();
+        for _ in 0..CALLS {
+            t.check::<PaymentPage>(&c.list_payments().send_bytes().await.unwrap().into_body());
+        }
+        t.assert_rate(concat!(stringify!($krate), " list_payments"));
+        let mut t = Tally::default();
+        for _ in 0..CALLS {
+            t.check::<Payment>(&c.get_payment("p1").send_bytes().await.unwrap().into_body());
+        }
+        t.assert_rate(concat!(stringify!($krate), " get_payment"));
+        let mut t = Tally::default();
+        for _ in 0..CALLS {
+            t.check::<Vec<Event>>(&c.list_events().send_bytes().await.unwrap().into_body());
+        }
+        t.assert_rate(concat!(stringify!($krate), " list_events"));
+        let mut t = Tally::default();
+        for _ in 0..CALLS {
+            t.check::<PaymentMethod>(&c.get_method("m1").send_bytes().await.unwrap().into_body());
+        }
+        t.assert_rate(concat!(stringify!($krate), " get_method"));
+        let mut t = Tally::default();
+        for _ in 0..CALLS {
+            t.check::<Vec<Destination>>(&c.list_destinations().send_bytes().await.unwrap().into_body());
+        }
+        t.assert_rate(concat!(stringify!($krate), " list_destinations"));
+        // The typed path of the client itself, a few times per operation.
+        for _ in 0..5 {
+            c.list_payments().await.unwrap();
+            c.get_payment("p1").await.unwrap();
+            c.list_events().await.unwrap();
+            c.get_method("m1").await.unwrap();
+            c.list_destinations().await.unwrap();
+        }
+    }};
+}
+
+/// Sends each body `CALLS` times with `$send`: Prism must accept it (no 422) and its
+/// answer decode as `$answer`.
+macro_rules! bodies_validate {
+    ($bodies:expr, $answer:ty, |$b:ident| $send:expr) => {{
+        for $b in $bodies {
+            let mut t = Tally::default();
+            for _ in 0..CALLS {
+                let shown = serde_json::to_string(&$b).unwrap();
+                match $send.send_bytes().await {
+                    Ok(r) => t.check::<$answer>(&r.into_body()),
+                    Err(e) => panic!("{shown}: {e}"),
+                }
+            }
+            t.assert_rate(stringify!($answer));
+        }
+    }};
+}
+
+/// The crate from the 7.x docs: unions decode as the first variant that fits.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_answer_decodes_and_every_constructed_body_validates() {
     let Some(prism) = start_prism() else { return };
     let c = client(&prism);
-
-    let mut t = Tally::default();
-    for _ in 0..CALLS {
-        t.check::<PaymentPage>(&c.list_payments().send_bytes().await.unwrap().into_body());
-    }
-    t.assert_rate("list_payments");
-
-    let mut t = Tally::default();
-    for _ in 0..CALLS {
-        t.check::<Payment>(&c.get_payment("p1").send_bytes().await.unwrap().into_body());
-    }
-    t.assert_rate("get_payment");
-
-    let mut t = Tally::default();
-    for _ in 0..CALLS {
-        t.check::<Vec<Event>>(&c.list_events().send_bytes().await.unwrap().into_body());
-    }
-    t.assert_rate("list_events");
-
-    let mut t = Tally::default();
-    for _ in 0..CALLS {
-        t.check::<PaymentMethod>(&c.get_method("m1").send_bytes().await.unwrap().into_body());
-    }
-    t.assert_rate("get_method");
-
-    let mut t = Tally::default();
-    for _ in 0..CALLS {
-        t.check::<Vec<Destination>>(&c.list_destinations().send_bytes().await.unwrap().into_body());
-    }
-    t.assert_rate("list_destinations");
+    every_answer_decodes!(pay_client, c);
 
     // Bodies built with the constructors: Prism validates them (422 on a violation).
     let bodies = [
@@ -204,42 +235,45 @@ async fn every_answer_decodes_and_every_constructed_body_validates() {
             p
         },
     ];
-    for body in bodies {
-        let mut t = Tally::default();
-        for _ in 0..CALLS {
-            match c.create_payment(body.clone()).send_bytes().await {
-                Ok(r) => t.check::<Payment>(&r.into_body()),
-                Err(e) => panic!("create_payment with {}: {e}", serde_json::to_string(&body).unwrap()),
-            }
-        }
-        t.assert_rate("create_payment");
-    }
-    for body in [card(), bank().into()] {
-        let mut t = Tally::default();
-        for _ in 0..CALLS {
-            match c.add_method(body.clone()).send_bytes().await {
-                Ok(r) => t.check::<PaymentMethod>(&r.into_body()),
-                Err(e) => panic!("add_method with {}: {e}", serde_json::to_string(&body).unwrap()),
-            }
-        }
-        t.assert_rate("add_method");
-    }
+    bodies_validate!(bodies, Payment, |b| c.create_payment(b.clone()));
+    bodies_validate!([card(), bank().into()], PaymentMethod, |b| c.add_method(b.clone()));
+    c.create_payment(NewPayment::new(1, Currency::Eur, card())).await.unwrap();
 
-    // The typed path of the client itself, a few times per operation.
-    for _ in 0..5 {
-        c.list_payments().await.unwrap();
-        c.get_payment("p1").await.unwrap();
-        c.list_events().await.unwrap();
-        c.get_method("m1").await.unwrap();
-        c.list_destinations().await.unwrap();
-        c.create_payment(NewPayment::new(1, Currency::Eur, card())).await.unwrap();
-    }
     // A body that breaks the spec is refused, so the checks above mean something.
     let bad = NewPayment::new(1, Currency::Other("XXX".into()), card());
     match c.create_payment(bad).await {
         Err(pay_client::Error::Status(e)) => assert_eq!(e.status().as_u16(), 422),
         other => panic!("expected 422 for an unknown currency, got {other:?}"),
     }
+}
+
+/// The crate from the 6.x docs: they show each variant's tag constant, so `PaymentMethod`
+/// and `Event` decode by their tag, and constructors fill the tag in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_6x_docs_crate_decodes_by_tag() {
+    use pay6_client::models as m6;
+    let Some(prism) = start_prism() else { return };
+    let c = pay6_client::Client::builder()
+        .base_url(format!("http://127.0.0.1:{}", prism.port))
+        .pay_key("secret")
+        .build()
+        .unwrap();
+    every_answer_decodes!(pay6_client, c);
+    let card: m6::PaymentMethod = m6::Card::new("4242", 12).into();
+    let bank: m6::PaymentMethod = m6::BankAccount::new("DE89370400440532013000").into();
+    assert_eq!(serde_json::to_value(&card).unwrap()["kind"], "card");
+    let mut with_wallet = m6::NewPayment::new(5, m6::Currency::Gbp, bank.clone());
+    with_wallet.destination = Some(m6::Wallet::new("bc1qxy", "bitcoin").into());
+    bodies_validate!([m6::NewPayment::new(1999, m6::Currency::Eur, card.clone()), with_wallet], m6::Payment, |b| c
+        .create_payment(b.clone()));
+    bodies_validate!([card.clone(), bank], m6::PaymentMethod, |b| c.add_method(b.clone()));
+    // The tag decides: a card tag with bank fields is a card that fails, not a bank account.
+    let wrong = serde_json::json!({"kind": "card", "iban": "x"});
+    let err = serde_json::from_value::<m6::PaymentMethod>(wrong).unwrap_err().to_string();
+    assert!(err.contains("last4"), "{err}");
+    let unknown_tag = serde_json::json!({"kind": "sepa", "iban": "x"});
+    let m: m6::PaymentMethod = serde_json::from_value(unknown_tag).unwrap();
+    assert!(matches!(m, m6::PaymentMethod::BankAccount(_)), "an unknown tag: the first variant that fits");
 }
 
 #[tokio::test]

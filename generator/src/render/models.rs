@@ -179,6 +179,7 @@ fn object(
     let mut wires: BTreeMap<&str, &str> = BTreeMap::new();
     let mut new_args = Vec::new();
     let mut new_inits = Vec::new();
+    let mut constants: Vec<String> = Vec::new();
     for f in &m.fields {
         if let Some(other) = wires.get(f.wire_name.as_str()) {
             warn(format!(
@@ -207,7 +208,13 @@ fn object(
         let ident = format_ident!("{}", name);
         let (decl, ty) = field_tokens(f, &ident, idents, boxed);
         fields.push(decl);
-        if f.required && !f.read_only {
+        // A required text field with a documented default (a variant's tag constant, 5.x/6.x
+        // `defaults to "card"`) is filled in by the constructor.
+        let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && ty.to_string() == "String");
+        if let Some(value) = constant {
+            constants.push(format!("`{}` is `{value:?}`", f.wire_name));
+            new_inits.push(quote!(#ident: #value.to_owned(),));
+        } else if f.required && !f.read_only {
             let boxed_arg = boxed && !f.nullable;
             let (arg_ty, value) = if ty.to_string() == "String" {
                 (quote!(impl Into<String>), quote!(#ident.into()))
@@ -227,10 +234,15 @@ fn object(
     let constructor = if all_optional {
         quote!()
     } else {
+        let new_doc = if constants.is_empty() {
+            " Builds one from its required fields; the optional ones are `None`.".to_string()
+        } else {
+            format!(" Builds one from its required fields; the optional ones are `None`, {}.", constants.join(", "))
+        };
         let many = if new_args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
         quote! {
             impl #ident {
-                /// Builds one from its required fields; the optional ones are `None`.
+                #[doc = #new_doc]
                 #many
                 pub fn new(#(#new_args),*) -> Self {
                     Self {
