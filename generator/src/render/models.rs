@@ -441,20 +441,18 @@ fn variants(
     recursive: &BTreeSet<(&str, &str)>,
     warn: &mut dyn FnMut(String),
 ) -> TokenStream {
-    let mut used: BTreeSet<String> = BTreeSet::new();
     let mut decls = Vec::new();
     let mut froms = Vec::new();
     let mut names: BTreeMap<&str, Ident> = BTreeMap::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
     for v in &m.variants {
         let Some(ty) = idents.get(v) else { continue };
-        let mut name = sanitize(v, Case::Pascal, &[]);
-        if !used.insert(name.clone()) {
+        if !seen.insert(v) {
             warn(format!("model `{}`: variant `{v}` is listed twice; it is kept once", m.name));
             continue;
         }
-        while name == *ident.to_string() {
-            name.push('_');
-        }
+        // The variant is named like its model's Rust type, which is unique.
+        let name = ty.to_string();
         let var = format_ident!("{}", name);
         let boxed = recursive.contains(&(m.name.as_str(), v.as_str()));
         let (field, wrap) = if boxed { (quote!(Box<crate::models::#ty>), quote!(Box::new(value))) } else { (quote!(crate::models::#ty), quote!(value)) };
