@@ -16,7 +16,7 @@
 //!   patch.
 //!
 //! Models (compared when their shape is known) are structs with public fields and enums
-//! with an `Unknown(String)` variant, neither `#[non_exhaustive]`: by Cargo's semver rules a
+//! with an `Other(String)` variant, neither `#[non_exhaustive]`: by Cargo's semver rules a
 //! new field (struct literals must name it) and a new enum value (exhaustive `match`es must
 //! handle it) are breaking, like removals and type changes.
 
@@ -997,13 +997,22 @@ fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
         c.push(Impact::Breaking, format!("model `{name}`: kind {:?} → {:?}", a.kind, b.kind));
         return;
     }
+    if a.variants != b.variants {
+        c.push(
+            Impact::Breaking,
+            format!("model `{name}`: variants [{}] → [{}]: the enum's variants changed", a.variants.join(", "), b.variants.join(", ")),
+        );
+    }
+    if a.discriminator != b.discriminator {
+        c.push(Impact::Behaviour, format!("model `{name}`: discriminator changed: decoding picks variants differently"));
+    }
     for v in &b.enum_values {
         if !a.enum_values.contains(v) {
             c.push(
                 Impact::Breaking,
                 format!(
                     "model `{name}`: new enum value `{v}`: a new variant of `models::{ident}` that exhaustive `match`es \
-                     must handle (it used to decode as `Unknown`)"
+                     must handle (it used to decode as `Other`)"
                 ),
             );
         }
@@ -1012,7 +1021,7 @@ fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
         if !b.enum_values.contains(v) {
             c.push(
                 Impact::Breaking,
-                format!("model `{name}`: enum value `{v}` removed: its variant is gone (it now decodes as `Unknown`)"),
+                format!("model `{name}`: enum value `{v}` removed: its variant is gone (it now decodes as `Other`)"),
             );
         }
     }

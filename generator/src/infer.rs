@@ -986,6 +986,8 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             description: d.description.clone(),
             fields: Vec::new(),
             enum_values: d.enum_values.clone(),
+            variants: Vec::new(),
+            discriminator: None,
             inferred: Evidence::new(),
             overridden: Vec::new(),
         };
@@ -1014,6 +1016,8 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
                     inferred.insert("wire_name".into(), format!("key `{k}` of the doc's JSON example"));
                     k.clone()
                 }
+                // A key the docs write as sent (`_links`, `@type`, `expiryMonth`) is kept as written.
+                None if !crate::flavour::models::is_python_attribute(bare) => bare.to_string(),
                 None => wire(bare, conv, &mut inferred),
             };
             let mut ty = f.ty.clone();
@@ -1113,6 +1117,8 @@ fn example_model(name: &str, obj: &serde_json::Map<String, serde_json::Value>, e
             description: String::new(),
             fields,
             enum_values: Vec::new(),
+            variants: Vec::new(),
+            discriminator: None,
             inferred,
             overridden: Vec::new(),
         });

@@ -75,6 +75,13 @@ pub struct Model {
     /// Enum models: the allowed values as sent on the wire.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub enum_values: Vec<String>,
+    /// `one_of` / `any_of` models: the variant models, in the order a decoder tries them.
+    /// `fields` keeps what the doc lists (every variant's fields, merged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+    /// `one_of` / `any_of` models: the property whose value says which variant a value is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discriminator: Option<Discriminator>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -86,6 +93,20 @@ pub struct Model {
 pub enum ModelKind {
     Object,
     Enum,
+    /// Exactly one of `variants` (OpenAPI `oneOf`).
+    OneOf,
+    /// One or more of `variants` (OpenAPI `anyOf`); decoded as the first that fits.
+    AnyOf,
+}
+
+/// A variant model's tag: `property` holds `mapping`'s key for the variant it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Discriminator {
+    /// The JSON key of the tag property.
+    pub property: String,
+    /// Tag value → variant model.
+    pub mapping: BTreeMap<String, String>,
 }
 
 /// A field of an object model.

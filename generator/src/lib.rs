@@ -313,6 +313,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
         infer::apply_readme(&mut api, readme, &file_name(label));
     }
     infer::add_models(&mut api, &models, &conv, diags);
+    flavour::models::infer_variants(&mut api);
     infer::models_from_examples(&mut api);
     infer::patch_bodies_are_nullable(&mut api);
     paginate::infer(&mut api);

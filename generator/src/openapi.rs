@@ -657,6 +657,25 @@ fn model_schema(m: &Model) -> Value {
                 s.set("enum", list(m.enum_values.iter().map(|v| Value::from(v.as_str()))));
             }
         }
+        ModelKind::OneOf | ModelKind::AnyOf => {
+            s.set_nonempty("description", &m.description);
+            let refs = m.variants.iter().map(|v| {
+                let mut r = Obj::new();
+                r.set("$ref", format!("#/components/schemas/{v}"));
+                r.value()
+            });
+            s.set(if m.kind == ModelKind::OneOf { "oneOf" } else { "anyOf" }, list(refs));
+            if let Some(d) = &m.discriminator {
+                let mut o = Obj::new();
+                o.set("propertyName", d.property.as_str());
+                let mut map = Obj::new();
+                for (k, v) in &d.mapping {
+                    map.set(k, format!("#/components/schemas/{v}"));
+                }
+                o.set("mapping", map);
+                s.set("discriminator", o);
+            }
+        }
         ModelKind::Object => {
             s.set("type", "object");
             s.set_nonempty("description", &m.description);

@@ -141,7 +141,7 @@ pub async fn use_old_models(client: &pets::Client) -> Result<pets::models::Pet, 
     let _label = match &pet.status {
         Some(pets::models::PetStatus::Available) => "available",
         Some(pets::models::PetStatus::Sold) => "sold",
-        Some(pets::models::PetStatus::Unknown(_)) | None => "other",
+        Some(pets::models::PetStatus::Other(_)) | None => "other",
     };
     Ok(pets::models::Pet {
         id: pet.id,

@@ -176,6 +176,8 @@ fn model(name: String, models: Vec<String>) -> impl Strategy<Value = Model> {
                     .collect()
             },
             enum_values: if is_enum { enum_values } else { Vec::new() },
+            variants: Vec::new(),
+            discriminator: None,
             inferred: BTreeMap::new(),
             overridden: Vec::new(),
         })

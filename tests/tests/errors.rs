@@ -47,8 +47,11 @@ async fn malformed_json_is_a_decode_error_keeping_the_body() {
             body: kept,
             headers,
             message,
+            rust_type,
+            path: _,
         } => {
             assert_eq!(*operation, "get_user_by_id");
+            assert!(rust_type.contains("models::"), "{rust_type}");
             assert_eq!(status.as_u16(), 200);
             assert_eq!(kept.as_ref(), body.as_bytes());
             assert_eq!(headers["x-request-id"], "r-1");

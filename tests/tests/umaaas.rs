@@ -226,7 +226,7 @@ async fn update_user_by_id() {
     exp.mount(&server, json_response(200, &user())).await;
     let c = client(&server);
 
-    let result = c.update_user_by_id(id, model::<umaaas_client::models::UpdateUserByIdRequest>(&body)).await;
+    let result = c.update_user_by_id(id, model::<umaaas_client::models::UpdateUserByIdRequestModel>(&body)).await;
     exp.verify(&server).await;
     let response = result.unwrap();
     assert_eq!(response.status().as_u16(), 200);
@@ -236,7 +236,7 @@ async fn update_user_by_id() {
     mount_error(&server, &exp, 404, err_body).await;
     assert_status_error!(
         umaaas_client,
-        c.update_user_by_id(id, model::<umaaas_client::models::UpdateUserByIdRequest>(&body)).await,
+        c.update_user_by_id(id, model::<umaaas_client::models::UpdateUserByIdRequestModel>(&body)).await,
         404,
         err_body.as_bytes(),
         Some("User not found")

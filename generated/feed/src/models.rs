@@ -14,6 +14,16 @@ pub struct AuditEntry {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl AuditEntry {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(id: i64) -> Self {
+        Self {
+            id,
+            action: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for AuditEntry {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -31,6 +41,16 @@ pub struct AuditPage {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl AuditPage {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(items: Vec<crate::models::AuditEntry>, total: i64) -> Self {
+        Self {
+            items,
+            total,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for AuditPage {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -53,6 +73,17 @@ pub struct Event {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl Event {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(id: impl Into<String>, kind: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            kind: kind.into(),
+            payload: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for Event {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -71,6 +102,16 @@ pub struct EventPage {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl EventPage {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(data: Vec<crate::models::Event>) -> Self {
+        Self {
+            data,
+            next_cursor: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for EventPage {
     fn append_to(&self, out: &mut Vec<String>) {

@@ -4,11 +4,11 @@
 use crate::runtime::QueryValue as _;
 /// The API's `CreateUserRequest` model.
 ///
-/// The docs give no fields for it, so it holds the JSON value as sent and received: read fields with [`CreateUserRequest::get`], build one from `serde_json::json!`, or decode the response into your own type with `send_json`.
+/// The docs give no fields for it, so it holds the JSON value as sent and received: read fields with [`CreateUserRequestModel::get`], build one from `serde_json::json!`, or decode the response into your own type with `send_json`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct CreateUserRequest(pub serde_json::Value);
-impl CreateUserRequest {
+pub struct CreateUserRequestModel(pub serde_json::Value);
+impl CreateUserRequestModel {
     /// The value of a field, if this is an object that has it.
     pub fn get(&self, field: &str) -> Option<&serde_json::Value> {
         self.0.get(field)
@@ -22,17 +22,17 @@ impl CreateUserRequest {
         self.0
     }
 }
-impl From<serde_json::Value> for CreateUserRequest {
+impl From<serde_json::Value> for CreateUserRequestModel {
     fn from(value: serde_json::Value) -> Self {
         Self(value)
     }
 }
-impl From<CreateUserRequest> for serde_json::Value {
-    fn from(value: CreateUserRequest) -> Self {
+impl From<CreateUserRequestModel> for serde_json::Value {
+    fn from(value: CreateUserRequestModel) -> Self {
         value.0
     }
 }
-impl crate::runtime::QueryValue for CreateUserRequest {
+impl crate::runtime::QueryValue for CreateUserRequestModel {
     fn append_to(&self, out: &mut Vec<String>) {
         self.0.append_to(out);
     }
@@ -74,11 +74,11 @@ impl crate::runtime::QueryValue for ListPaginatedUsersResponse {
 }
 /// The API's `UpdateUserRequest` model.
 ///
-/// The docs give no fields for it, so it holds the JSON value as sent and received: read fields with [`UpdateUserRequest::get`], build one from `serde_json::json!`, or decode the response into your own type with `send_json`.
+/// The docs give no fields for it, so it holds the JSON value as sent and received: read fields with [`UpdateUserRequestModel::get`], build one from `serde_json::json!`, or decode the response into your own type with `send_json`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
-pub struct UpdateUserRequest(pub serde_json::Value);
-impl UpdateUserRequest {
+pub struct UpdateUserRequestModel(pub serde_json::Value);
+impl UpdateUserRequestModel {
     /// The value of a field, if this is an object that has it.
     pub fn get(&self, field: &str) -> Option<&serde_json::Value> {
         self.0.get(field)
@@ -92,17 +92,17 @@ impl UpdateUserRequest {
         self.0
     }
 }
-impl From<serde_json::Value> for UpdateUserRequest {
+impl From<serde_json::Value> for UpdateUserRequestModel {
     fn from(value: serde_json::Value) -> Self {
         Self(value)
     }
 }
-impl From<UpdateUserRequest> for serde_json::Value {
-    fn from(value: UpdateUserRequest) -> Self {
+impl From<UpdateUserRequestModel> for serde_json::Value {
+    fn from(value: UpdateUserRequestModel) -> Self {
         value.0
     }
 }
-impl crate::runtime::QueryValue for UpdateUserRequest {
+impl crate::runtime::QueryValue for UpdateUserRequestModel {
     fn append_to(&self, out: &mut Vec<String>) {
         self.0.append_to(out);
     }

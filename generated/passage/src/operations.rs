@@ -56,7 +56,7 @@ impl Client {
     pub fn create_user(
         &self,
         app_id: impl Into<String>,
-        create_user_request: impl Into<crate::models::CreateUserRequest>,
+        create_user_request: impl Into<crate::models::CreateUserRequestModel>,
     ) -> CreateUserRequest<'_> {
         CreateUserRequest {
             client: self,
@@ -236,7 +236,7 @@ impl Client {
         &self,
         app_id: impl Into<String>,
         user_id: impl Into<String>,
-        update_user_request: impl Into<crate::models::UpdateUserRequest>,
+        update_user_request: impl Into<crate::models::UpdateUserRequestModel>,
     ) -> UpdateUserRequest<'_> {
         UpdateUserRequest {
             client: self,
@@ -343,7 +343,7 @@ impl<'a> std::future::IntoFuture for ActivateUserRequest<'a> {
 pub struct CreateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
-    create_user_request: crate::models::CreateUserRequest,
+    create_user_request: crate::models::CreateUserRequestModel,
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
@@ -898,7 +898,7 @@ pub struct UpdateUserRequest<'a> {
     client: &'a Client,
     app_id: String,
     user_id: String,
-    update_user_request: crate::models::UpdateUserRequest,
+    update_user_request: crate::models::UpdateUserRequestModel,
     options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUserRequest<'a> {

@@ -20,6 +20,18 @@ pub struct Attachment {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl Attachment {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(id: impl Into<String>, file_name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            file_name: file_name.into(),
+            size: None,
+            content_type: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for Attachment {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -37,6 +49,16 @@ pub struct Error {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl Error {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(code: i64, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for Error {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -59,6 +81,20 @@ pub struct NewOrder {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl NewOrder {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(
+        customer_id: impl Into<String>,
+        items: Vec<crate::models::OrderItem>,
+    ) -> Self {
+        Self {
+            customer_id: customer_id.into(),
+            items,
+            note: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for NewOrder {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -98,6 +134,25 @@ pub struct Order {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl Order {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(
+        id: impl Into<String>,
+        customer_id: impl Into<String>,
+        status: crate::models::OrderStatus,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            customer_id: customer_id.into(),
+            status,
+            items: None,
+            total: None,
+            created_at: None,
+            tags: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for Order {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -118,6 +173,17 @@ pub struct OrderItem {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl OrderItem {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(sku: impl Into<String>, quantity: i64) -> Self {
+        Self {
+            sku: sku.into(),
+            quantity,
+            unit_price: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for OrderItem {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -153,7 +219,7 @@ pub enum OrderStatus {
     Cancelled,
     /// A value the docs did not list (the server may add values at any time).
     #[serde(untagged)]
-    Unknown(String),
+    Other(String),
 }
 impl OrderStatus {
     /// The value as sent on the wire.
@@ -163,7 +229,7 @@ impl OrderStatus {
             Self::Paid => "paid",
             Self::Shipped => "shipped",
             Self::Cancelled => "cancelled",
-            Self::Unknown(value) => value,
+            Self::Other(value) => value,
         }
     }
 }

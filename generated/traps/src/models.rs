@@ -54,9 +54,7 @@ pub struct Error {
     #[serde(rename = "2fa", default, skip_serializing_if = "Option::is_none")]
     pub n2fa: Option<bool>,
     /// Contains a hyphen.
-    ///
-    /// JSON key `eMail`.
-    #[serde(rename = "eMail", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "e-mail", default, skip_serializing_if = "Option::is_none")]
     pub e_mail: Option<String>,
     /// Non-ASCII.
     #[serde(rename = "näme", default, skip_serializing_if = "Option::is_none")]
@@ -81,6 +79,25 @@ pub struct Error {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl Error {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(type_: impl Into<String>) -> Self {
+        Self {
+            type_: type_.into(),
+            self_: None,
+            match_: None,
+            async_: None,
+            crate_: None,
+            n2fa: None,
+            e_mail: None,
+            name: None,
+            user_id: None,
+            additional_properties_: None,
+            result: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for Error {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -256,16 +273,22 @@ pub enum Vec_ {
     AB_,
     /// `unknown`
     #[serde(rename = "unknown")]
-    Unknown_,
+    Unknown,
     /// `Unknown`
     #[serde(rename = "Unknown")]
-    Unknown__,
+    Unknown_,
+    /// `other`
+    #[serde(rename = "other")]
+    Other_,
+    /// `Other`
+    #[serde(rename = "Other")]
+    Other__,
     /// `ünï`
     #[serde(rename = "ünï")]
     Uni,
     /// A value the docs did not list (the server may add values at any time).
     #[serde(untagged)]
-    Unknown(String),
+    Other(String),
 }
 impl Vec_ {
     /// The value as sent on the wire.
@@ -276,10 +299,12 @@ impl Vec_ {
             Self::V2 => "2",
             Self::AB => "a-b",
             Self::AB_ => "a_b",
-            Self::Unknown_ => "unknown",
-            Self::Unknown__ => "Unknown",
+            Self::Unknown => "unknown",
+            Self::Unknown_ => "Unknown",
+            Self::Other_ => "other",
+            Self::Other__ => "Other",
             Self::Uni => "ünï",
-            Self::Unknown(value) => value,
+            Self::Other(value) => value,
         }
     }
 }

@@ -187,7 +187,7 @@ impl crate::runtime::QueryValue for ListUsers200ResponseDataInnerBankAccountInfo
 }
 /// The API's `UpdateUserByIdRequest` model. Its fields were inferred from a JSON example in the docs, so all are optional.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct UpdateUserByIdRequest {
+pub struct UpdateUserByIdRequestModel {
     /// The `address` field. `None`: not sent; `Some(None)`: sent as `null`.
     #[serde(
         default,
@@ -233,7 +233,7 @@ pub struct UpdateUserByIdRequest {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
-impl crate::runtime::QueryValue for UpdateUserByIdRequest {
+impl crate::runtime::QueryValue for UpdateUserByIdRequestModel {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
             value.append_to(out);

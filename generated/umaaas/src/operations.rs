@@ -182,7 +182,7 @@ impl Client {
     pub fn update_user_by_id(
         &self,
         user_id: impl Into<String>,
-        update_user_by_id_request: impl Into<crate::models::UpdateUserByIdRequest>,
+        update_user_by_id_request: impl Into<crate::models::UpdateUserByIdRequestModel>,
     ) -> UpdateUserByIdRequest<'_> {
         UpdateUserByIdRequest {
             client: self,
@@ -820,7 +820,7 @@ impl<'a> std::future::IntoFuture for ListUsersRequest<'a> {
 pub struct UpdateUserByIdRequest<'a> {
     client: &'a Client,
     user_id: String,
-    update_user_by_id_request: crate::models::UpdateUserByIdRequest,
+    update_user_by_id_request: crate::models::UpdateUserByIdRequestModel,
     options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUserByIdRequest<'a> {

@@ -20,7 +20,8 @@ pub struct Animal {
     pub diet: crate::models::Diet,
     /// Required but may be null.
     ///
-    /// May be `null`.
+    /// May be `null` (sent as `null` when `None`; read as `None` when missing).
+    #[serde(default)]
     pub nickname: Option<String>,
     /// The `habitat` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -83,6 +84,38 @@ pub struct Animal {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl Animal {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(
+        name: impl Into<String>,
+        species: impl Into<String>,
+        diet: crate::models::Diet,
+        nickname: Option<String>,
+    ) -> Self {
+        Self {
+            id: None,
+            name: name.into(),
+            species: species.into(),
+            diet,
+            nickname,
+            habitat: None,
+            birth_date: None,
+            is_vaccinated: None,
+            keeper_ids: None,
+            tags: None,
+            food_stock: None,
+            meals_per_day: None,
+            origin: None,
+            status: None,
+            enclosure_level: None,
+            thumbnail: None,
+            attributes: None,
+            deceased_at: None,
+            created_at: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for Animal {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -184,6 +217,18 @@ pub struct Certification {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl Certification {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(name: impl Into<String>, issued_on: time::Date) -> Self {
+        Self {
+            name: name.into(),
+            issued_on,
+            expires_on: None,
+            document: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for Certification {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -217,7 +262,7 @@ pub enum Diet {
     Omnivore,
     /// A value the docs did not list (the server may add values at any time).
     #[serde(untagged)]
-    Unknown(String),
+    Other(String),
 }
 impl Diet {
     /// The value as sent on the wire.
@@ -226,7 +271,7 @@ impl Diet {
             Self::Carnivore => "carnivore",
             Self::Herbivore => "herbivore",
             Self::Omnivore => "omnivore",
-            Self::Unknown(value) => value,
+            Self::Other(value) => value,
         }
     }
 }
@@ -288,6 +333,16 @@ pub struct Error {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl Error {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(code: i64, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for Error {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -319,6 +374,18 @@ pub struct Habitat {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl Habitat {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(name: impl Into<String>, climate: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            climate: climate.into(),
+            area_square_meters: None,
+            indoor: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for Habitat {
     fn append_to(&self, out: &mut Vec<String>) {
@@ -386,6 +453,27 @@ pub struct Keeper {
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
 }
+impl Keeper {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(name: impl Into<String>, type_: impl Into<String>) -> Self {
+        Self {
+            id: None,
+            name: name.into(),
+            type_: type_.into(),
+            self_: None,
+            match_: None,
+            async_: None,
+            crate_: None,
+            n2fa_enabled: None,
+            e_mail: None,
+            nme: None,
+            foo_bar: None,
+            languages: None,
+            certifications: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
+}
 impl crate::runtime::QueryValue for Keeper {
     fn append_to(&self, out: &mut Vec<String>) {
         if let Ok(value) = serde_json::to_value(self) {
@@ -427,6 +515,20 @@ pub struct Photo {
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
+}
+impl Photo {
+    /// Builds one from its required fields; the optional ones are `None`.
+    pub fn new(animal_id: i64, url: impl Into<String>) -> Self {
+        Self {
+            id: None,
+            animal_id,
+            url: url.into(),
+            caption: None,
+            taken_at: None,
+            size_bytes: None,
+            additional_properties: std::collections::BTreeMap::new(),
+        }
+    }
 }
 impl crate::runtime::QueryValue for Photo {
     fn append_to(&self, out: &mut Vec<String>) {

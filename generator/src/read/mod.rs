@@ -70,6 +70,8 @@ pub fn detect_form(src: &str) -> DocForm {
         t.starts_with("```")
             || (t.contains("---") && t.contains('|') && t.chars().all(|c| matches!(c, '-' | '|' | ':' | ' ')))
             || t.contains("](")
+            // A model doc with neither table nor link (an enum: `## Enum` and a list).
+            || t == "## Enum"
     });
     if markdown {
         DocForm::Markdown

@@ -18,8 +18,15 @@ pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<
     let names = api.model_names();
     let mut out: BTreeMap<String, Ident> = BTreeMap::new();
     let mut used: BTreeMap<String, String> = BTreeMap::new();
+    let builders = request_builder_names(api);
     for n in names {
         let mut id = sanitize(&n, Case::Pascal, PRELUDE_TYPES);
+        // `models::` and `requests::` never share a name: a model named like a request
+        // builder (`CheckRequest`, the builder of `check`) takes the suffix `Model`.
+        // The rule is fixed (not a collision to report); the model's doc names its source.
+        if builders.contains(&id) {
+            id.push_str("Model");
+        }
         if let Some(other) = used.get(&id) {
             warn(format!("models `{other}` and `{n}` both become `{id}`; the second is named `{id}_`"));
             while used.contains_key(&id) {
@@ -30,6 +37,14 @@ pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<
         out.insert(n, format_ident!("{}", id));
     }
     out
+}
+
+/// The request builders' names (`<Operation>Request`), as `ops` names them.
+pub(crate) fn request_builder_names(api: &Api) -> BTreeSet<String> {
+    api.operations
+        .iter()
+        .map(|op| sanitize(&format!("{} request", crate::infer::unescape_python(&op.name)), Case::Pascal, &[]))
+        .collect()
 }
 
 fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> TokenStream {
@@ -61,7 +76,8 @@ fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> Toke
     }
 }
 
-fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxed: bool) -> TokenStream {
+/// A field's declaration, and its Rust type.
+fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxed: bool) -> (TokenStream, TokenStream) {
     let base = base_tokens(&f.ty, idents, true);
     // A model that contains itself (directly or through others) needs a pointer somewhere
     // in the cycle, or its size is infinite.
@@ -83,10 +99,12 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
             let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
             (base.clone(), quote!(#rename #with))
         }
+        // Required but nullable: always sent (`null` for `None`); a server that leaves it
+        // out is read as `null`, which the docs allow anyway.
         (false, true) => {
             let with = adapters.map(|a| a.1);
             let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
-            (quote!(Option<#base>), quote!(#rename #with))
+            (quote!(Option<#base>), quote!(#rename default, #with))
         }
         (true, false) => {
             let with = adapters.map(|a| a.1);
@@ -113,7 +131,7 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     }
     match (optional, f.nullable) {
         (true, true) => notes.push("`None`: not sent; `Some(None)`: sent as `null`.".into()),
-        (false, true) => notes.push("May be `null`.".into()),
+        (false, true) => notes.push("May be `null` (sent as `null` when `None`; read as `None` when missing).".into()),
         _ => {}
     }
     if let Some(d) = &f.default {
@@ -127,11 +145,12 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     }
     let doc_attrs = docs::doc_attrs(&doc);
     let attrs = if attrs.is_empty() { quote!() } else { quote!(#[serde(#attrs)]) };
-    quote! {
+    let decl = quote! {
         #doc_attrs
         #attrs
         pub #ident: #ty,
-    }
+    };
+    (decl, ty)
 }
 
 fn model_doc(m: &Model, source: &str, typed: bool) -> TokenStream {
@@ -141,7 +160,7 @@ fn model_doc(m: &Model, source: &str, typed: bool) -> TokenStream {
         doc.push_str("\n\n");
     }
     doc.push_str(&format!("The API's `{source}` model."));
-    if typed && !m.inferred.is_empty() {
+    if typed && m.inferred.contains_key("fields") {
         doc.push_str(" Its fields were inferred from a JSON example in the docs, so all are optional.");
     }
     docs::raw_doc_attrs(&doc)
@@ -158,6 +177,9 @@ fn object(
     let mut fields = Vec::new();
     let mut all_optional = true;
     let mut wires: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut new_args = Vec::new();
+    let mut new_inits = Vec::new();
+    let mut constants: Vec<String> = Vec::new();
     for f in &m.fields {
         if let Some(other) = wires.get(f.wire_name.as_str()) {
             warn(format!(
@@ -183,10 +205,54 @@ fn object(
             all_optional = false;
         }
         let boxed = matches!(&f.ty, TypeRef::Model(target) if recursive.contains(&(m.name.as_str(), target.as_str())));
-        fields.push(field_tokens(f, &format_ident!("{}", name), idents, boxed));
+        let ident = format_ident!("{}", name);
+        let (decl, ty) = field_tokens(f, &ident, idents, boxed);
+        fields.push(decl);
+        // A required text field with a documented default (a variant's tag constant, 5.x/6.x
+        // `defaults to "card"`) is filled in by the constructor.
+        let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && ty.to_string() == "String");
+        if let Some(value) = constant {
+            constants.push(format!("`{}` is `{value:?}`", f.wire_name));
+            new_inits.push(quote!(#ident: #value.to_owned(),));
+        } else if f.required && !f.read_only {
+            let boxed_arg = boxed && !f.nullable;
+            let (arg_ty, value) = if ty.to_string() == "String" {
+                (quote!(impl Into<String>), quote!(#ident.into()))
+            } else if boxed_arg {
+                (base_tokens(&f.ty, idents, true), quote!(Box::new(#ident)))
+            } else {
+                (ty.clone(), quote!(#ident))
+            };
+            new_args.push(quote!(#ident: #arg_ty));
+            new_inits.push(if ident == value.to_string() { quote!(#ident,) } else { quote!(#ident: #value,) });
+        } else {
+            new_inits.push(quote!(#ident: None,));
+        }
     }
     let doc = model_doc(m, &m.name, true);
     let default = if all_optional { quote!(Default,) } else { quote!() };
+    let constructor = if all_optional {
+        quote!()
+    } else {
+        let new_doc = if constants.is_empty() {
+            " Builds one from its required fields; the optional ones are `None`.".to_string()
+        } else {
+            format!(" Builds one from its required fields; the optional ones are `None`, {}.", constants.join(", "))
+        };
+        let many = if new_args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        quote! {
+            impl #ident {
+                #[doc = #new_doc]
+                #many
+                pub fn new(#(#new_args),*) -> Self {
+                    Self {
+                        #(#new_inits)*
+                        additional_properties: std::collections::BTreeMap::new(),
+                    }
+                }
+            }
+        }
+    };
     quote! {
         #doc
         #[derive(Clone, Debug, #default PartialEq, serde::Serialize, serde::Deserialize)]
@@ -196,6 +262,8 @@ fn object(
             #[serde(flatten)]
             pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
         }
+
+        #constructor
 
         impl crate::runtime::QueryValue for #ident {
             fn append_to(&self, out: &mut Vec<String>) {
@@ -217,7 +285,7 @@ fn enumeration(m: &Model, ident: &Ident, warn: &mut dyn FnMut(String)) -> TokenS
             warn(format!("enum `{}`: the value `{v}` is listed twice; it is kept once", m.name));
             continue;
         }
-        let mut name = sanitize(v, Case::Pascal, &["Unknown"]);
+        let mut name = sanitize(v, Case::Pascal, &["Other"]);
         if let Some(other) = used.get(&name) {
             warn(format!(
                 "enum `{}`: values `{other}` and `{v}` both become `{name}`; the second is named `{name}_`",
@@ -245,7 +313,7 @@ fn enumeration(m: &Model, ident: &Ident, warn: &mut dyn FnMut(String)) -> TokenS
             #(#variants)*
             /// A value the docs did not list (the server may add values at any time).
             #[serde(untagged)]
-            Unknown(String),
+            Other(String),
         }
 
         impl #ident {
@@ -253,7 +321,7 @@ fn enumeration(m: &Model, ident: &Ident, warn: &mut dyn FnMut(String)) -> TokenS
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#arms)*
-                    Self::Unknown(value) => value,
+                    Self::Other(value) => value,
                 }
             }
         }
@@ -322,17 +390,182 @@ fn opaque(source: &str, ident: &Ident) -> TokenStream {
     }
 }
 
-/// Whether a model renders as a typed struct or enum (rather than opaque JSON).
+/// Whether a model renders as a typed struct or enum (rather than opaque JSON). An object
+/// the docs give no fields for is opaque: 4.x documents enums that way (values lost), and
+/// an empty struct would refuse the string such a server sends.
 pub(crate) fn is_typed(api: &Api, name: &str) -> bool {
     api.models.iter().any(|m| {
         m.name == name
             && match m.kind {
-                ModelKind::Object => true,
+                ModelKind::Object => !m.fields.is_empty(),
                 ModelKind::Enum => {
                     !m.enum_values.is_empty() && !m.enum_values.iter().all(|v| v.parse::<f64>().is_ok())
                 }
+                ModelKind::OneOf | ModelKind::AnyOf => !m.fields.is_empty() || variants_typed(api, m),
             }
     })
+}
+
+/// Whether a model renders as an enum of its variants.
+pub(crate) fn is_union(api: &Api, m: &Model) -> bool {
+    matches!(m.kind, ModelKind::OneOf | ModelKind::AnyOf) && variants_typed(api, m)
+}
+
+/// A union whose every variant is a typed model of its own renders as an enum of them.
+fn variants_typed(api: &Api, m: &Model) -> bool {
+    !m.variants.is_empty()
+        && m.variants.iter().all(|v| {
+            v != &m.name
+                && api.models.iter().any(|x| {
+                    &x.name == v && matches!(x.kind, ModelKind::Object | ModelKind::Enum) && is_typed(api, v)
+                })
+        })
+}
+
+/// A union whose variants are not known as models: one struct of the merged fields, every
+/// field optional (no field is known to be in every variant).
+fn merged(m: &Model) -> Model {
+    let mut m = m.clone();
+    for f in &mut m.fields {
+        f.required = false;
+    }
+    m
+}
+
+/// `oneOf` / `anyOf`: an enum of the variant models. Untagged (the first variant that
+/// decodes wins) or, with a discriminator, chosen by the tag property's value.
+fn variants(
+    m: &Model,
+    ident: &Ident,
+    idents: &BTreeMap<String, Ident>,
+    recursive: &BTreeSet<(&str, &str)>,
+    warn: &mut dyn FnMut(String),
+) -> TokenStream {
+    let mut decls = Vec::new();
+    let mut froms = Vec::new();
+    let mut names: BTreeMap<&str, Ident> = BTreeMap::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for v in &m.variants {
+        let Some(ty) = idents.get(v) else { continue };
+        if !seen.insert(v) {
+            warn(format!("model `{}`: variant `{v}` is listed twice; it is kept once", m.name));
+            continue;
+        }
+        // The variant is named like its model's Rust type, which is unique.
+        let name = ty.to_string();
+        let var = format_ident!("{}", name);
+        let boxed = recursive.contains(&(m.name.as_str(), v.as_str()));
+        let (field, wrap) = if boxed { (quote!(Box<crate::models::#ty>), quote!(Box::new(value))) } else { (quote!(crate::models::#ty), quote!(value)) };
+        let doc = format!(" A [`{ty}`].");
+        decls.push(quote! {
+            #[doc = #doc]
+            #var(#field),
+        });
+        froms.push(quote! {
+            impl From<crate::models::#ty> for #ident {
+                fn from(value: crate::models::#ty) -> Self {
+                    Self::#var(#wrap)
+                }
+            }
+        });
+        names.insert(v.as_str(), var);
+    }
+    let mut doc_text = String::new();
+    if !m.description.is_empty() {
+        doc_text.push_str(&docs::sanitize(&m.description));
+        doc_text.push_str("\n\n");
+    }
+    doc_text.push_str(&format!("The API's `{}` model: one of its variants. ", m.name));
+    match &m.discriminator {
+        Some(d) => doc_text.push_str(&format!(
+            "The JSON key `{}` names the variant ({}); a value with another tag decodes as the first variant that fits.",
+            d.property,
+            d.mapping.iter().map(|(k, v)| format!("`{k}`: `{v}`")).collect::<Vec<_>>().join(", ")
+        )),
+        None => doc_text.push_str("A value decodes as the first variant that fits, tried in the order below."),
+    }
+    doc_text.push_str(" Encoded as the variant itself.");
+    let doc = docs::raw_doc_attrs(&doc_text);
+    let tries: Vec<TokenStream> = m
+        .variants
+        .iter()
+        .filter_map(|v| names.get(v.as_str()))
+        .map(|var| {
+            let miss = format!("{var}: {{e}}");
+            quote! {
+                match serde_json::from_value(value.clone()) {
+                    Ok(v) => return Ok(Self::#var(v)),
+                    Err(e) => misses.push(format!(#miss)),
+                }
+            }
+        })
+        .collect();
+    let deserialize = match &m.discriminator {
+        Some(d) => {
+            let prop = &d.property;
+            let arms = d.mapping.iter().filter_map(|(tag, v)| {
+                let var = names.get(v.as_str())?;
+                Some(quote!(Some(#tag) => serde_json::from_value(value).map(Self::#var).map_err(serde::de::Error::custom),))
+            });
+            let expected = format!(
+                "`{prop}` to be one of {}",
+                d.mapping.keys().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            );
+            let no_match = format!("no variant of `{}` fits, and expected {expected}", m.name);
+            let no_match = format!("{} ({{}})", no_match.replace('{', "{{").replace('}', "}}"));
+            quote! {
+                impl<'de> serde::Deserialize<'de> for #ident {
+                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        let value = serde_json::Value::deserialize(deserializer)?;
+                        let tag = value.get(#prop).and_then(serde_json::Value::as_str).map(str::to_owned);
+                        match tag.as_deref() {
+                            #(#arms)*
+                            // A tag the docs did not list: the first variant that fits.
+                            _ => {
+                                let mut misses: Vec<String> = Vec::new();
+                                #(#tries)*
+                                Err(serde::de::Error::custom(format!(#no_match, misses.join("; "))))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None => {
+            let no_match = format!("no variant of `{}` fits ({{}})", m.name);
+            quote! {
+                impl<'de> serde::Deserialize<'de> for #ident {
+                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                        let value = serde_json::Value::deserialize(deserializer)?;
+                        let mut misses: Vec<String> = Vec::new();
+                        #(#tries)*
+                        Err(serde::de::Error::custom(format!(#no_match, misses.join("; "))))
+                    }
+                }
+            }
+        }
+    };
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+        #[serde(untagged)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #ident {
+            #(#decls)*
+        }
+
+        #deserialize
+
+        #(#froms)*
+
+        impl crate::runtime::QueryValue for #ident {
+            fn append_to(&self, out: &mut Vec<String>) {
+                if let Ok(value) = serde_json::to_value(self) {
+                    value.append_to(out);
+                }
+            }
+        }
+    }
 }
 
 /// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
@@ -342,14 +575,22 @@ pub(crate) fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident
     let typed: BTreeMap<&str, &Model> = api
         .models
         .iter()
-        .filter(|m| m.kind == ModelKind::Object && idents.contains_key(&m.name) && is_typed(api, &m.name))
+        .filter(|m| m.kind != ModelKind::Enum && idents.contains_key(&m.name) && is_typed(api, &m.name))
         .map(|m| (m.name.as_str(), m))
         .collect();
-    let inline = |m: &'a Model| {
-        m.fields.iter().filter_map(|f| match &f.ty {
-            TypeRef::Model(target) if typed.contains_key(target.as_str()) => Some(target.as_str()),
-            _ => None,
-        })
+    let unions: BTreeSet<&str> =
+        typed.values().filter(|m| is_union(api, m)).map(|m| m.name.as_str()).collect();
+    let inline = |m: &'a Model| -> Vec<&'a str> {
+        if unions.contains(m.name.as_str()) {
+            return m.variants.iter().map(String::as_str).filter(|v| typed.contains_key(v)).collect();
+        }
+        m.fields
+            .iter()
+            .filter_map(|f| match &f.ty {
+                TypeRef::Model(target) if typed.contains_key(target.as_str()) => Some(target.as_str()),
+                _ => None,
+            })
+            .collect()
     };
     let reaches = |from: &'a str, to: &str| {
         let mut seen: BTreeSet<&str> = BTreeSet::new();
@@ -383,6 +624,8 @@ pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut 
             Some(m) if is_typed(api, source) => match m.kind {
                 ModelKind::Object => object(m, ident, idents, &recursive, warn),
                 ModelKind::Enum => enumeration(m, ident, warn),
+                ModelKind::OneOf | ModelKind::AnyOf if is_union(api, m) => variants(m, ident, idents, &recursive, warn),
+                ModelKind::OneOf | ModelKind::AnyOf => object(&merged(m), ident, idents, &recursive, warn),
             },
             _ => opaque(source, ident),
         }

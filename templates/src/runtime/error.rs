@@ -61,6 +61,10 @@ pub enum Error {
         body: Bytes,
         /// What the decoder complained about.
         message: String,
+        /// The Rust type the body was decoded into (`pay_client::models::Payment`).
+        rust_type: &'static str,
+        /// Where in the JSON the decoder failed (`data[1].businessInfo`; `.` for the top).
+        path: String,
     },
     /// An argument given by the caller cannot be sent (invalid header value,
     /// path parameter that would change the path, unserializable body, bad
@@ -162,6 +166,28 @@ impl Error {
     }
 }
 
+/// `pay_client::models::Payment` → `models::Payment`; `Vec<a::models::B>` → `Vec<models::B>`.
+fn short_type(full: &str) -> String {
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let segments: Vec<&str> = word.split("::").collect();
+        let keep = if segments.len() > 2 { &segments[segments.len() - 2..] } else { &segments[..] };
+        out.push_str(&keep.join("::"));
+        word.clear();
+    };
+    for c in full.chars() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -187,12 +213,19 @@ impl fmt::Display for Error {
                 status,
                 message,
                 body,
+                rust_type,
+                path,
                 ..
-            } => write!(
-                f,
-                "{operation}: could not decode the {status} response: {message}; body: {}",
-                BodyPreview(body)
-            ),
+            } => {
+                write!(f, "{operation}: could not decode the {status} response")?;
+                if !rust_type.is_empty() {
+                    write!(f, " as `{}`", short_type(rust_type))?;
+                }
+                if !path.is_empty() && path != "." {
+                    write!(f, " at `{path}`")?;
+                }
+                write!(f, ": {message}; body: {}", BodyPreview(body))
+            }
             Error::InvalidArgument(message) => write!(f, "invalid argument: {message}"),
             Error::MissingCredentials { operation, missing } => write!(
                 f,
@@ -232,6 +265,8 @@ impl fmt::Debug for Error {
                 headers,
                 body,
                 message,
+                rust_type,
+                path,
             } => f
                 .debug_struct("Decode")
                 .field("operation", operation)
@@ -239,6 +274,8 @@ impl fmt::Debug for Error {
                 .field("headers", headers)
                 .field("body", &BodyPreview(body))
                 .field("message", message)
+                .field("rust_type", rust_type)
+                .field("path", path)
                 .finish(),
             Error::InvalidArgument(message) => {
                 f.debug_tuple("InvalidArgument").field(message).finish()
@@ -433,6 +470,8 @@ mod tests {
             headers: Box::default(),
             body: Bytes::from(body.clone()),
             message: "bad".into(),
+            rust_type: "",
+            path: String::new(),
         };
         assert!(format!("{decode:?}").len() < 1000);
         assert!(decode.to_string().len() < 700);
@@ -513,6 +552,8 @@ mod tests {
             headers: Box::default(),
             body: Bytes::from_static(b"{oops"),
             message: "key must be a string".into(),
+            rust_type: "",
+            path: String::new(),
         };
         assert_eq!(err.body(), Some(&b"{oops"[..]));
         assert_eq!(

@@ -112,18 +112,25 @@ impl RawResponse {
         let this = self.check(operation, documented)?;
         let decoded = if this.body.iter().all(u8::is_ascii_whitespace) {
             serde_json::from_slice::<T>(b"null")
-                .map_err(|e| format!("empty body where JSON was expected ({e})"))
+                .map_err(|e| (format!("empty body where JSON was expected ({e})"), String::new()))
         } else {
-            serde_json::from_slice::<T>(&this.body).map_err(|e| bounded(e.to_string()))
+            // The path of the failure (`data[1].businessInfo`), beside serde's message.
+            let mut de = serde_json::Deserializer::from_slice(&this.body);
+            match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                Ok(v) => de.end().map(|()| v).map_err(|e| (bounded(e.to_string()), String::new())),
+                Err(e) => Err((bounded(e.inner().to_string()), bounded(e.path().to_string()))),
+            }
         };
         match decoded {
             Ok(body) => Ok(ApiResponse::new(this.status, this.headers, body)),
-            Err(message) => Err(Error::Decode {
+            Err((message, path)) => Err(Error::Decode {
                 operation,
                 status: this.status,
                 headers: Box::new(this.headers),
                 body: this.body,
                 message,
+                rust_type: std::any::type_name::<T>(),
+                path,
             }),
         }
     }
@@ -167,6 +174,8 @@ impl RawResponse {
                 headers: Box::new(this.headers),
                 body: this.body,
                 message: format!("body is not valid UTF-8: {e}"),
+                rust_type: "String",
+                path: String::new(),
             }),
         }
     }
@@ -320,12 +329,24 @@ mod tests {
                 headers,
                 body,
                 message,
+                rust_type,
+                path: _,
             }) => {
                 assert_eq!(operation, "getPet");
                 assert_eq!(status, StatusCode::OK);
                 assert_eq!(headers["x-id"], "7");
                 assert_eq!(&body[..], b"{not json");
                 assert!(!message.is_empty());
+                assert!(rust_type.ends_with("Pet"), "{rust_type}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // The JSON path of the failure.
+        match raw(200, br#"{"id": "seven"}"#).json::<Pet>("getPet", DOCS) {
+            Err(e @ Error::Decode { .. }) => {
+                let Error::Decode { path, .. } = &e else { unreachable!() };
+                assert_eq!(path, "id");
+                assert!(e.to_string().contains("at `id`: invalid type"), "{e}");
             }
             other => panic!("{other:?}"),
         }
