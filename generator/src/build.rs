@@ -50,6 +50,7 @@ pub const DEPENDENCIES: &str = "\
 reqwest = { version = \"0.12\", default-features = false, features = [\"multipart\", \"stream\", \"rustls-tls\"] }
 serde = { version = \"1\", features = [\"derive\"] }
 serde_json = \"1\"
+serde_path_to_error = \"0.1\"
 bytes = \"1\"
 percent-encoding = \"2\"
 tokio = { version = \"1\", features = [\"time\"] }

@@ -316,6 +316,8 @@ mod tests {
             description: String::new(),
             fields,
             enum_values: Vec::new(),
+            variants: Vec::new(),
+            discriminator: None,
             inferred: Evidence::new(),
             overridden: Vec::new(),
         });

@@ -136,6 +136,7 @@ fn no_name_is_both_a_model_and_a_request_builder() {
     let opts = generator::render::CrateOptions {
         crate_name: "regressions".into(),
         display_name: "Regressions".into(),
+        version: "0.1.0".into(),
         command: "test".into(),
     };
     let files = generator::render::render_crate(&api, &opts).value;

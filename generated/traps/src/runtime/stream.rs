@@ -258,12 +258,20 @@ fn decode<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     payload: Vec<u8>,
 ) -> Result<T, Error> {
-    serde_json::from_slice(&payload).map_err(|e| Error::Decode {
+    // The path of the failure within the item, as for whole answers.
+    let mut de = serde_json::Deserializer::from_slice(&payload);
+    let decoded = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(v) => de.end().map(|()| v).map_err(|e| (e.to_string(), String::new())),
+        Err(e) => Err((e.inner().to_string(), e.path().to_string())),
+    };
+    decoded.map_err(|(message, path)| Error::Decode {
         operation,
         status,
         headers: Box::new(headers.clone()),
         body: Bytes::from(payload),
-        message: e.to_string(),
+        message,
+        rust_type: std::any::type_name::<T>(),
+        path,
     })
 }
 
