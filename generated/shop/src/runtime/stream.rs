@@ -258,12 +258,14 @@ fn decode<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     payload: Vec<u8>,
 ) -> Result<T, Error> {
-    // The path of the failure within the item, as for whole answers.
-    let mut de = serde_json::Deserializer::from_slice(&payload);
-    let decoded = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(v) => de.end().map(|()| v).map_err(|e| (e.to_string(), String::new())),
-        Err(e) => Err((e.inner().to_string(), e.path().to_string())),
-    };
+    // As for whole answers: the path of a failure is found by decoding again.
+    let decoded = serde_json::from_slice::<T>(&payload).map_err(|plain| {
+        let mut de = serde_json::Deserializer::from_slice(&payload);
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Err(e) => (e.inner().to_string(), e.path().to_string()),
+            Ok(_) => (plain.to_string(), String::new()),
+        }
+    });
     decoded.map_err(|(message, path)| Error::Decode {
         operation,
         status,

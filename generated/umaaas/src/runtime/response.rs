@@ -114,12 +114,15 @@ impl RawResponse {
             serde_json::from_slice::<T>(b"null")
                 .map_err(|e| (format!("empty body where JSON was expected ({e})"), String::new()))
         } else {
-            // The path of the failure (`data[1].businessInfo`), beside serde's message.
-            let mut de = serde_json::Deserializer::from_slice(&this.body);
-            match serde_path_to_error::deserialize::<_, T>(&mut de) {
-                Ok(v) => de.end().map(|()| v).map_err(|e| (bounded(e.to_string()), String::new())),
-                Err(e) => Err((bounded(e.inner().to_string()), bounded(e.path().to_string()))),
-            }
+            // Decoded as it is; only a failure is decoded again, tracking the path of the
+            // failure (`data[1].businessInfo`): the tracking allocates per key.
+            serde_json::from_slice::<T>(&this.body).map_err(|plain| {
+                let mut de = serde_json::Deserializer::from_slice(&this.body);
+                match serde_path_to_error::deserialize::<_, T>(&mut de) {
+                    Err(e) => (bounded(e.inner().to_string()), bounded(e.path().to_string())),
+                    Ok(_) => (bounded(plain.to_string()), String::new()),
+                }
+            })
         };
         match decoded {
             Ok(body) => Ok(ApiResponse::new(this.status, this.headers, body)),
