@@ -326,11 +326,19 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
     let label = |p: &Path| p.strip_prefix(label_root).unwrap_or(p).display().to_string();
     let docs_dir = if dir.join("docs").is_dir() { dir.join("docs") } else { dir.to_path_buf() };
     let mut set = DocSet::default();
-    // openapi-generator 6.x `python` puts API docs in `docs/apis/tags/`: read so that the
-    // flavour can say what that layout is, rather than finding no API doc at all.
-    let tags_dir = docs_dir.join("apis/tags");
-    let tags = if tags_dir.is_dir() { doc_files(&tags_dir) } else { Vec::new() };
-    for path in doc_files(&docs_dir).into_iter().chain(tags) {
+    // Generators that nest their docs: openapi-generator 6.x `python` (`apis/tags/`,
+    // `models/`), PHP (`Api/`, `Model/`), C# 7.x (`apis/`, `models/`).
+    let nested = ["apis/tags", "apis", "models", "Api", "Model", "Apis", "Models"]
+        .iter()
+        .map(|sub| docs_dir.join(sub))
+        .filter(|d| d.is_dir())
+        .flat_map(|d| doc_files(&d));
+    let mut seen = std::collections::HashSet::new();
+    for path in doc_files(&docs_dir).into_iter().chain(nested) {
+        // Case-insensitive file systems list `apis` and `Apis` alike: each file once.
+        if !seen.insert(path.canonicalize().unwrap_or_else(|_| path.clone())) {
+            continue;
+        }
         let l = label(&path);
         if let Some(text) = read_file(&path, &l, diags) {
             set.docs.push((l, text));

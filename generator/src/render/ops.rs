@@ -719,8 +719,11 @@ fn client_method(o: &OpPlan<'_>) -> TokenStream {
         let ident = &p.ident;
         quote!(#ident: None)
     });
+    // Required parameters are arguments, however many the doc lists (self included: 7).
+    let allow = (o.required.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
         #docs
+        #allow
         pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
             #request_ident {
                 client: self,
