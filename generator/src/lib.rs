@@ -357,6 +357,12 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
     set
 }
 
+/// The line of `key:` in a provider.yaml (0 when absent).
+fn provider_line(text: &str, key: &str) -> usize {
+    let needle = format!("{key}:");
+    text.lines().position(|l| l.trim_start().starts_with(&needle)).map(|i| i + 1).unwrap_or(0)
+}
+
 /// One provider's inputs under `specs/<provider>/`.
 #[derive(Debug, Clone)]
 pub struct Spec {
@@ -438,18 +444,38 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
         }
     };
     let mut api = None;
-    if let Some(doc_path) = doc_path {
-        if doc_path.is_dir() {
-            let set = collect_dir(&doc_path, label_root, &mut diags);
-            files.extend(set.paths.iter().cloned());
-            api = parse_doc_set(&set, &provider, &mut diags);
-        } else {
-            files.push(doc_path.clone());
-            let doc_label = label(&doc_path);
-            if let Some(text) = read_file(&doc_path, &doc_label, &mut diags) {
-                api = parse_doc_into(&text, &doc_label, &provider, &mut diags);
+    // `flavour:` in provider.yaml: the docs' language, whatever they look like.
+    let forced = match config.as_ref().and_then(|c| c.flavour.as_deref()) {
+        None => None,
+        Some(name) => match flavour::language_named(name) {
+            Some(l) => Some(l),
+            None => {
+                diags.error(
+                    &cfg_label,
+                    cfg_text.as_deref().map(|t| provider_line(t, "flavour")).unwrap_or(0),
+                    format!(
+                        "unknown flavour `{name}`: expected one of python, java, kotlin, go, rust, ruby, php, \
+                         csharp, javascript, typescript, dart, swift, perl, r, powershell"
+                    ),
+                );
+                None
             }
-        }
+        },
+    };
+    if let Some(doc_path) = doc_path {
+        flavour::with_forced_language(forced, || {
+            if doc_path.is_dir() {
+                let set = collect_dir(&doc_path, label_root, &mut diags);
+                files.extend(set.paths.iter().cloned());
+                api = parse_doc_set(&set, &provider, &mut diags);
+            } else {
+                files.push(doc_path.clone());
+                let doc_label = label(&doc_path);
+                if let Some(text) = read_file(&doc_path, &doc_label, &mut diags) {
+                    api = parse_doc_into(&text, &doc_label, &provider, &mut diags);
+                }
+            }
+        });
     }
     let strict = config.as_ref().is_some_and(|c| c.strict);
     let quiet = config.as_ref().is_some_and(|c| c.expected_warnings);

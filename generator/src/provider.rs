@@ -38,6 +38,11 @@ pub struct ProviderConfig {
     /// (`as_documented`, `camelCase`, `snake_case`, `kebab-case`, `Train-Case`).
     #[serde(default)]
     pub wire_names: WireNames,
+    /// The client language the docs were written for, when detection gets it wrong
+    /// (`java`, `kotlin`, `go`, `rust`, `ruby`, `php`, `csharp`, `javascript`, `typescript`,
+    /// `dart`, `swift`, `perl`, `r`, `python`).
+    #[serde(default)]
+    pub flavour: Option<String>,
     /// Warnings are errors: any doubt about the docs stops the run.
     #[serde(default)]
     pub strict: bool,

@@ -228,3 +228,40 @@ fn a_header_row_wrapped_onto_two_lines_is_rejoined() {
         .collect();
     assert!(rows.contains(&line), "{rows:?} lacks {line}");
 }
+
+/// The docs' language is detected from their example code and recorded; `flavour:` in
+/// provider.yaml forces another; an unknown one is an error naming the line.
+#[test]
+fn the_flavour_is_detected_recorded_and_can_be_forced() {
+    let java = support::root().join("tests/fixtures/langs/library__java__7.26.0/docs/BooksApi.md");
+    let api = generator::load_input(&java).unwrap().value;
+    assert_eq!(api.source.as_ref().unwrap().flavour, "java");
+    let book_id = |api: &Api| {
+        let op = api.operations.iter().find(|o| o.name == "getBook").unwrap();
+        op.params.iter().find(|p| p.location == Location::Path).unwrap().ty.clone()
+    };
+    assert_eq!(book_id(&api), generator::ir::TypeRef::String);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("variants-flavour/books");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&java, dir.join("BooksApi.md")).unwrap();
+    // Forced to Python, `String` is a model's name.
+    std::fs::write(dir.join("provider.yaml"), "crate_name: books-client\nflavour: python\n").unwrap();
+    let l = generator::load_spec_dir(&dir, dir.parent().unwrap()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.value.api.source.as_ref().unwrap().flavour, "python");
+    assert_eq!(book_id(&l.value.api), generator::ir::TypeRef::Model("String".into()));
+    std::fs::write(dir.join("provider.yaml"), "crate_name: books-client\nflavour: cobol\n").unwrap();
+    let err = generator::load_spec_dir(&dir, dir.parent().unwrap()).expect_err("an unknown flavour");
+    assert!(err.to_string().contains("books/provider.yaml:2: unknown flavour `cobol`"), "{err}");
+}
+
+#[test]
+fn example_code_of_an_unknown_language_is_read_with_a_warning() {
+    let ok = std::fs::read_to_string(support::root().join("generator/tests/malformed/ok.md")).unwrap();
+    let doc = ok.replace("```python", "```elixir");
+    let l = generator::parse_doc(&doc, "ex.md", "pets").unwrap();
+    assert_eq!(l.value.operations.len(), 2);
+    let w: Vec<String> = l.warnings.iter().map(|d| d.to_string()).collect();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].starts_with("warning: ex.md:19: example code in `elixir`, a client language not known here"), "{w:?}");
+}

@@ -11,17 +11,60 @@ use crate::ir::{AuthKind, StatusResponse, TypeRef};
 use crate::read::{Block, TextHints};
 use std::collections::BTreeMap;
 
+/// Client languages by the names code fences and `provider.yaml` (`flavour: java`) use.
+pub const LANGS: &[(&str, &str)] = &[
+    ("python", "python"), ("py", "python"), ("java", "java"), ("kotlin", "kotlin"), ("kt", "kotlin"),
+    ("go", "go"), ("golang", "go"), ("rust", "rust"), ("ruby", "ruby"), ("rb", "ruby"), ("php", "php"),
+    ("csharp", "csharp"), ("cs", "csharp"), ("c#", "csharp"), ("javascript", "javascript"), ("js", "javascript"),
+    ("typescript", "typescript"), ("ts", "typescript"), ("dart", "dart"), ("swift", "swift"),
+    ("perl", "perl"), ("r", "r"), ("powershell", "powershell"), ("ps1", "powershell"),
+];
+
+/// The language a name means (`kt` → `kotlin`), if it is one.
+pub fn language_named(name: &str) -> Option<&'static str> {
+    let l = name.trim().to_ascii_lowercase();
+    LANGS.iter().find(|(k, _)| *k == l).map(|(_, n)| *n)
+}
+
+/// The first code fence's language when it is none of [`LANGS`] (`elixir`): the doc is
+/// read with the shared template, Python's type spellings, and a warning says so.
+pub fn unknown_fence_language(blocks: &[Block]) -> Option<(usize, String)> {
+    let mut first_unknown = None;
+    for b in blocks {
+        if let crate::read::BlockKind::Code { lang, .. } = &b.kind {
+            let l = lang.trim();
+            if l.is_empty() || matches!(l, "text" | "json" | "shell" | "sh" | "bash" | "yaml" | "xml" | "http" | "console") {
+                continue;
+            }
+            if language_named(l).is_some() {
+                return None;
+            }
+            first_unknown.get_or_insert((b.line, l.to_string()));
+        }
+    }
+    first_unknown
+}
+
+thread_local! {
+    /// `provider.yaml`'s `flavour:`, while a doc set is read.
+    static FORCED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Reads with `language` whatever the docs look like (`flavour: java` in `provider.yaml`).
+pub fn with_forced_language<T>(language: Option<&'static str>, f: impl FnOnce() -> T) -> T {
+    let before = FORCED.with(|l| l.replace(language));
+    let out = f();
+    FORCED.with(|l| l.set(before));
+    out
+}
+
 /// The client language a doc was written for, detected from its example code (fences such
 /// as ```` ```java ````, PHP's `$name` signatures): it decides how type spellings read
 /// (`String` is a string in Java, a model named `String` in a Python doc).
 pub fn detect_language(blocks: &[Block]) -> &'static str {
-    const LANGS: &[(&str, &str)] = &[
-        ("python", "python"), ("py", "python"), ("java", "java"), ("kotlin", "kotlin"), ("kt", "kotlin"),
-        ("go", "go"), ("golang", "go"), ("rust", "rust"), ("ruby", "ruby"), ("rb", "ruby"), ("php", "php"),
-        ("csharp", "csharp"), ("cs", "csharp"), ("c#", "csharp"), ("javascript", "javascript"), ("js", "javascript"),
-        ("typescript", "typescript"), ("ts", "typescript"), ("dart", "dart"), ("swift", "swift"),
-        ("perl", "perl"), ("r", "r"), ("powershell", "powershell"), ("ps1", "powershell"),
-    ];
+    if let Some(forced) = FORCED.with(|f| f.get()) {
+        return forced;
+    }
     for b in blocks {
         if let crate::read::BlockKind::Code { lang, .. } = &b.kind {
             let l = lang.trim().to_ascii_lowercase();

@@ -49,6 +49,18 @@ impl Flavour for Python {
 
     fn extract(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
         let language = super::detect_language(blocks);
+        if language == "python" {
+            if let Some((line, lang)) = super::unknown_fence_language(blocks) {
+                diags.warning(
+                    file,
+                    line,
+                    format!(
+                        "example code in `{lang}`, a client language not known here: read with the shared \
+                         template and Python's type spellings (`flavour:` in provider.yaml names another)"
+                    ),
+                );
+            }
+        }
         super::with_language(language, || extract(blocks, file, diags)).map(|mut api| {
             api.language = language;
             api
