@@ -286,7 +286,8 @@ fn read_field(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocField
         // `defaults to "card"` (5.x/6.x): a property with a single allowed value.
         if let Some(p) = notes.find("defaults to ") {
             let v = notes[p + 12..].trim().trim_end_matches('.').trim().trim_matches('"').trim_matches('\'');
-            if !v.is_empty() {
+            // TypeScript writes `defaults to undefined` for "no default".
+            if !v.is_empty() && v != "undefined" {
                 parsed.default = Some(v.to_string());
             }
         }

@@ -982,7 +982,8 @@ pub(super) fn parse_notes(notes: &str) -> Notes {
     };
     if let Some(d) = bracket_value(&notes, "[default to") {
         let d = unquote(d.trim());
-        if !d.is_empty() {
+        // TypeScript writes `[default to undefined]` for "no default".
+        if !d.is_empty() && d != "undefined" {
             n.default = Some(d.to_string());
         }
     }
@@ -1667,4 +1668,11 @@ mod tests {
         assert_eq!(schemes[0].line, 11);
         assert_eq!(op.examples["body"], serde_json::json!({"a": {"b": 1}}));
     }
+
+    #[test]
+    fn typescript_default_to_undefined_is_no_default() {
+        assert_eq!(parse_notes("[default to undefined]").default, None);
+        assert_eq!(parse_notes("[optional] [default to 20]").default.as_deref(), Some("20"));
+    }
+
 }

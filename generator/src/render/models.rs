@@ -240,6 +240,17 @@ fn object(
             format!(" Builds one from its required fields; the optional ones are `None`, {}.", constants.join(", "))
         };
         let many = if new_args.len() > 7 { quote!(#[allow(clippy::too_many_arguments)]) } else { quote!() };
+        // Every required field has a documented default: `new()` takes nothing, and is the
+        // `Default` too.
+        let default_impl = new_args.is_empty().then(|| {
+            quote! {
+                impl Default for #ident {
+                    fn default() -> Self {
+                        Self::new()
+                    }
+                }
+            }
+        });
         quote! {
             impl #ident {
                 #[doc = #new_doc]
@@ -251,6 +262,7 @@ fn object(
                     }
                 }
             }
+            #default_impl
         }
     };
     quote! {
