@@ -417,13 +417,16 @@ fn spell_symbols(s: &str) -> String {
 
 /// A placeholder as a parameter name: `version.kind` → `version_kind`.
 fn flatten(ph: &str) -> String {
-    let s: String = ph
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '_' })
-        .collect();
+    snake_identifier(ph, "path_param")
+}
+
+/// A wire name as a snake_case identifier (`X-API-KEY` → `x_api_key`, `page[size]` →
+/// `page_size`); `fallback` when no letter or digit is left.
+pub(crate) fn snake_identifier(wire: &str, fallback: &str) -> String {
+    let s: String = wire.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
     let s = heck::ToSnakeCase::to_snake_case(s.trim_matches('_'));
     if s.is_empty() {
-        "path_param".into()
+        fallback.into()
     } else {
         s
     }

@@ -38,6 +38,15 @@ pub struct Loaded<T> {
 }
 
 impl<T> Loaded<T> {
+    /// Every summary lists the weak and guessed facts of the API read.
+    fn with_doubts(mut self, api: impl Fn(&T) -> &Api) -> Self {
+        let doubts = infer::doubts(api(&self.value));
+        for s in &mut self.summaries {
+            s.doubts = doubts.clone();
+        }
+        self
+    }
+
     /// `--strict`: any warning fails the run, with the warnings as errors.
     pub fn strict(self) -> Result<Self, Failed> {
         if self.warnings.is_empty() {
@@ -79,9 +88,7 @@ fn finish<T>(value: Option<T>, diags: Diagnostics, set: &str) -> Result<Loaded<T
 pub fn parse_doc(text: &str, file: &str, provider: &str) -> Result<Loaded<Api>, Failed> {
     let mut diags = Diagnostics::default();
     let api = parse_doc_into(text, file, provider, &mut diags);
-    let mut loaded = finish(api, diags, file)?;
-    loaded.summaries[0].doubts = infer::doubts(&loaded.value);
-    Ok(loaded)
+    Ok(finish(api, diags, file)?.with_doubts(|api| api))
 }
 
 fn parse_doc_into(text: &str, file: &str, provider: &str, diags: &mut Diagnostics) -> Option<Api> {
@@ -296,9 +303,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
     diags.tally.read = api.operations.len();
     if api.operations.is_empty() && diags.tally.table_ops > 0 {
         // Nothing usable is left: the reasons each operation was skipped are the errors.
-        for d in &mut diags.items {
-            d.severity = diag::Severity::Error;
-        }
+        diags.make_strict();
         diags.error(
             &first_label,
             1,
@@ -355,12 +360,6 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
         }
     }
     set
-}
-
-/// The line of `key:` in a provider.yaml (0 when absent).
-fn provider_line(text: &str, key: &str) -> usize {
-    let needle = format!("{key}:");
-    text.lines().position(|l| l.trim_start().starts_with(&needle)).map(|i| i + 1).unwrap_or(0)
 }
 
 /// One provider's inputs under `specs/<provider>/`.
@@ -452,7 +451,7 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
             None => {
                 diags.error(
                     &cfg_label,
-                    cfg_text.as_deref().map(|t| provider_line(t, "flavour")).unwrap_or(0),
+                    cfg_text.as_deref().map(|t| provider::line_of(t, "flavour")).unwrap_or(0),
                     format!(
                         "unknown flavour `{name}`: expected one of python, java, kotlin, go, rust, ruby, php, \
                          csharp, javascript, typescript, dart, swift, perl, r, powershell"
@@ -497,11 +496,9 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
         // `strict: true` in provider.yaml: any doubt stops the run.
         diags.make_strict();
     }
-    let mut loaded = finish(spec, diags, &provider)?;
-    let doubts = infer::doubts(&loaded.value.api);
+    let mut loaded = finish(spec, diags, &provider)?.with_doubts(|spec| &spec.api);
     for s in &mut loaded.summaries {
         s.quiet = quiet;
-        s.doubts = doubts.clone();
     }
     Ok(loaded)
 }
@@ -567,9 +564,8 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
             .unwrap_or_default();
         let api = parse_doc_set(&set, &provider, &mut diags);
         let files = set.paths;
-        let mut loaded = finish(api.map(|api| Input { api, config: None, files }), diags, &label)?;
-        loaded.summaries[0].doubts = infer::doubts(&loaded.value.api);
-        return Ok(loaded);
+        let loaded = finish(api.map(|api| Input { api, config: None, files }), diags, &label)?;
+        return Ok(loaded.with_doubts(|input| &input.api));
     }
     let mut diags = Diagnostics::default();
     let mut files = vec![path.to_path_buf()];
@@ -619,13 +615,9 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
     if ext == "yaml" || ext == "yml" {
         // A normalized spec has no doc set to summarize.
         loaded.summaries.clear();
-    } else {
-        let doubts = infer::doubts(&loaded.value.api);
-        for s in &mut loaded.summaries {
-            s.doubts = doubts.clone();
-        }
+        return Ok(loaded);
     }
-    Ok(loaded)
+    Ok(loaded.with_doubts(|input| &input.api))
 }
 
 /// Every spec directory under `root/specs`, sorted.

@@ -270,7 +270,7 @@ pub fn parse(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Provider
 }
 
 /// The first line mentioning `key:`, to point at an override.
-fn line_of(text: &str, key: &str) -> usize {
+pub(crate) fn line_of(text: &str, key: &str) -> usize {
     let needle = format!("{key}:");
     text.lines()
         .position(|l| l.trim_start().starts_with(&needle))
@@ -464,11 +464,6 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
     api.operations.retain(|op| !skipped.contains(&&op.name));
 }
 
-fn is_snake_identifier(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
 /// `wire_names:` — a convention per location, for every parameter (per-parameter
 /// overrides, applied after, still win).
 fn apply_wire_names(api: &mut Api, w: &WireNames) {
@@ -492,7 +487,7 @@ fn apply_wire_names(api: &mut Api, w: &WireNames) {
         for m in &mut api.models {
             // Names no Python attribute could be (`_links`, `e-mail`, `expiryMonth`) are the
             // JSON keys as written: only snake_case names follow the style.
-            for f in m.fields.iter_mut().filter(|f| is_snake_identifier(&f.name)) {
+            for f in m.fields.iter_mut().filter(|f| crate::flavour::models::is_python_attribute(&f.name)) {
                 f.wire_name = style.apply(&f.name);
                 f.inferred.remove("wire_name");
                 mark(&mut f.overridden, &format!("wire_name ({})", style.as_str()));

@@ -167,6 +167,16 @@ pub(super) fn read_preamble(blocks: &[Block], api: &mut DocApi, file: &str, diag
 
 }
 
+/// The parameter tables (`Name | Type | …`) among a sub-section's blocks, with its title.
+fn param_tables<'a>(title: &'static str, bs: &[&'a Block]) -> Vec<(&'static str, &'a Vec<Row>)> {
+    bs.iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some((title, rows)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Names the example code marks optional (Go: `name := … // type | description (optional)`).
 fn optional_in_example(blocks: &[&Block]) -> HashSet<String> {
     let mut out = HashSet::new();
@@ -481,95 +491,68 @@ fn read_operation(
         .filter(|(s, _, _)| matches!(*s, "Path Parameters" | "Other Parameters" | "Required Parameters" | "Optional Parameters"))
         .collect();
     let optional_in_example = optional_in_example(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
-    let mut merged_params: Option<(&'static str, usize, Vec<&Block>)> = None;
-    if find("Parameters").is_none() && !split_tables.is_empty() {
-        let mut bs: Vec<&Block> = Vec::new();
-        for (_, _, b) in &split_tables {
-            bs.extend(b.iter().copied());
-        }
-        merged_params = Some(("Parameters", split_tables[0].1, bs));
-    }
+    let tables: Vec<(&'static str, &Vec<Row>)> = if split_tables.is_empty() {
+        find("Parameters").map(|(_, _, bs)| param_tables("Parameters", bs)).unwrap_or_default().into_iter().take(1).collect()
+    } else {
+        split_tables.iter().flat_map(|(title, _, bs)| param_tables(title, bs)).collect()
+    };
     // Parameters.
-    match find("Parameters").or(merged_params.as_ref()) {
-        None if op.signature.as_ref().is_some_and(|s| !s.args.is_empty()) => {
-            diags.error(file, line, format!("operation `{}`: expected a `Parameters` section", op.name))
+    if tables.is_empty() && split_tables.is_empty() {
+        match find("Parameters") {
+            None if op.signature.as_ref().is_some_and(|s| !s.args.is_empty()) => {
+                diags.error(file, line, format!("operation `{}`: expected a `Parameters` section", op.name))
+            }
+            None => diags.warning(
+                file,
+                line,
+                format!("operation `{}`: expected a `Parameters` section; read as taking no parameters", op.name),
+            ),
+            Some((_, sline, bs)) => {
+                let none_stated = bs.iter().any(|b| {
+                    matches!(&b.kind, BlockKind::Para { text, .. } if text.contains("does not need any parameter"))
+                });
+                if !none_stated {
+                    diags.error(
+                        file,
+                        *sline,
+                        format!(
+                            "operation `{}`: expected a parameters table (`Name | Type | Description | Notes`) \
+                             or `This endpoint does not need any parameter.`",
+                            op.name
+                        ),
+                    );
+                }
+            }
         }
-        None => diags.warning(
-            file,
-            line,
-            format!("operation `{}`: expected a `Parameters` section; read as taking no parameters", op.name),
-        ),
-        Some((_, sline, bs)) => {
-            let table = bs.iter().find_map(|b| match &b.kind {
-                BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some(rows),
-                _ => None,
-            });
-            let tables: Vec<(&'static str, &Vec<Row>)> = if split_tables.is_empty() {
-                table.map(|t| ("Parameters", t)).into_iter().collect()
+    }
+    for (title, rows) in &tables {
+        // A `Required` column (Rust 7.x) says it per row.
+        let required_col = rows.first().and_then(|h| h.cells.iter().position(|c| c.text.trim().eq_ignore_ascii_case("Required")));
+        for row in rows.iter().skip(1) {
+            let Some(mut p) = read_param(row, file, diags) else { continue };
+            // Go's `ctx` row is the call's context, not a parameter.
+            if p.name == "ctx" && p.doc_type.contains("context") {
+                continue;
+            }
+            if let Some(i) = required_col {
+                let cell = row.cells.get(i).map(|c| c.text.trim().to_ascii_lowercase()).unwrap_or_default();
+                p.required = cell.contains("required") || cell == "true" || cell == "yes";
+            } else if p.doc_type.starts_with("Option<") {
+                p.required = false;
+            }
+            if super::language() != "python" && optional_in_example.contains(&p.name) {
+                p.required = false;
+            }
+            match *title {
+                "Path Parameters" | "Required Parameters" => p.required = true,
+                "Optional Parameters" => p.required = false,
+                "Other Parameters" => p.required = p.required && !optional_in_example.contains(&p.name),
+                _ => {}
+            }
+            if op.params.iter().any(|q| q.name == p.name) {
+                diags.error(file, row.line, format!("duplicate parameter `{}`", p.name));
             } else {
-                split_tables
-                    .iter()
-                    .flat_map(|(title, _, bs)| {
-                        bs.iter().filter_map(move |b| match &b.kind {
-                            BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => Some((*title, rows)),
-                            _ => None,
-                        })
-                    })
-                    .collect()
-            };
-            let none_stated_split = !split_tables.is_empty();
-            match (!tables.is_empty()).then_some(()).map(|_| &tables) {
-                Some(tables) => {
-                    for (title, rows) in tables.iter() {
-                    // A `Required` column (Rust 7.x) says it per row.
-                    let required_col = rows.first().and_then(|h| h.cells.iter().position(|c| c.text.trim().eq_ignore_ascii_case("Required")));
-                    for row in rows.iter().skip(1) {
-                        if let Some(mut p) = read_param(row, file, diags) {
-                            // Go's `ctx` row is the call's context, not a parameter.
-                            if p.name == "ctx" && p.doc_type.contains("context") {
-                                continue;
-                            }
-                            if let Some(i) = required_col {
-                                let cell = row.cells.get(i).map(|c| c.text.trim().to_ascii_lowercase()).unwrap_or_default();
-                                p.required = cell.contains("required") || cell == "true" || cell == "yes";
-                            } else if p.doc_type.starts_with("Option<") {
-                                p.required = false;
-                            }
-                            if super::language() != "python" && optional_in_example.contains(&p.name) {
-                                p.required = false;
-                            }
-                            match *title {
-                                "Path Parameters" | "Required Parameters" => p.required = true,
-                                "Optional Parameters" => p.required = false,
-                                "Other Parameters" => p.required = p.required && !optional_in_example.contains(&p.name),
-                                _ => {}
-                            }
-                            if op.params.iter().any(|q| q.name == p.name) {
-                                diags.error(file, row.line, format!("duplicate parameter `{}`", p.name));
-                            } else {
-                                op.params.push(p);
-                            }
-                        }
-                    }
-                    }
-                }
-                None if none_stated_split => {}
-                None => {
-                    let none_stated = bs.iter().any(|b| {
-                        matches!(&b.kind, BlockKind::Para { text, .. } if text.contains("does not need any parameter"))
-                    });
-                    if !none_stated {
-                        diags.error(
-                            file,
-                            *sline,
-                            format!(
-                                "operation `{}`: expected a parameters table (`Name | Type | Description | Notes`) \
-                                 or `This endpoint does not need any parameter.`",
-                                op.name
-                            ),
-                        );
-                    }
-                }
+                op.params.push(p);
             }
         }
     }

@@ -593,13 +593,7 @@ fn read_operation(
 
 /// A wire name as an identifier: `X-API-KEY` → `x_api_key`, `page[size]` → `page_size`.
 fn identifier(wire: &str) -> String {
-    let s: String = wire.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
-    let s = heck::ToSnakeCase::to_snake_case(s.trim_matches('_'));
-    if s.is_empty() {
-        "param".into()
-    } else {
-        s
-    }
+    crate::infer::snake_identifier(wire, "param")
 }
 
 #[cfg(test)]
