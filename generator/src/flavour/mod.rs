@@ -82,9 +82,46 @@ pub fn detect_language(blocks: &[Block]) -> &'static str {
             if t.contains("crate::models::") || t.contains("Option<") {
                 return "rust";
             }
+            if is_csharp_signature(t) {
+                return "csharp";
+            }
         }
     }
     "python"
+}
+
+/// A C# signature: `Loan ReturnLoan (Guid loanId, int xDeskId, DateTime returnedAt = null)`,
+/// a space before the parenthesis and a type before every argument name (the C# docs of
+/// the generic-host library have no example code to tell their language).
+fn is_csharp_signature(t: &str) -> bool {
+    let t = t.trim().trim_start_matches('>').trim();
+    let Some((head, args)) = t.split_once(" (") else { return false };
+    let Some(args) = args.trim_end().strip_suffix(')') else { return false };
+    let is_ident = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !head.rsplit(' ').next().is_some_and(is_ident) || args.trim().is_empty() {
+        return false;
+    }
+    let mut depth = 0i32;
+    let mut parts = vec![String::new()];
+    for c in args.chars() {
+        match c {
+            '<' | '[' | '(' => depth += 1,
+            '>' | ']' | ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts.iter().all(|p| {
+        let decl = p.split('=').next().unwrap_or("").trim();
+        let words: Vec<&str> = decl.split_whitespace().collect();
+        words.len() == 2 && is_ident(words[1]) && words[0].starts_with(|c: char| c.is_ascii_alphabetic())
+    })
 }
 
 thread_local! {

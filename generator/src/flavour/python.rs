@@ -868,7 +868,8 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
             rest[notes_at..].trim().to_string(),
         )
     };
-    let name = name.trim().trim_matches('*').trim().to_string();
+    // Kotlin writes a reserved word in backticks (`` `internal` ``).
+    let name = name.trim().trim_matches('*').trim().trim_matches('`').trim().to_string();
     if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
         diags.error(file, row.line, format!("expected a parameter name, found `{name}`"));
         return None;
@@ -1138,6 +1139,11 @@ fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
     if let Some(inner) = s.strip_suffix('?').or_else(|| s.strip_prefix('*')) {
         return parse_py_type(inner).map(Some);
     }
+    // Rust's `chrono::DateTime<chrono::FixedOffset>`: the generic arguments say no more.
+    let s = match s.split_once('<') {
+        Some((base, _)) if s.ends_with('>') && base.ends_with("DateTime") => base,
+        _ => s,
+    };
     let last = s.rsplit(['\\', '.', ':']).next().unwrap_or(s);
     let t = match (s, last) {
         ("interface{}" | "map[string]interface{}" | "serde_json::Value" | "mixed" | "any" | "unknown" | "JsonNode" | "JsonElement" | "JObject", _) => TypeRef::Any,
@@ -1145,8 +1151,8 @@ fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
         (_, "Int" | "int32" | "int64" | "Int32" | "Int64" | "Integer" | "Long" | "long" | "Short" | "short" | "i8" | "i16" | "i32" | "i64" | "u16" | "u32" | "u64" | "BigInteger" | "Byte" | "byte" | "Fixnum" | "num_int") => TypeRef::Integer,
         (_, "Float" | "Double" | "double" | "float32" | "float64" | "f32" | "f64" | "BigDecimal" | "Number" | "Decimal" | "decimal" | "num") => TypeRef::Number,
         (_, "Boolean" | "Bool" | "boolean" | "bool") => TypeRef::Boolean,
-        (_, "LocalDate" | "Date") => TypeRef::Date,
-        (_, "DateTime" | "OffsetDateTime" | "DateTimeOffset" | "Time" | "Instant" | "ZonedDateTime" | "LocalDateTime") => TypeRef::DateTime,
+        (_, "LocalDate" | "Date" | "NaiveDate" | "DATE") => TypeRef::Date,
+        (_, "DateTime" | "DATE_TIME" | "OffsetDateTime" | "DateTimeOffset" | "Time" | "Instant" | "ZonedDateTime" | "LocalDateTime") => TypeRef::DateTime,
         (_, "File" | "SplFileObject" | "MultipartFile" | "Blob" | "Buffer" | "RequestFile" | "Data" | "ByteArray" | "FileParameter" | "Stream" | "InputStream" | "PathBuf" | "MultipartFile?" | "HttpFile" | "FileInfo" | "UploadFile") => TypeRef::Binary,
         (_, "Object" | "object" | "JsonValue" | "AnyType" | "Any" | "AnyCodable" | "Hash") => TypeRef::Any,
         (_, "Array") => TypeRef::List(Box::new(TypeRef::Any)),

@@ -56,9 +56,10 @@ pub fn read(src: &str) -> Vec<Block> {
     }
 }
 
-/// A table whose header row was wrapped onto two lines (`Name | Type |` then
-/// `Description | Notes`, then the delimiter row) is rejoined; the first line becomes
-/// blank, so that every line keeps its number.
+/// Mends tables that the templates break, keeping every row's line number: a header row
+/// wrapped onto two lines (`Name | Type |` then `Description | Notes`, then the delimiter
+/// row) is rejoined, the first line becoming blank; rows parted from the delimiter row by
+/// blank lines are joined back to it.
 fn join_split_headers(src: &str) -> std::borrow::Cow<'_, str> {
     let cells = |l: &str| l.trim().trim_matches('|').split('|').count();
     let is_delim = |l: &str| {
@@ -82,6 +83,32 @@ fn join_split_headers(src: &str) -> std::borrow::Cow<'_, str> {
         let tail = b.trim().trim_start_matches('|').trim_start();
         v[i - 1] = format!("{head} | {tail}{ending}");
         v[i - 2] = ending.to_string();
+    }
+    // A table whose rows are parted from its delimiter row by blank lines (Go's `Other
+    // Parameters` when path parameters come first): the blank lines move above the header,
+    // so that the rows keep their line numbers and the table stays one table.
+    let mut i = 1;
+    while i + 2 < lines.len() {
+        let cur = |k: usize, out: &Option<Vec<String>>| out.as_ref().map_or(lines[k].to_string(), |v| v[k].clone());
+        let (head, delim) = (cur(i - 1, &out), cur(i, &out));
+        if !is_delim(&delim) || !head.contains('|') || is_delim(&head) || !lines[i + 1].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].trim().is_empty() {
+            j += 1;
+        }
+        let row = lines.get(j).copied().unwrap_or("");
+        let t = row.trim();
+        if !t.contains('|') || cells(row) < 2 || is_delim(row) || t.starts_with('#') || t.starts_with('>') {
+            i = j;
+            continue;
+        }
+        let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
+        // [head, delim, blank.., row] -> [blank.., head, delim, row]
+        v[i - 1..j].rotate_right(j - i - 1);
+        i = j;
     }
     match out {
         Some(v) => std::borrow::Cow::Owned(v.concat()),
