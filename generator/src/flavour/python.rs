@@ -199,6 +199,56 @@ fn optional_in_example(blocks: &[&Block]) -> HashSet<String> {
     out
 }
 
+/// The literal each example-code line gives a parameter: `due_before = Date.parse('2013-10-20') # Date`,
+/// `'dueBefore': new Date("2013-10-20"), // Date`, `final dueBefore = 2013-10-20; // DateTime`.
+fn example_values(blocks: &[&Block]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for b in blocks {
+        let BlockKind::Code { text, .. } = &b.kind else { continue };
+        for line in text.lines() {
+            let code = match line.split_once("//") {
+                Some((c, _)) if !c.contains("http:") && !c.contains("https:") => c,
+                _ => match line.split_once(" # ") {
+                    Some((c, _)) => c,
+                    None => continue,
+                },
+            };
+            let (lhs, value) = match code.split_once(":=").or_else(|| code.split_once("<-")).or_else(|| code.split_once('=')) {
+                Some((l, v)) if !v.starts_with('>') => (l, v),
+                // `'dueBefore': value,` (JavaScript, Ruby options)
+                _ => match code.split_once(':') {
+                    Some(x) => x,
+                    None => continue,
+                },
+            };
+            let lhs = lhs.trim().trim_end_matches(';');
+            // `val x : T`, `let x: T`: the name before its type.
+            let lhs = lhs.split(':').next().unwrap_or("").trim();
+            let name = lhs.rsplit(' ').next().unwrap_or("").trim_matches(|c| matches!(c, '\'' | '"' | '$' | '`'));
+            let name = name.strip_prefix("var_").filter(|_| lhs.starts_with("var_")).unwrap_or(name);
+            if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                out.entry(name.to_string()).or_insert_with(|| value.trim().trim_end_matches([',', ';']).trim().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A date or date-time parameter whose type spelling serves both (`Date` in JavaScript,
+/// `DateTime` in Dart) is a date when its example literal is a bare date (`2013-10-20`),
+/// a date-time when the literal has a time (`2013-10-20T19:20:30+01:00`).
+fn refine_date(ty: &mut TypeRef, literal: &str) {
+    let (TypeRef::Date | TypeRef::DateTime) = ty else { return };
+    let b = literal.as_bytes();
+    let Some(at) = (0..b.len().saturating_sub(9)).find(|&i| {
+        let d = |k: usize| b[i + k].is_ascii_digit();
+        d(0) && d(1) && d(2) && d(3) && b[i + 4] == b'-' && d(5) && d(6) && b[i + 7] == b'-' && d(8) && d(9)
+    }) else {
+        return;
+    };
+    *ty = if b.get(at + 10) == Some(&b'T') { TypeRef::DateTime } else { TypeRef::Date };
+}
+
 /// An operation's name as a heading or method-table cell writes it: `**name**`,
 /// `` `name()` `` (PHP), `name`.
 pub(super) fn op_name(text: &str) -> String {
@@ -491,6 +541,7 @@ fn read_operation(
         .filter(|(s, _, _)| matches!(*s, "Path Parameters" | "Other Parameters" | "Required Parameters" | "Optional Parameters"))
         .collect();
     let optional_in_example = optional_in_example(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
+    let example_values = example_values(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
     let tables: Vec<(&'static str, &Vec<Row>)> = if split_tables.is_empty() {
         find("Parameters").map(|(_, _, bs)| param_tables("Parameters", bs)).unwrap_or_default().into_iter().take(1).collect()
     } else {
@@ -539,6 +590,9 @@ fn read_operation(
                 p.required = cell.contains("required") || cell == "true" || cell == "yes";
             } else if p.doc_type.starts_with("Option<") {
                 p.required = false;
+            }
+            if let Some(v) = example_values.get(&p.name) {
+                refine_date(&mut p.ty, v);
             }
             if super::language() != "python" && optional_in_example.contains(&p.name) {
                 p.required = false;
@@ -894,7 +948,7 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
         description: html_to_markdown(description.trim()),
         required: !notes_parsed.optional,
         default,
-        enum_values: notes_parsed.enum_values,
+        enum_values: if notes_parsed.enum_values.is_empty() { enum_values_of_type(&type_cell.text) } else { notes_parsed.enum_values },
         stated_location: None,
         stated_wire_name: None,
     })
@@ -987,6 +1041,13 @@ pub(super) fn parse_notes(notes: &str) -> Notes {
 /// A type cell: a model link, an enum link with an empty target, or a Python type spelling.
 pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef, bool), String> {
     let t = text.trim().trim_matches('*').trim();
+    // PHP and Perl write a file parameter's type twice: `**\SplFileObject****\SplFileObject**`.
+    if let Some((a, b)) = t.split_once("****") {
+        if a == b {
+            return Ok((TypeRef::Binary, false));
+        }
+    }
+    let t = typescript_scalar(t).unwrap_or(t);
     if let Some(target) = link {
         if target == ".md" || target.is_empty() {
             return Ok((TypeRef::String, true));
@@ -996,6 +1057,37 @@ pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef,
         }
     }
     parse_py_type(t).map(|ty| (ty, false))
+}
+
+/// TypeScript (axios) writes a scalar parameter's type in brackets, `[**string**]`, and an
+/// enum's as `[**'a' | 'b'**]**Array<'a' | 'b'>**` (the `Array<…>` is a template slip, not
+/// a list): the scalar inside the brackets. Arrays are `Array<string>`.
+fn typescript_scalar(t: &str) -> Option<&str> {
+    if super::language() != "typescript" {
+        return None;
+    }
+    let inner = t.strip_prefix('[')?;
+    let close = inner.find(']')?;
+    let rest = &inner[close + 1..];
+    (rest.is_empty() || rest.starts_with("Array<")).then(|| inner[..close].trim())
+}
+
+/// The values of an enum spelled in the type itself: TypeScript's `'a' | 'b'` (also inside
+/// `Array<…>`), R's `Enum [a, b]`.
+pub(super) fn enum_values_of_type(doc_type: &str) -> Vec<String> {
+    let t = doc_type.trim();
+    let t = typescript_scalar(t).unwrap_or(t);
+    let t = t.strip_prefix("Array<").and_then(|r| r.strip_suffix('>')).unwrap_or(t);
+    if let Some(list) = t.strip_prefix("Enum [").and_then(|r| r.strip_suffix(']')) {
+        return list.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+    }
+    if t.starts_with('\'') && t.ends_with('\'') && t.len() >= 2 {
+        let vals: Vec<String> = t.split('|').map(|v| v.trim()).filter_map(|v| v.strip_prefix('\'')?.strip_suffix('\'')).map(String::from).collect();
+        if vals.len() == t.split('|').count() {
+            return vals;
+        }
+    }
+    Vec::new()
 }
 
 fn is_python_builtin(t: &str) -> bool {
@@ -1089,9 +1181,24 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
 /// `Ok(None)`: not one of them (Python spellings and model names are read by the caller).
 fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
     let s = s.trim();
+    if !enum_values_of_type(s).is_empty() {
+        let list = s.starts_with("Array<") || s.starts_with("list(");
+        return Ok(Some(if list { TypeRef::List(Box::new(TypeRef::String)) } else { TypeRef::String }));
+    }
     let inner_of = |open: &str| -> Option<&str> {
         s.strip_prefix(open).and_then(|r| r.strip_suffix('>'))
     };
+    // Perl `ARRAY[string]`, `HASH[string,int]`; R `list( character )`.
+    if let Some(inner) = s.strip_prefix("ARRAY[").and_then(|r| r.strip_suffix(']')) {
+        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+    }
+    if let Some(inner) = s.strip_prefix("HASH[").and_then(|r| r.strip_suffix(']')) {
+        let value = split_top(inner, ',').last().copied().unwrap_or("");
+        return Ok(Some(TypeRef::Map(Box::new(parse_py_type(value)?))));
+    }
+    if let Some(inner) = s.strip_prefix("list(").and_then(|r| r.strip_suffix(')')) {
+        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+    }
     for list in ["List<", "Array<", "Vec<", "Set<", "ArrayList<", "IList<", "Collection<", "Iterable<", "kotlin.collections.List<", "kotlin.collections.Set<", "java.util.List<", "std::vec::Vec<"] {
         if let Some(inner) = inner_of(list) {
             if inner.trim() == "u8" {
@@ -1147,11 +1254,20 @@ fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
     let last = s.rsplit(['\\', '.', ':']).next().unwrap_or(s);
     let t = match (s, last) {
         ("interface{}" | "map[string]interface{}" | "serde_json::Value" | "mixed" | "any" | "unknown" | "JsonNode" | "JsonElement" | "JObject", _) => TypeRef::Any,
+        // Swift uploads files from a `URL`.
+        ("URL", _) if super::language() == "swift" => TypeRef::Binary,
         (_, "String" | "string" | "Char" | "char" | "Uuid" | "UUID" | "Guid" | "URI" | "URL" | "Uri") => TypeRef::String,
         (_, "Int" | "int32" | "int64" | "Int32" | "Int64" | "Integer" | "Long" | "long" | "Short" | "short" | "i8" | "i16" | "i32" | "i64" | "u16" | "u32" | "u64" | "BigInteger" | "Byte" | "byte" | "Fixnum" | "num_int") => TypeRef::Integer,
         (_, "Float" | "Double" | "double" | "float32" | "float64" | "f32" | "f64" | "BigDecimal" | "Number" | "Decimal" | "decimal" | "num") => TypeRef::Number,
-        (_, "Boolean" | "Bool" | "boolean" | "bool") => TypeRef::Boolean,
-        (_, "LocalDate" | "Date" | "NaiveDate" | "DATE") => TypeRef::Date,
+        (_, "Boolean" | "Bool" | "boolean" | "bool" | "logical") => TypeRef::Boolean,
+        // R writes `character` for every string, `numeric` for numbers, `data.frame` for files.
+        ("character", _) => TypeRef::String,
+        ("numeric", _) => TypeRef::Number,
+        ("data.frame", _) => TypeRef::Binary,
+        // `Date` is a date-time in JavaScript, TypeScript, Swift and old Java (`java.util.Date`)
+        // unless the example literal is a bare date; a date in Ruby.
+        ("Date", _) if matches!(super::language(), "javascript" | "typescript" | "swift" | "java") => TypeRef::DateTime,
+        (_, "LocalDate" | "Date" | "NaiveDate" | "DATE" | "DateOnly") => TypeRef::Date,
         (_, "DateTime" | "DATE_TIME" | "OffsetDateTime" | "DateTimeOffset" | "Time" | "Instant" | "ZonedDateTime" | "LocalDateTime") => TypeRef::DateTime,
         (_, "File" | "SplFileObject" | "MultipartFile" | "Blob" | "Buffer" | "RequestFile" | "Data" | "ByteArray" | "FileParameter" | "Stream" | "InputStream" | "PathBuf" | "MultipartFile?" | "HttpFile" | "FileInfo" | "UploadFile") => TypeRef::Binary,
         (_, "Object" | "object" | "JsonValue" | "AnyType" | "Any" | "AnyCodable" | "Hash") => TypeRef::Any,

@@ -5,7 +5,7 @@
 //! in descriptions. Each cell is then read as inline markdown by pulldown-cmark again.
 
 use super::{Block, BlockKind, Cell, Item, LineIndex, Row};
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 enum Open {
     Heading { level: u8, line: usize, start: usize },
@@ -394,10 +394,10 @@ pub(crate) fn split_row(line: &str) -> Vec<String> {
     let mut cells = Vec::new();
     let mut cur = String::new();
     let mut in_code = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
+            '\\' if chars.peek().map(|p| p.1) == Some('|') => {
                 cur.push('|');
                 chars.next();
             }
@@ -405,7 +405,9 @@ pub(crate) fn split_row(line: &str) -> Vec<String> {
                 in_code = !in_code;
                 cur.push(c);
             }
-            '|' if !in_code => cells.push(std::mem::take(&mut cur)),
+            '|' if !in_code && !(in_bold_bracket(&cur) && line[at..].contains("**]")) => {
+                cells.push(std::mem::take(&mut cur))
+            }
             _ => cur.push(c),
         }
     }
@@ -424,16 +426,32 @@ pub(crate) fn split_row(line: &str) -> Vec<String> {
     cells.into_iter().map(|c| c.trim().to_string()).collect()
 }
 
+/// Whether a cell so far has opened a `[**` that no `**]` closed: TypeScript writes an enum
+/// parameter's type `[**'a' | 'b'**]`, its `|` unescaped.
+fn in_bold_bracket(cell: &str) -> bool {
+    cell.rfind("[**").is_some_and(|open| !cell[open..].contains("**]"))
+}
+
 /// Reads one cell's inline markdown: its plain text and first link target.
 pub(crate) fn read_cell(raw: &str) -> Cell {
     let mut text = String::new();
     let mut link = None;
+    // `<chrono::FixedOffset>` in a Rust type parses as an autolink: it keeps its brackets.
+    let mut autolinks = 0usize;
     for event in Parser::new(raw) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => {
                 text.push_str(&t)
             }
             Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => {
+                autolinks += 1;
+                text.push('<');
+            }
+            Event::End(TagEnd::Link) if autolinks > 0 => {
+                autolinks -= 1;
+                text.push('>');
+            }
             Event::Start(Tag::Link { dest_url, .. }) if link.is_none() => {
                 link = Some(dest_url.to_string())
             }
@@ -458,6 +476,7 @@ mod tests {
         assert_eq!(split_row("**x** | str | one | two | [optional]"), ["**x**", "str", "one", "two", "[optional]"]);
         assert_eq!(split_row("a | `x|y` | b\\|c"), ["a", "`x|y`", "b|c"]);
         assert_eq!(split_row(" **id** | **str**| The id | "), ["**id**", "**str**", "The id"]);
+        assert_eq!(split_row("| **r** | [**'a' | 'b'**]x | d |"), ["**r**", "[**'a' | 'b'**]x", "d"]);
     }
 
     #[test]
@@ -467,6 +486,9 @@ mod tests {
         assert_eq!(c.link.as_deref(), Some("ListUsers200Response.md"));
         let c = read_cell("the platform&#39;s default");
         assert_eq!(c.text, "the platform's default");
+        assert_eq!(c.link, None);
+        let c = read_cell("Option<**chrono::DateTime<chrono::FixedOffset>**>");
+        assert_eq!(c.text, "Option<chrono::DateTime<chrono::FixedOffset>>");
         assert_eq!(c.link, None);
     }
 
