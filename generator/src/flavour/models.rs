@@ -141,7 +141,8 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
         return None;
     }
     let (pos, name) = blocks.iter().enumerate().find_map(|(i, b)| match heading(b) {
-        Some((1, t)) => Some((i, t.trim_matches('*').trim().to_string())),
+        // PHP 6.x writes `# # Book`.
+        Some((1, t)) => Some((i, t.trim_start_matches(['#', ' ']).trim_matches('*').trim().to_string())),
         _ => None,
     })?;
     // 6.x dynamic-schema docs title a model with its module path (`metal.types.address.Address`).

@@ -99,19 +99,27 @@ pub(super) fn header_is(row: &Row, first: &str, second: &str) -> bool {
 }
 
 /// `pkg.sub.UsersApi` → (`UsersApi`, `pkg.sub`).
+/// `package.UsersApi` (Python, Java), `Package::UsersApi` (Ruby, Perl), `Vendor\UsersApi`
+/// (PHP), `\UsersAPI` (Go, Rust), `UsersAPI` (Swift): the class and its package.
 fn split_title(text: &str) -> Option<(String, Option<String>)> {
     let t = text.trim();
     if t.is_empty() || t.contains(char::is_whitespace) {
         return None;
     }
+    let written = t.trim_start_matches('\\');
+    let t = written.replace("::", ".").replace('\\', ".");
     if !t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_')) {
         return None;
     }
     match t.rsplit_once('.') {
         // A class name is CamelCase: `UsersApi.md` (a saved page's file name) is no title.
         Some((_, class)) if !class.starts_with(|c: char| c.is_ascii_uppercase()) => None,
-        Some((pkg, class)) => Some((class.to_string(), Some(pkg.to_string()))),
-        None if t.ends_with("Api") => Some((t.to_string(), None)),
+        // The package as written (`OpenAPI\\Client`, `WWW::OpenAPIClient`).
+        Some((_, class)) => {
+            let package = written[..written.len() - class.len()].trim_end_matches([':', '.', '\\']);
+            Some((class.to_string(), Some(package.to_string())))
+        }
+        None if t.ends_with("Api") || t.ends_with("API") => Some((t.to_string(), None)),
         None => None,
     }
 }
@@ -631,7 +639,7 @@ fn read_operation(
                 Some((text, link, l)) => {
                     let t = text.trim();
                     op.return_doc = t.to_string();
-                    if !(t.is_empty() || t.starts_with("void") || t == "None" || t == "none_type" || t == "(empty response body)" || t == "null (empty response body)") {
+                    if !(t.is_empty() || t.starts_with("void") || t == "None" || t == "none_type" || t == "(empty response body)" || t == "null (empty response body)" || t == "nil (empty response body)" || t == "nil" || t == "Unit") {
                         match type_from_cell(t, link.as_deref()) {
                             Ok((ty, _)) => op.return_type = Some(ty),
                             Err(e) => diags.warning(file, l, format!("return type of `{}`: {e}; decoded as any JSON", op.name)),
@@ -1048,6 +1056,8 @@ pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef,
         }
     }
     let t = typescript_scalar(t).unwrap_or(t);
+    // Go model docs: `Pointer to **[]string**` (an optional field).
+    let t = t.strip_prefix("Pointer to ").map(|r| r.trim().trim_matches('*').trim()).unwrap_or(t);
     if let Some(target) = link {
         if target == ".md" || target.is_empty() {
             return Ok((TypeRef::String, true));
@@ -1113,6 +1123,12 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
     if deepest > crate::ir::MAX_TYPE_DEPTH {
         return Err(format!("type nested more than {} deep", crate::ir::MAX_TYPE_DEPTH));
     }
+    // Another language's spellings first: Swift's `[String: String]` is no Python list.
+    if super::language() != "python" {
+        if let Some(t) = other_language_type(s)? {
+            return Ok(t);
+        }
+    }
     let generic = |prefixes: &[&str], open: char, close: char| -> Option<&str> {
         prefixes.iter().find_map(|p| {
             s.strip_prefix(p)
@@ -1155,11 +1171,6 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
         }
         return Ok(TypeRef::Any);
     }
-    if super::language() != "python" {
-        if let Some(t) = other_language_type(s)? {
-            return Ok(t);
-        }
-    }
     let base = s.split('(').next().unwrap_or(s).trim();
     Ok(match base {
         "str" | "StrictStr" | "constr" | "string" | "UUID" | "uuid" => TypeRef::String,
@@ -1198,6 +1209,16 @@ fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
     }
     if let Some(inner) = s.strip_prefix("list(").and_then(|r| r.strip_suffix(')')) {
         return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+    }
+    // R model docs and return types: `array[Book]`, `map(character)`, `map`.
+    if let Some(inner) = s.strip_prefix("array[").and_then(|r| r.strip_suffix(']')) {
+        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
+    }
+    if let Some(inner) = s.strip_prefix("map(").and_then(|r| r.strip_suffix(')')) {
+        return Ok(Some(TypeRef::Map(Box::new(parse_py_type(inner)?))));
+    }
+    if s == "map" {
+        return Ok(Some(TypeRef::Map(Box::new(TypeRef::Any))));
     }
     for list in ["List<", "Array<", "Vec<", "Set<", "ArrayList<", "IList<", "Collection<", "Iterable<", "kotlin.collections.List<", "kotlin.collections.Set<", "java.util.List<", "std::vec::Vec<"] {
         if let Some(inner) = inner_of(list) {
