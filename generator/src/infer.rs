@@ -352,16 +352,33 @@ const PY_KEYWORDS: &[&str] = &[
 
 /// A doc name with its language's reserved-word escape undone: Python's `_from` /
 /// `var_from`; `_internal`, `@class`, `$name`, `` `default` `` in the other languages.
-pub fn unescape<'a>(name: &'a str, language: &str) -> &'a str {
+pub fn unescape<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> {
     if language == "python" || language.is_empty() {
-        return unescape_python(name);
+        return unescape_python(name).into();
     }
     let n = name.trim_matches('`').trim_start_matches(['$', '@']);
+    // C# escapes a keyword as `var` + its PascalCase: `varInternal`.
+    if let Some(rest) = n.strip_prefix("var").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase())) {
+        let word = format!("{}{}", rest[..1].to_ascii_lowercase(), &rest[1..]);
+        if CSHARP_KEYWORDS.contains(&word.as_str()) {
+            return word.into();
+        }
+    }
     match n.strip_prefix('_') {
-        Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => rest,
-        _ => n,
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => rest.into(),
+        _ => n.into(),
     }
 }
+
+const CSHARP_KEYWORDS: &[&str] = &[
+    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+    "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+    "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+    "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+    "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+    "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+    "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+];
 
 /// `_from`, `var_from`, `var_self` → the source name (`from`, `self`).
 pub fn unescape_python(name: &str) -> &str {
@@ -747,6 +764,7 @@ fn infer_param(
     diags: &mut Diagnostics,
 ) -> Param {
     let bare = unescape(&p.name, conv.language);
+    let bare: &str = &bare;
     let mut inferred = Evidence::new();
     let mut required = p.required;
     let ct = op.content_type.as_deref();

@@ -218,6 +218,11 @@ fn schema_from_table(rows: &[Row]) -> Option<Schema> {
     None
 }
 
+/// Whether a key's own section refines its type rather than contradicting it: a list stays a list.
+fn same_shape(vague: &TypeRef, section: &TypeRef) -> bool {
+    matches!(vague, TypeRef::Any) || matches!((vague, section), (TypeRef::List(_), TypeRef::List(_)))
+}
+
 fn read_operation(
     top: &TableOp,
     line: usize,
@@ -298,6 +303,17 @@ fn read_operation(
             }
         }
         schemas.entry(name).or_insert(schema);
+    }
+    // A key written `[tags](#tags)` has its own schema section (`# tags`, with its tuple
+    // items) after the table that lists it: the section's type is the key's.
+    let section_types: HashMap<String, TypeRef> = schemas.iter().map(|(k, v)| (k.clone(), v.ty.clone())).collect();
+    for schema in schemas.values_mut() {
+        for (key, ty, _, _, _) in &mut schema.fields {
+            let vague = matches!(ty, TypeRef::Any) || matches!(ty, TypeRef::List(t) if **t == TypeRef::Any);
+            if let Some(t) = section_types.get(key.as_str()).filter(|t| vague && **t != TypeRef::Any && same_shape(ty, t)) {
+                *ty = t.clone();
+            }
+        }
     }
 
     // Sub-sections by their `###` heading; blocks before the first are the preamble.

@@ -350,8 +350,9 @@ fn plan_op<'a>(
         // A model in a scalar position (an enum, most likely) travels as its JSON value:
         // strings as they are.
         let model = matches!(rust_ty, RustTy::Model(_));
-        // A list of them (`status=active&status=overdue`): each element as its JSON value.
-        let model_list = matches!(&rust_ty, RustTy::List(t) if matches!(**t, RustTy::Model(_)));
+        // A list of them, or of any JSON (`status=active&status=overdue`): each element as its
+        // JSON value, strings as they are.
+        let model_list = matches!(&rust_ty, RustTy::List(t) if matches!(**t, RustTy::Model(_) | RustTy::Json));
         let ok = match p.location {
             Location::Path | Location::Header | Location::Cookie => rust_ty.is_scalar() || model,
             Location::Query => rust_ty.is_simple() || rust_ty == RustTy::Json || model || model_list,
