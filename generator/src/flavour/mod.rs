@@ -2,6 +2,7 @@
 //! *says*, before anything is inferred. Only `python` exists so far; another language's
 //! docs (same template family) is one more module implementing [`Flavour`].
 
+pub mod langs;
 pub mod models;
 pub mod python;
 pub mod python_dynamic;

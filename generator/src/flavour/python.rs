@@ -1186,120 +1186,32 @@ pub fn parse_py_type(s: &str) -> Result<TypeRef, String> {
     })
 }
 
-/// Type spellings of the other client languages of the template family (Java, Kotlin,
-/// Go, Rust, Ruby, PHP, C#, JavaScript, TypeScript, Dart, Swift): containers first, then
-/// scalars by their last path segment (`kotlin.Int`, `\DateTime`, `time.Time`).
-/// `Ok(None)`: not one of them (Python spellings and model names are read by the caller).
+/// Type spellings of the other client languages of the template family (the tables of
+/// `langs.rs`), then a model under a namespace (`\Swagger\Client\Model\Order`, `models.Pet`).
+/// `Ok(None)`: none of them (Python spellings and bare model names are read by the caller).
 fn other_language_type(s: &str) -> Result<Option<TypeRef>, String> {
     let s = s.trim();
     if !enum_values_of_type(s).is_empty() {
         let list = s.starts_with("Array<") || s.starts_with("list(");
         return Ok(Some(if list { TypeRef::List(Box::new(TypeRef::String)) } else { TypeRef::String }));
     }
-    let inner_of = |open: &str| -> Option<&str> {
-        s.strip_prefix(open).and_then(|r| r.strip_suffix('>'))
-    };
-    // Perl `ARRAY[string]`, `HASH[string,int]`; R `list( character )`.
-    if let Some(inner) = s.strip_prefix("ARRAY[").and_then(|r| r.strip_suffix(']')) {
-        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
-    }
-    if let Some(inner) = s.strip_prefix("HASH[").and_then(|r| r.strip_suffix(']')) {
-        let value = split_top(inner, ',').last().copied().unwrap_or("");
-        return Ok(Some(TypeRef::Map(Box::new(parse_py_type(value)?))));
-    }
-    if let Some(inner) = s.strip_prefix("list(").and_then(|r| r.strip_suffix(')')) {
-        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
-    }
-    // R model docs and return types: `array[Book]`, `map(character)`, `map`.
-    if let Some(inner) = s.strip_prefix("array[").and_then(|r| r.strip_suffix(']')) {
-        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
-    }
-    if let Some(inner) = s.strip_prefix("map(").and_then(|r| r.strip_suffix(')')) {
-        return Ok(Some(TypeRef::Map(Box::new(parse_py_type(inner)?))));
-    }
-    if s == "map" {
-        return Ok(Some(TypeRef::Map(Box::new(TypeRef::Any))));
-    }
-    for list in ["List<", "Array<", "Vec<", "Set<", "ArrayList<", "IList<", "Collection<", "Iterable<", "kotlin.collections.List<", "kotlin.collections.Set<", "java.util.List<", "std::vec::Vec<"] {
-        if let Some(inner) = inner_of(list) {
-            if inner.trim() == "u8" {
-                return Ok(Some(TypeRef::Binary));
-            }
-            return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
-        }
-    }
-    for opt in ["Option<", "Optional<", "Nullable<"] {
-        if let Some(inner) = inner_of(opt) {
-            return parse_py_type(inner).map(Some);
-        }
-    }
-    for map in ["Map<", "HashMap<", "Dictionary<", "IDictionary<", "kotlin.collections.Map<", "std::collections::HashMap<", "Record<", "{ [key: string]: "] {
-        if let Some(inner) = s.strip_prefix(map).and_then(|r| r.strip_suffix('>').or_else(|| r.strip_suffix('}'))) {
-            let parts = split_top(inner, ',');
-            let value = if map.starts_with('{') { parts[0] } else { parts.last().copied().unwrap_or("") };
-            return Ok(Some(TypeRef::Map(Box::new(parse_py_type(value.trim().trim_end_matches(';'))?))));
-        }
-    }
-    if let Some(rest) = s.strip_prefix("map[") {
-        // Go: map[string]T
-        if let Some((_, v)) = rest.split_once(']') {
-            return Ok(Some(TypeRef::Map(Box::new(parse_py_type(v)?))));
-        }
-    }
-    if let Some(inner) = s.strip_prefix("[]") {
-        if inner == "byte" {
-            return Ok(Some(TypeRef::Binary));
-        }
-        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
-    }
-    if let Some(inner) = s.strip_suffix("[]") {
-        if inner == "byte" {
-            return Ok(Some(TypeRef::Binary));
-        }
-        return Ok(Some(TypeRef::List(Box::new(parse_py_type(inner)?))));
-    }
-    if let Some(inner) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        // Swift: [String: T]
-        if let Some((_, v)) = inner.split_once(':') {
-            return Ok(Some(TypeRef::Map(Box::new(parse_py_type(v)?))));
-        }
-    }
-    if let Some(inner) = s.strip_suffix('?').or_else(|| s.strip_prefix('*')) {
-        return parse_py_type(inner).map(Some);
-    }
     // Rust's `chrono::DateTime<chrono::FixedOffset>`: the generic arguments say no more.
     let s = match s.split_once('<') {
         Some((base, _)) if s.ends_with('>') && base.ends_with("DateTime") => base,
         _ => s,
     };
+    if let Some(t) = super::langs::read_type(super::language(), s, &parse_py_type)? {
+        return Ok(Some(t));
+    }
+    if s == "Array" {
+        return Ok(Some(TypeRef::List(Box::new(TypeRef::Any))));
+    }
     let last = s.rsplit(['\\', '.', ':']).next().unwrap_or(s);
-    let t = match (s, last) {
-        ("interface{}" | "map[string]interface{}" | "serde_json::Value" | "mixed" | "any" | "unknown" | "JsonNode" | "JsonElement" | "JObject", _) => TypeRef::Any,
-        // Swift uploads files from a `URL`.
-        ("URL", _) if super::language() == "swift" => TypeRef::Binary,
-        (_, "String" | "string" | "Char" | "char" | "Uuid" | "UUID" | "Guid" | "URI" | "URL" | "Uri") => TypeRef::String,
-        (_, "Int" | "int32" | "int64" | "Int32" | "Int64" | "Integer" | "Long" | "long" | "Short" | "short" | "i8" | "i16" | "i32" | "i64" | "u16" | "u32" | "u64" | "BigInteger" | "Byte" | "byte" | "Fixnum" | "num_int") => TypeRef::Integer,
-        (_, "Float" | "Double" | "double" | "float32" | "float64" | "f32" | "f64" | "BigDecimal" | "Number" | "Decimal" | "decimal" | "num") => TypeRef::Number,
-        (_, "Boolean" | "Bool" | "boolean" | "bool" | "logical") => TypeRef::Boolean,
-        // R writes `character` for every string, `numeric` for numbers, `data.frame` for files.
-        ("character", _) => TypeRef::String,
-        ("numeric", _) => TypeRef::Number,
-        ("data.frame", _) => TypeRef::Binary,
-        // `Date` is a date-time in JavaScript, TypeScript, Swift and old Java (`java.util.Date`)
-        // unless the example literal is a bare date; a date in Ruby.
-        ("Date", _) if matches!(super::language(), "javascript" | "typescript" | "swift" | "java") => TypeRef::DateTime,
-        (_, "LocalDate" | "Date" | "NaiveDate" | "DATE" | "DateOnly") => TypeRef::Date,
-        (_, "DateTime" | "DATE_TIME" | "OffsetDateTime" | "DateTimeOffset" | "Time" | "Instant" | "ZonedDateTime" | "LocalDateTime") => TypeRef::DateTime,
-        (_, "File" | "SplFileObject" | "MultipartFile" | "Blob" | "Buffer" | "RequestFile" | "Data" | "ByteArray" | "FileParameter" | "Stream" | "InputStream" | "PathBuf" | "MultipartFile?" | "HttpFile" | "FileInfo" | "UploadFile") => TypeRef::Binary,
-        (_, "Object" | "object" | "JsonValue" | "AnyType" | "Any" | "AnyCodable" | "Hash") => TypeRef::Any,
-        (_, "Array") => TypeRef::List(Box::new(TypeRef::Any)),
-        // A model under a namespace: `\Swagger\Client\Model\Order`, `models.Pet`, `bt_x.BTX`.
-        (_, m) if m != s && crate::ir::is_model_name(m) && m.starts_with(|c: char| c.is_ascii_uppercase()) && !s.starts_with("io.") && !s.starts_with("decimal.") => {
-            TypeRef::Model(m.to_string())
-        }
-        _ => return Ok(None),
-    };
-    Ok(Some(t))
+    let namespaced = last != s && !s.starts_with("io.") && !s.starts_with("decimal.");
+    if namespaced && crate::ir::is_model_name(last) && last.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Ok(Some(TypeRef::Model(last.to_string())));
+    }
+    Ok(None)
 }
 
 pub(super) fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {
