@@ -29,6 +29,9 @@ pub struct Language {
     pub containers: &'static [(&'static str, &'static str, Shape)],
     /// Scalars by spelling.
     pub scalars: &'static [(&'static str, TypeRef)],
+    /// Pieces of type spellings that only this language writes: they tell the language of
+    /// a doc without example code (`Option<`, `kotlin.`). A whole spelling when it ends in `$`.
+    pub tells: &'static [&'static str],
 }
 
 use Shape::{List, Map, Same};
@@ -45,6 +48,7 @@ pub const JAVA: Language = Language {
         ("Instant", DateTime), ("File", Binary), ("byte[]", Binary), ("MultipartFile", Binary), ("InputStream", Binary),
         ("Object", Any), ("JsonNode", Any), ("AnyType", Any),
     ],
+    tells: &["OffsetDateTime"],
 };
 
 pub const KOTLIN: Language = Language {
@@ -59,6 +63,7 @@ pub const KOTLIN: Language = Language {
         ("java.time.LocalDate", Date), ("java.time.OffsetDateTime", DateTime), ("java.time.LocalDateTime", DateTime),
         ("java.io.File", Binary), ("kotlin.ByteArray", Binary), ("kotlin.Any", Any), ("Int", Integer), ("Long", Integer),
     ],
+    tells: &["kotlin.", "java.time."],
 };
 
 pub const CSHARP: Language = Language {
@@ -70,6 +75,7 @@ pub const CSHARP: Language = Language {
         ("System.IO.Stream", Binary), ("Stream", Binary), ("FileParameter", Binary), ("Object", Any), ("object", Any),
         ("JObject", Any), ("JsonElement", Any),
     ],
+    tells: &["System.IO.", "Dictionary<", "DateOnly", "Guid$"],
 };
 
 pub const GO: Language = Language {
@@ -80,6 +86,7 @@ pub const GO: Language = Language {
         ("bool", Boolean), ("time.Time", DateTime), ("os.File", Binary), ("[]byte", Binary), ("interface{}", Any),
         ("map[string]interface{}", Any),
     ],
+    tells: &["time.Time", "*os.File", "map[string]"],
 };
 
 pub const RUST: Language = Language {
@@ -93,6 +100,7 @@ pub const RUST: Language = Language {
         ("f32", Number), ("f64", Number), ("bool", Boolean), ("chrono::NaiveDate", Date), ("NaiveDate", Date),
         ("chrono::DateTime", DateTime), ("std::path::PathBuf", Binary), ("Vec<u8>", Binary), ("serde_json::Value", Any),
     ],
+    tells: &["Option<", "Vec<", "std::", "models::", "chrono::", "uuid::Uuid", "i32$", "i64$", "f32$", "f64$", "u8$"],
 };
 
 pub const PHP: Language = Language {
@@ -102,6 +110,7 @@ pub const PHP: Language = Language {
         ("string", Str), ("int", Integer), ("float", Number), ("bool", Boolean), ("\\DateTime", DateTime),
         ("\\SplFileObject", Binary), ("object", Any), ("mixed", Any),
     ],
+    tells: &["\\SplFileObject", "\\DateTime"],
 };
 
 pub const RUBY: Language = Language {
@@ -111,6 +120,7 @@ pub const RUBY: Language = Language {
         ("String", Str), ("Integer", Integer), ("Float", Number), ("Boolean", Boolean), ("Date", Date), ("Time", DateTime),
         ("File", Binary), ("Object", Any), ("Hash", Any),
     ],
+    tells: &[],
 };
 
 pub const DART: Language = Language {
@@ -120,6 +130,7 @@ pub const DART: Language = Language {
         ("String", Str), ("int", Integer), ("double", Number), ("num", Number), ("bool", Boolean), ("DateTime", DateTime),
         ("Date", Date), ("MultipartFile", Binary), ("Uint8List", Binary), ("Object", Any), ("JsonObject", Any),
     ],
+    tells: &[],
 };
 
 pub const JAVASCRIPT: Language = Language {
@@ -130,6 +141,7 @@ pub const JAVASCRIPT: Language = Language {
         // `Date` serves both; the example literal tells (`python::refine_date`).
         ("Date", DateTime), ("File", Binary), ("Blob", Binary), ("Object", Any),
     ],
+    tells: &[],
 };
 
 pub const TYPESCRIPT: Language = Language {
@@ -142,6 +154,7 @@ pub const TYPESCRIPT: Language = Language {
         ("string", Str), ("number", Number), ("boolean", Boolean), ("Date", DateTime), ("File", Binary), ("Blob", Binary),
         ("any", Any), ("object", Any), ("unknown", Any),
     ],
+    tells: &[],
 };
 
 pub const SWIFT: Language = Language {
@@ -153,6 +166,7 @@ pub const SWIFT: Language = Language {
         // Swift uploads a file from its `URL`.
         ("URL", Binary), ("Data", Binary), ("AnyCodable", Any), ("JSONValue", Any),
     ],
+    tells: &[],
 };
 
 pub const PERL: Language = Language {
@@ -162,6 +176,7 @@ pub const PERL: Language = Language {
         ("string", Str), ("int", Integer), ("double", Number), ("boolean", Boolean), ("DATE", Date), ("DATE_TIME", DateTime),
         ("object", Any),
     ],
+    tells: &["ARRAY[", "HASH[", "DATE_TIME"],
 };
 
 pub const R: Language = Language {
@@ -171,6 +186,7 @@ pub const R: Language = Language {
         ("character", Str), ("integer", Integer), ("numeric", Number), ("logical", Boolean), ("data.frame", Binary),
         ("object", Any), ("map", Any),
     ],
+    tells: &["data.frame", "list( ", "character$", "numeric$"],
 };
 
 /// The spellings every generator family shares, or that docs mix in whatever their
@@ -211,10 +227,25 @@ pub const SHARED: Language = Language {
         ("Object", Any), ("object", Any), ("JsonValue", Any), ("AnyType", Any), ("Any", Any), ("AnyCodable", Any), ("Hash", Any),
         ("map", Any),
     ],
+    tells: &[],
 };
 
 /// Every language but Python, in the order their tables are tried after the doc's own.
 pub const LANGUAGES: &[&Language] = &[&JAVA, &KOTLIN, &CSHARP, &GO, &RUST, &PHP, &DART, &PERL, &R, &RUBY, &JAVASCRIPT, &SWIFT, &TYPESCRIPT];
+
+/// The language whose [`Language::tells`] a type spelling shows, if one does.
+pub fn language_of_spelling(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    LANGUAGES.iter().find_map(|l| {
+        l.tells
+            .iter()
+            .any(|k| match k.strip_suffix('$') {
+                Some(whole) => t == whole,
+                None => t.contains(k),
+            })
+            .then_some(l.name)
+    })
+}
 
 fn language(name: &str) -> Option<&'static Language> {
     LANGUAGES.iter().copied().find(|l| l.name == name)
@@ -336,6 +367,20 @@ mod tests {
         ];
         for (lang, spelled, want) in table {
             assert_eq!(read(lang, spelled), Some(want.clone()), "{lang} `{spelled}`");
+        }
+    }
+
+    #[test]
+    fn spellings_tell_the_language_of_a_doc_without_example_code() {
+        for (spelled, lang) in [
+            ("Option<String>", "rust"), ("i64", "rust"), ("kotlin.Int", "kotlin"), ("\\SplFileObject", "php"),
+            ("ARRAY[string]", "perl"), ("character", "r"), ("time.Time", "go"), ("System.IO.Stream", "csharp"),
+            ("Guid", "csharp"), ("OffsetDateTime", "java"),
+        ] {
+            assert_eq!(language_of_spelling(spelled), Some(lang), "`{spelled}`");
+        }
+        for spelled in ["String", "string", "List<String>", "Guidance", "int"] {
+            assert_eq!(language_of_spelling(spelled), None, "`{spelled}`");
         }
     }
 

@@ -96,7 +96,7 @@ pub fn detect_language(blocks: &[Block]) -> &'static str {
     for b in blocks {
         if let crate::read::BlockKind::Table { rows } = &b.kind {
             for cell in rows.iter().filter_map(|r| r.cells.get(1)) {
-                if let Some(l) = language_of_type_spelling(&cell.text) {
+                if let Some(l) = langs::language_of_spelling(&cell.text) {
                     *votes.entry(l).or_default() += 1;
                 }
             }
@@ -106,28 +106,6 @@ pub fn detect_language(blocks: &[Block]) -> &'static str {
         return l;
     }
     "python"
-}
-
-/// Type spellings only one client language writes, for docs without example code.
-const TYPE_SPELLINGS: &[(&str, &str)] = &[
-    ("Option<", "rust"), ("Vec<", "rust"), ("std::", "rust"), ("models::", "rust"), ("chrono::", "rust"),
-    ("uuid::Uuid", "rust"), ("kotlin.", "kotlin"), ("java.time.", "kotlin"), ("\\SplFileObject", "php"),
-    ("\\DateTime", "php"), ("ARRAY[", "perl"), ("HASH[", "perl"), ("DATE_TIME", "perl"), ("data.frame", "r"),
-    ("list( ", "r"), ("time.Time", "go"), ("*os.File", "go"), ("map[string]", "go"), ("System.IO.", "csharp"),
-    ("Dictionary<", "csharp"), ("DateOnly", "csharp"), ("OffsetDateTime", "java"),
-];
-
-fn language_of_type_spelling(text: &str) -> Option<&'static str> {
-    let t = text.trim();
-    if let Some((_, l)) = TYPE_SPELLINGS.iter().find(|(k, _)| t.contains(k)) {
-        return Some(l);
-    }
-    match t {
-        "i32" | "i64" | "f32" | "f64" | "u8" => Some("rust"),
-        "character" | "numeric" => Some("r"),
-        "Guid" => Some("csharp"),
-        _ => None,
-    }
 }
 
 /// A C# signature: `Loan ReturnLoan (Guid loanId, int xDeskId, DateTime returnedAt = null)`,
