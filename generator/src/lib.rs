@@ -299,6 +299,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
         },
     };
     let conv = infer::convention(&merged);
+    let (doc_schemes, unconfigured) = (merged.schemes.clone(), flavour::schemes::unconfigured(&merged));
     let mut api = infer::infer(merged, provider, source, &first_label, diags);
     diags.tally.read = api.operations.len();
     if api.operations.is_empty() && diags.tally.table_ops > 0 {
@@ -314,9 +315,8 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
         );
         return None;
     }
-    if let Some((label, readme)) = &readme {
-        infer::apply_readme(&mut api, readme, &file_name(label));
-    }
+    let readme_auth = readme.as_ref().map(|(label, r)| (label.as_str(), r.as_slice()));
+    flavour::schemes::resolve(&mut api, &doc_schemes, &unconfigured, readme_auth, &first_label, diags);
     infer::add_models(&mut api, &models, &conv, diags);
     flavour::models::infer_variants(&mut api);
     infer::models_from_examples(&mut api);
