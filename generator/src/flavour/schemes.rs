@@ -61,10 +61,14 @@ pub struct Pattern {
 }
 
 const fn p(langs: &'static [&'static str], needle: &'static str, tells: Tells) -> Pattern {
-    Pattern { langs, needle, tells }
+    Pattern {
+        langs,
+        needle,
+        tells,
+    }
 }
 
-use Tells::{Kind, KeyName, Scheme};
+use Tells::{KeyName, Kind, Scheme};
 
 /// How each client language's example code configures a scheme. A line may match several
 /// rows (Java's `ApiKeyAuth x = (ApiKeyAuth) defaultClient.getAuthentication("x")` names
@@ -82,9 +86,21 @@ pub const PATTERNS: &[Pattern] = &[
     p(&["java"], ".setBearerToken(", Kind(Clue::Bearer)),
     // JavaScript: `let x = defaultClient.authentications['x']; x.accessToken = ...`.
     p(&["javascript", "typescript"], "authentications[", Scheme),
-    p(&["javascript", "typescript"], ".accessToken =", Kind(Clue::Token)),
-    p(&["javascript", "typescript"], ".username =", Kind(Clue::Http)),
-    p(&["javascript", "typescript"], ".apiKey =", Kind(Clue::ApiKey)),
+    p(
+        &["javascript", "typescript"],
+        ".accessToken =",
+        Kind(Clue::Token),
+    ),
+    p(
+        &["javascript", "typescript"],
+        ".username =",
+        Kind(Clue::Http),
+    ),
+    p(
+        &["javascript", "typescript"],
+        ".apiKey =",
+        Kind(Clue::ApiKey),
+    ),
     // Kotlin: `ApiClient.accessToken = ""`, `ApiClient.apiKey["X-Key"] = ""`.
     p(&["kotlin"], "ApiClient.accessToken", Kind(Clue::Token)),
     p(&["kotlin"], "accessTokenProvider", Kind(Clue::Token)),
@@ -160,7 +176,9 @@ pub fn kind_of_words(what: &str) -> Option<Clue> {
 }
 
 fn is_scheme_name(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// `// Configure HTTP bearer authorization: bearerAuth`, `# Configure API key authorization:
@@ -173,16 +191,27 @@ pub fn comment_clue(line: &str) -> Vec<(String, Clue, String)> {
         let before = rest[..pos].trim_end();
         let after = &rest[pos + "Configure ".len()..];
         rest = after;
-        let Some(marker) = ["#", "//", "TODO", "*"].into_iter().find(|m| before.ends_with(m)) else { continue };
+        let Some(marker) = ["#", "//", "TODO", "*"]
+            .into_iter()
+            .find(|m| before.ends_with(m))
+        else {
+            continue;
+        };
         // The piece ends where another comment starts.
         let piece = after.split(['#']).next().unwrap_or(after).trim();
-        let Some((what, name)) = piece.rsplit_once(':') else { continue };
+        let Some((what, name)) = piece.rsplit_once(':') else {
+            continue;
+        };
         let name = name.trim();
         if !is_scheme_name(name) {
             continue;
         }
         if let Some(clue) = kind_of_words(what) {
-            out.push((name.to_string(), clue, format!("example comment `{marker} Configure {piece}`")));
+            out.push((
+                name.to_string(),
+                clue,
+                format!("example comment `{marker} Configure {piece}`"),
+            ));
         }
     }
     out
@@ -222,9 +251,18 @@ pub fn read_code(code: &str, first_line: usize, lang: &str, scheme: Option<&str>
         }
         for (name, clue, evidence) in comment_clue(t) {
             current = Some(name.clone());
-            out.push(Found { scheme: name, clue: Some(clue), key_name: None, line: line_no, evidence });
+            out.push(Found {
+                scheme: name,
+                clue: Some(clue),
+                key_name: None,
+                line: line_no,
+                evidence,
+            });
         }
-        let matching: Vec<&Pattern> = PATTERNS.iter().filter(|p| applies(p, lang) && t.contains(p.needle)).collect();
+        let matching: Vec<&Pattern> = PATTERNS
+            .iter()
+            .filter(|p| applies(p, lang) && t.contains(p.needle))
+            .collect();
         for p in &matching {
             if p.tells == Scheme {
                 if let Some(name) = quoted_after(t, p.needle).filter(|n| is_scheme_name(n)) {
@@ -232,7 +270,9 @@ pub fn read_code(code: &str, first_line: usize, lang: &str, scheme: Option<&str>
                 }
             }
         }
-        let Some(name) = current.clone() else { continue };
+        let Some(name) = current.clone() else {
+            continue;
+        };
         for p in matching {
             match p.tells {
                 Kind(clue) => out.push(Found {
@@ -275,7 +315,9 @@ pub fn doc_scheme(name: &str, clue: Clue, line: usize, evidence: String) -> DocS
 }
 
 fn kinds_of(s: &DocScheme) -> Vec<AuthKind> {
-    std::iter::once(s.kind).chain(s.also.iter().copied()).collect()
+    std::iter::once(s.kind)
+        .chain(s.also.iter().copied())
+        .collect()
 }
 
 /// Merges what another clue says about a scheme: kinds narrow to those both allow; a clue
@@ -285,28 +327,48 @@ pub fn merge(existing: &mut DocScheme, new: DocScheme) {
         existing.key_name = new.key_name;
     }
     let old = kinds_of(existing);
-    let both: Vec<AuthKind> = old.iter().copied().filter(|k| new.kind == *k || new.also.contains(k)).collect();
+    let both: Vec<AuthKind> = old
+        .iter()
+        .copied()
+        .filter(|k| new.kind == *k || new.also.contains(k))
+        .collect();
     if both.is_empty() {
         if existing.conflict.is_none() {
-            existing.conflict = Some(format!("{} (line {}), but {} (line {})", existing.evidence, existing.line, new.evidence, new.line));
+            existing.conflict = Some(format!(
+                "{} (line {}), but {} (line {})",
+                existing.evidence, existing.line, new.evidence, new.line
+            ));
         }
         return;
     }
     if both.len() < old.len() {
-        existing.kind = if both.contains(&new.kind) { new.kind } else { both[0] };
+        existing.kind = if both.contains(&new.kind) {
+            new.kind
+        } else {
+            both[0]
+        };
         existing.also = both.into_iter().filter(|k| *k != existing.kind).collect();
         existing.evidence = format!("{}; {}", existing.evidence, new.evidence);
     }
 }
 
 /// Notes every clue of a block of example code on `op` and the doc's schemes.
-pub fn note_code(code: &str, first_line: usize, scheme: Option<&str>, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
+pub fn note_code(
+    code: &str,
+    first_line: usize,
+    scheme: Option<&str>,
+    op: &mut DocOp,
+    schemes: &mut Vec<DocScheme>,
+) {
     for f in read_code(code, first_line, super::language(), scheme) {
         let s = match f.clue {
             Some(clue) => doc_scheme(&f.scheme, clue, f.line, f.evidence),
             None => {
                 // A key name alone: for a scheme already known to take an API key.
-                if let Some(s) = schemes.iter_mut().find(|s| s.name == f.scheme && s.kind == AuthKind::ApiKey) {
+                if let Some(s) = schemes
+                    .iter_mut()
+                    .find(|s| s.name == f.scheme && s.kind == AuthKind::ApiKey)
+                {
                     if s.key_name.is_none() {
                         s.key_name = f.key_name.clone();
                         s.evidence = format!("{}; key name from {}", s.evidence, f.evidence);
@@ -322,7 +384,11 @@ pub fn note_code(code: &str, first_line: usize, scheme: Option<&str>, op: &mut D
 /// Kotlin's Authorization section: `Configure bearerAuth statically:` (or `dynamically:`,
 /// or just `Configure apiKeyHeader:`) before the code that configures it. The scheme names
 /// in order, and their clues noted; `None` when the section is not written so.
-pub fn read_auth_section(blocks: &[&Block], op: &mut DocOp, schemes: &mut Vec<DocScheme>) -> Option<Vec<String>> {
+pub fn read_auth_section(
+    blocks: &[&Block],
+    op: &mut DocOp,
+    schemes: &mut Vec<DocScheme>,
+) -> Option<Vec<String>> {
     let mut names: Vec<String> = Vec::new();
     let mut current: Option<String> = None;
     for b in blocks {
@@ -337,8 +403,14 @@ pub fn read_auth_section(blocks: &[&Block], op: &mut DocOp, schemes: &mut Vec<Do
                 }
                 while let Some(pos) = rest.find("Configure ") {
                     let after = &rest[pos + "Configure ".len()..];
-                    let Some((head, tail)) = after.split_once(':') else { break };
-                    let name = head.trim().trim_end_matches(" statically").trim_end_matches(" dynamically").trim();
+                    let Some((head, tail)) = after.split_once(':') else {
+                        break;
+                    };
+                    let name = head
+                        .trim()
+                        .trim_end_matches(" statically")
+                        .trim_end_matches(" dynamically")
+                        .trim();
                     if !is_scheme_name(name) {
                         return None;
                     }
@@ -371,7 +443,8 @@ pub fn read_auth_section(blocks: &[&Block], op: &mut DocOp, schemes: &mut Vec<Do
 /// `DOCUMENTATION FOR AUTHORIZATION` (Perl).
 pub fn is_auth_heading(text: &str) -> bool {
     let t = text.trim().trim_matches(['#', ' ']);
-    t.eq_ignore_ascii_case("Documentation For Authorization") || t.eq_ignore_ascii_case("Authorization")
+    t.eq_ignore_ascii_case("Documentation For Authorization")
+        || t.eq_ignore_ascii_case("Authorization")
 }
 
 /// A README's `- **Type**:` value: `HTTP basic authentication` (basic, or bearer in
@@ -443,7 +516,9 @@ pub fn unconfigured(doc: &DocApi) -> Vec<(String, String, usize)> {
     let mut out: Vec<(String, String, usize)> = Vec::new();
     for op in &doc.ops {
         for name in &op.auth {
-            if !doc.schemes.iter().any(|s| &s.name == name) && !out.iter().any(|(n, _, _)| n == name) {
+            if !doc.schemes.iter().any(|s| &s.name == name)
+                && !out.iter().any(|(n, _, _)| n == name)
+            {
                 out.push((name.clone(), op.name.clone(), op.auth_line));
             }
         }
@@ -480,7 +555,10 @@ pub fn resolve(
         .unwrap_or_else(|| readme_file.to_string());
     for r in readme {
         if !api.auth_schemes.iter().any(|s| s.name == r.name) {
-            api.auth_schemes.push(AuthScheme::new(r.name.clone(), r.kind.unwrap_or(AuthKind::ApiKey)));
+            api.auth_schemes.push(AuthScheme::new(
+                r.name.clone(),
+                r.kind.unwrap_or(AuthKind::ApiKey),
+            ));
         }
     }
     for s in &mut api.auth_schemes {
@@ -491,10 +569,13 @@ pub fn resolve(
                 diags.warning(file, e.line, format!("the example code says conflicting things about scheme `{}`: {c}; the first is used", s.name));
             }
         }
-        let stated = rd.map(|r| format!("{readme_name}:{} (Documentation For Authorization)", r.line));
+        let stated =
+            rd.map(|r| format!("{readme_name}:{} (Documentation For Authorization)", r.line));
         match (ex, rd) {
             (_, Some(r)) => {
-                let r_kinds: Vec<AuthKind> = std::iter::once(r.kind.unwrap_or(AuthKind::ApiKey)).chain(r.also.iter().copied()).collect();
+                let r_kinds: Vec<AuthKind> = std::iter::once(r.kind.unwrap_or(AuthKind::ApiKey))
+                    .chain(r.also.iter().copied())
+                    .collect();
                 let stated = stated.clone().unwrap_or_default();
                 let (kind, evidence) = match ex {
                     None => {
@@ -505,32 +586,65 @@ pub fn resolve(
                                  its name suggests {}, assumed (state its kind in provider.yaml)",
                                 s.name, kind_words(r_kinds[0]), kind_words(k)
                             ));
-                            (k, format!("guess: {stated} says {}; the scheme's name suggests {}", kind_words(r_kinds[0]), kind_words(k)))
+                            (
+                                k,
+                                format!(
+                                    "guess: {stated} says {}; the scheme's name suggests {}",
+                                    kind_words(r_kinds[0]),
+                                    kind_words(k)
+                                ),
+                            )
                         } else {
                             (k, format!("stated in {stated}"))
                         }
                     }
                     Some(e) => {
                         let e_kinds = kinds_of(e);
-                        let both: Vec<AuthKind> = r_kinds.iter().copied().filter(|k| e_kinds.contains(k)).collect();
+                        let both: Vec<AuthKind> = r_kinds
+                            .iter()
+                            .copied()
+                            .filter(|k| e_kinds.contains(k))
+                            .collect();
                         if both.is_empty() {
                             // They conflict: an explicit README wins; else the example code.
-                            let (k, why) = if r_kinds.len() == 1 { (r_kinds[0], "the README's") } else { (e.kind, "the example code's") };
-                            diags.warning(readme_file, r.line, format!(
-                                "scheme `{}`: the README says {} but {} says {}; {why} is used",
-                                s.name, kind_words(r_kinds[0]), e.evidence, kind_words(e.kind)
-                            ));
+                            let (k, why) = if r_kinds.len() == 1 {
+                                (r_kinds[0], "the README's")
+                            } else {
+                                (e.kind, "the example code's")
+                            };
+                            diags.warning(
+                                readme_file,
+                                r.line,
+                                format!(
+                                    "scheme `{}`: the README says {} but {} says {}; {why} is used",
+                                    s.name,
+                                    kind_words(r_kinds[0]),
+                                    e.evidence,
+                                    kind_words(e.kind)
+                                ),
+                            );
                             (k, format!("{stated}, against {}", e.evidence))
                         } else {
                             let (k, by_name) = pick(&both, &s.name);
                             if k != r_kinds[0] {
-                                let why = if by_name { "the scheme's name suggests" } else { "the example code says" };
+                                let why = if by_name {
+                                    "the scheme's name suggests"
+                                } else {
+                                    "the example code says"
+                                };
                                 diags.warning(readme_file, r.line, format!(
                                     "scheme `{}`: the README says {} (older templates write that for every HTTP scheme) but {why} {} ({}); {} is used",
                                     s.name, kind_words(r_kinds[0]), kind_words(k), e.evidence, kind_words(k)
                                 ));
                                 let tag = if by_name { "guess: " } else { "" };
-                                (k, format!("{tag}{}; {stated} says {}", e.evidence, kind_words(r_kinds[0])))
+                                (
+                                    k,
+                                    format!(
+                                        "{tag}{}; {stated} says {}",
+                                        e.evidence,
+                                        kind_words(r_kinds[0])
+                                    ),
+                                )
                             } else {
                                 (k, format!("stated in {stated}"))
                             }
@@ -539,7 +653,9 @@ pub fn resolve(
                 };
                 s.kind = kind;
                 s.inferred.insert("kind".into(), evidence);
-                if let (Some(e), Some(rk)) = (ex.and_then(|e| e.key_name.as_ref()), r.key_name.as_ref()) {
+                if let (Some(e), Some(rk)) =
+                    (ex.and_then(|e| e.key_name.as_ref()), r.key_name.as_ref())
+                {
                     if s.kind == AuthKind::ApiKey && e != rk && e != &s.name {
                         diags.warning(readme_file, r.line, format!(
                             "scheme `{}`: the README names the API key `{rk}`, the example code `{e}`; the README's is used",
@@ -557,13 +673,18 @@ pub fn resolve(
                             "scheme `{}`: {} allows {} or {}; {} assumed (state its kind in provider.yaml)",
                             s.name, e.evidence, kind_words(e_kinds[0]), kind_words(e_kinds[1]), kind_words(k)
                         ));
-                        s.inferred.insert("kind".into(), format!("guess: {}; {} assumed", e.evidence, kind_words(k)));
+                        s.inferred.insert(
+                            "kind".into(),
+                            format!("guess: {}; {} assumed", e.evidence, kind_words(k)),
+                        );
                     }
                     s.kind = k;
                 }
             }
             (None, None) => {
-                let Some((_, op, line)) = unconfigured.iter().find(|(n, _, _)| n == &s.name) else { continue };
+                let Some((_, op, line)) = unconfigured.iter().find(|(n, _, _)| n == &s.name) else {
+                    continue;
+                };
                 match name_hint(&s.name).filter(|k| *k != AuthKind::ApiKey) {
                     Some(k) => {
                         diags.warning(file, *line, format!(
@@ -587,7 +708,8 @@ pub fn resolve(
                 let stated = stated.clone().unwrap_or_default();
                 if let Some(n) = &r.key_name {
                     s.param_name = Some(n.clone());
-                    s.inferred.insert("param_name".into(), format!("stated in {stated}"));
+                    s.inferred
+                        .insert("param_name".into(), format!("stated in {stated}"));
                 }
                 if r.location_blank {
                     s.location = Some(KeyLocation::Cookie);
@@ -597,7 +719,8 @@ pub fn resolve(
                     );
                 } else if let Some(l) = r.location {
                     s.location = Some(l);
-                    s.inferred.insert("in".into(), format!("stated in {stated}"));
+                    s.inferred
+                        .insert("in".into(), format!("stated in {stated}"));
                 }
             }
             if s.param_name.is_none() {
@@ -699,15 +822,51 @@ mod tests {
     fn comments_of_every_language() {
         use AuthKind::*;
         let cases: &[(&str, &str, &[AuthKind])] = &[
-            ("// Configure HTTP bearer authorization: bearerAuth", "bearerAuth", &[Bearer]),
-            ("# Configure Bearer authorization: bearerAuth", "bearerAuth", &[Bearer]),
-            ("# Configure Bearer authorization (JWT): bearerAuth", "bearerAuth", &[Bearer]),
-            ("// Configure Bearer access token for authorization: bearerAuth", "bearerAuth", &[Bearer]),
-            ("    # Configure bearer access token for authorization: bearerAuth", "bearerAuth", &[Bearer]),
-            ("// TODO Configure HTTP Bearer authorization: bearerAuth", "bearerAuth", &[Bearer]),
-            ("// Configure HTTP basic authorization: basicAuth", "basicAuth", &[Basic, Bearer]),
-            ("# Configure API key authorization: api_key", "api_key", &[ApiKey]),
-            ("// Configure OAuth2 access token for authorization: petstore_auth", "petstore_auth", &[Oauth2]),
+            (
+                "// Configure HTTP bearer authorization: bearerAuth",
+                "bearerAuth",
+                &[Bearer],
+            ),
+            (
+                "# Configure Bearer authorization: bearerAuth",
+                "bearerAuth",
+                &[Bearer],
+            ),
+            (
+                "# Configure Bearer authorization (JWT): bearerAuth",
+                "bearerAuth",
+                &[Bearer],
+            ),
+            (
+                "// Configure Bearer access token for authorization: bearerAuth",
+                "bearerAuth",
+                &[Bearer],
+            ),
+            (
+                "    # Configure bearer access token for authorization: bearerAuth",
+                "bearerAuth",
+                &[Bearer],
+            ),
+            (
+                "// TODO Configure HTTP Bearer authorization: bearerAuth",
+                "bearerAuth",
+                &[Bearer],
+            ),
+            (
+                "// Configure HTTP basic authorization: basicAuth",
+                "basicAuth",
+                &[Basic, Bearer],
+            ),
+            (
+                "# Configure API key authorization: api_key",
+                "api_key",
+                &[ApiKey],
+            ),
+            (
+                "// Configure OAuth2 access token for authorization: petstore_auth",
+                "petstore_auth",
+                &[Oauth2],
+            ),
         ];
         for (line, name, kinds) in cases {
             let got = comment_clue(line);
@@ -716,8 +875,13 @@ mod tests {
             assert_eq!(got[0].1.kinds(), *kinds, "{line}");
         }
         // Glued comments of older docs; a `Configure` outside a comment is no clue.
-        let glued = comment_clue("'Bearer'# Configure HTTP basic authorization: a# Configure API key authorization: b");
-        assert_eq!(glued.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        let glued = comment_clue(
+            "'Bearer'# Configure HTTP basic authorization: a# Configure API key authorization: b",
+        );
+        assert_eq!(
+            glued.iter().map(|g| g.0.as_str()).collect::<Vec<_>>(),
+            ["a", "b"]
+        );
         assert!(comment_clue("Configure bearerAuth statically:").is_empty());
     }
 
@@ -726,7 +890,10 @@ mod tests {
         // Perl 6.x: `HTTP basic` then `bearer access token` for one scheme: bearer.
         let mut a = doc_scheme("b", Clue::Http, 1, "x".into());
         merge(&mut a, doc_scheme("b", Clue::Token, 2, "y".into()));
-        assert_eq!((a.kind, a.also.clone(), a.conflict.is_none()), (AuthKind::Bearer, vec![], true));
+        assert_eq!(
+            (a.kind, a.also.clone(), a.conflict.is_none()),
+            (AuthKind::Bearer, vec![], true)
+        );
         let mut a = doc_scheme("b", Clue::ApiKey, 1, "x".into());
         merge(&mut a, doc_scheme("b", Clue::Bearer, 2, "y".into()));
         assert_eq!(a.kind, AuthKind::ApiKey);
@@ -735,13 +902,22 @@ mod tests {
 
     #[test]
     fn readme_statements() {
-        assert_eq!(readme_type("HTTP Bearer Token authentication"), Some(Clue::Bearer));
+        assert_eq!(
+            readme_type("HTTP Bearer Token authentication"),
+            Some(Clue::Bearer)
+        );
         assert_eq!(readme_type("Bearer authentication"), Some(Clue::Bearer));
         assert_eq!(readme_type("HTTP basic authentication"), Some(Clue::Http));
         assert_eq!(readme_type("API key"), Some(Clue::ApiKey));
         assert_eq!(readme_type("`OAuth`"), Some(Clue::OAuth2));
-        assert_eq!(readme_location("HTTP header"), Some(Some(KeyLocation::Header)));
-        assert_eq!(readme_location("URL query string"), Some(Some(KeyLocation::Query)));
+        assert_eq!(
+            readme_location("HTTP header"),
+            Some(Some(KeyLocation::Header))
+        );
+        assert_eq!(
+            readme_location("URL query string"),
+            Some(Some(KeyLocation::Query))
+        );
         assert_eq!(readme_location(""), Some(None));
         assert!(is_auth_heading("Documentation For Authorization"));
         assert!(is_auth_heading("DOCUMENTATION FOR AUTHORIZATION"));
