@@ -325,6 +325,17 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
     Some(api)
 }
 
+/// The README a doc's scheme links point to (`[bearerAuth](../README.md#bearerAuth)`): the
+/// one the link names, else one copied beside the doc.
+fn linked_readme(doc: &Path, text: &str) -> Option<PathBuf> {
+    let dir = doc.parent()?;
+    let links = ["](../README.md#", "](../../README.md#", "](README.md#"];
+    let named = links.iter().filter(|l| text.contains(*l)).map(|l| dir.join(&l[2..l.len() - 1]));
+    let found: Vec<PathBuf> = named.collect();
+    let beside = (!found.is_empty()).then(|| dir.join("README.md"));
+    found.into_iter().chain(beside).find(|p| p.is_file())
+}
+
 /// Collects a docs directory: `dir/docs/*.md` (or `dir/*.md`) and `dir/README.md`.
 /// Labels are relative to `label_root`.
 pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> DocSet {
@@ -587,7 +598,19 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let provider = heck::ToSnakeCase::to_snake_case(provider.trim_end_matches("Api").trim_end_matches("_api"));
-        parse_doc_into(&text, &label, &provider, &mut diags)
+        // The client README the doc's Authorization sections link to states the schemes.
+        let readme = linked_readme(path, &text).and_then(|r| {
+            let l = r.display().to_string();
+            let t = read_file(&r, &l, &mut diags)?;
+            files.push(r);
+            Some((l, t))
+        });
+        let set = DocSet {
+            docs: vec![(label.clone(), text.clone())],
+            readme,
+            ..DocSet::default()
+        };
+        parse_doc_set(&set, &provider, &mut diags)
     };
     // `provider.yaml` beside the file (`specs/x/api.yaml`, `sdk/docs/PetsApi.md`).
     let mut api = api;
