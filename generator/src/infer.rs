@@ -566,15 +566,7 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
     for op in &doc.ops {
         for name in &op.auth {
             if !auth_schemes.iter().any(|s| &s.name == name) {
-                diags.warning(
-                    file,
-                    op.auth_line,
-                    format!(
-                        "scheme `{name}` of `{}` is not configured by any example code; assumed an API key \
-                         in header `{name}` (state its kind in provider.yaml)",
-                        op.name
-                    ),
-                );
+                // A guess the README may settle: `flavour::schemes::resolve` warns about it if not.
                 let mut inferred = Evidence::new();
                 inferred.insert("kind".into(), "no example code describes this scheme; assumed".into());
                 auth_schemes.push(AuthScheme {
@@ -932,57 +924,9 @@ fn header_spelling(bare: &str, conventional: &str, p: &DocParam, ctx: &OpText) -
 // ---------------------------------------------------------------------------------------
 // Models and README facts.
 
-use crate::flavour::{DocModel, ReadmeScheme};
+use crate::flavour::DocModel;
 use crate::ir::{Field, Model, ModelKind};
 use std::collections::BTreeMap;
-
-/// Applies a client README's authorization section: it states kinds, API-key names and
-/// locations, and OAuth2 flows, so those replace guesses from the example code.
-pub fn apply_readme(api: &mut Api, readme: &[ReadmeScheme], file: &str) {
-    for r in readme {
-        let evidence = format!("{file}:{} (Documentation For Authorization)", r.line);
-        let idx = match api.auth_schemes.iter().position(|s| s.name == r.name) {
-            Some(i) => i,
-            None => {
-                api.auth_schemes
-                    .push(AuthScheme::new(r.name.clone(), r.kind.unwrap_or(AuthKind::ApiKey)));
-                api.auth_schemes.len() - 1
-            }
-        };
-        let s = &mut api.auth_schemes[idx];
-        if let Some(k) = r.kind {
-            s.kind = k;
-            s.inferred.insert("kind".into(), format!("stated in {evidence}"));
-        }
-        if s.kind == AuthKind::ApiKey {
-            if let Some(n) = &r.key_name {
-                s.param_name = Some(n.clone());
-                s.inferred.insert("param_name".into(), format!("stated in {evidence}"));
-            }
-            if let Some(l) = r.location {
-                s.location = Some(l);
-                s.inferred.insert("in".into(), format!("stated in {evidence}"));
-            }
-            if s.param_name.is_none() {
-                s.param_name = Some(s.name.clone());
-            }
-            if s.location.is_none() {
-                s.location = Some(KeyLocation::Header);
-            }
-        } else {
-            s.location = None;
-            s.param_name = None;
-            s.inferred.remove("in");
-            s.inferred.remove("param_name");
-        }
-        if s.kind == AuthKind::Oauth2 {
-            s.flow = r.flow.clone();
-            s.authorization_url = r.authorization_url.clone();
-            s.token_url = r.token_url.clone();
-            s.scopes = r.scopes.clone();
-        }
-    }
-}
 
 /// Models from model docs, JSON names inferred from the API's naming convention (or the
 /// keys of a JSON example of that model, where the doc has one).

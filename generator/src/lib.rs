@@ -299,6 +299,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
         },
     };
     let conv = infer::convention(&merged);
+    let (doc_schemes, unconfigured) = (merged.schemes.clone(), flavour::schemes::unconfigured(&merged));
     let mut api = infer::infer(merged, provider, source, &first_label, diags);
     diags.tally.read = api.operations.len();
     if api.operations.is_empty() && diags.tally.table_ops > 0 {
@@ -314,15 +315,25 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
         );
         return None;
     }
-    if let Some((label, readme)) = &readme {
-        infer::apply_readme(&mut api, readme, &file_name(label));
-    }
+    let readme_auth = readme.as_ref().map(|(label, r)| (label.as_str(), r.as_slice()));
+    flavour::schemes::resolve(&mut api, &doc_schemes, &unconfigured, readme_auth, &first_label, diags);
     infer::add_models(&mut api, &models, &conv, diags);
     flavour::models::infer_variants(&mut api);
     infer::models_from_examples(&mut api);
     infer::patch_bodies_are_nullable(&mut api);
     paginate::infer(&mut api);
     Some(api)
+}
+
+/// The README a doc's scheme links point to (`[bearerAuth](../README.md#bearerAuth)`): the
+/// one the link names, else one copied beside the doc.
+fn linked_readme(doc: &Path, text: &str) -> Option<PathBuf> {
+    let dir = doc.parent()?;
+    let links = ["](../README.md#", "](../../README.md#", "](README.md#"];
+    let named = links.iter().filter(|l| text.contains(*l)).map(|l| dir.join(&l[2..l.len() - 1]));
+    let found: Vec<PathBuf> = named.collect();
+    let beside = (!found.is_empty()).then(|| dir.join("README.md"));
+    found.into_iter().chain(beside).find(|p| p.is_file())
 }
 
 /// Collects a docs directory: `dir/docs/*.md` (or `dir/*.md`) and `dir/README.md`.
@@ -587,7 +598,19 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         let provider = heck::ToSnakeCase::to_snake_case(provider.trim_end_matches("Api").trim_end_matches("_api"));
-        parse_doc_into(&text, &label, &provider, &mut diags)
+        // The client README the doc's Authorization sections link to states the schemes.
+        let readme = linked_readme(path, &text).and_then(|r| {
+            let l = r.display().to_string();
+            let t = read_file(&r, &l, &mut diags)?;
+            files.push(r);
+            Some((l, t))
+        });
+        let set = DocSet {
+            docs: vec![(label.clone(), text.clone())],
+            readme,
+            ..DocSet::default()
+        };
+        parse_doc_set(&set, &provider, &mut diags)
     };
     // `provider.yaml` beside the file (`specs/x/api.yaml`, `sdk/docs/PetsApi.md`).
     let mut api = api;

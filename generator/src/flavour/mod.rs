@@ -6,6 +6,7 @@ pub mod langs;
 pub mod models;
 pub mod python;
 pub mod python_dynamic;
+pub mod schemes;
 
 use crate::diag::Diagnostics;
 use crate::ir::{AuthKind, StatusResponse, TypeRef};
@@ -207,8 +208,12 @@ pub struct ReadmeScheme {
     pub name: String,
     pub line: usize,
     pub kind: Option<AuthKind>,
+    /// Other kinds the stated type allows (`HTTP basic`: bearer too, in older templates).
+    pub also: Vec<AuthKind>,
     pub key_name: Option<String>,
     pub location: Option<crate::ir::KeyLocation>,
+    /// `- **Location**:` left blank (templates that name only headers and query strings).
+    pub location_blank: bool,
     pub flow: Option<String>,
     pub authorization_url: Option<String>,
     pub token_url: Option<String>,
@@ -234,12 +239,18 @@ pub struct DocApi {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocScheme {
     pub name: String,
+    /// The likeliest kind the clues allow.
     pub kind: AuthKind,
+    /// Other kinds the clues leave possible (`HTTP basic` comments: bearer too, in older
+    /// templates; an access-token setter: OAuth2 too). See [`schemes`].
+    pub also: Vec<AuthKind>,
     /// For API keys: the key in `api_key['...']`.
     pub key_name: Option<String>,
     pub line: usize,
     /// The text that told the kind.
     pub evidence: String,
+    /// Clues that allow none of the kinds of the first ones.
+    pub conflict: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

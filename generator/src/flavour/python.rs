@@ -525,7 +525,12 @@ fn read_operation(
     if let Some((_, _, bs)) = find("Example") {
         for b in bs {
             match &b.kind {
-                BlockKind::Code { text, .. } => read_example(text, b.line, &mut op, schemes),
+                BlockKind::Code { text, .. } => {
+                    read_example(text, b.line, &mut op, schemes);
+                    if super::language() != "python" {
+                        super::schemes::note_code(text, b.line, None, &mut op, schemes);
+                    }
+                }
                 BlockKind::List { items } => {
                     for item in items {
                         if let Some(s) = auth_bullet(&item.text, item.line) {
@@ -668,7 +673,14 @@ fn read_operation(
         }
         Some((_, sline, bs)) => {
             op.auth_line = *sline;
-            for b in bs {
+            // Kotlin: `Configure bearerAuth statically:` and the code that does.
+            let kotlin = super::schemes::read_auth_section(bs, &mut op, schemes);
+            if let Some(names) = kotlin {
+                op.auth_line = bs.first().map(|b| b.line).unwrap_or(*sline);
+                op.auth = names;
+            }
+            let read = !op.auth.is_empty();
+            for b in bs.iter().filter(|_| !read) {
                 let (text, links) = match &b.kind {
                     BlockKind::Para { text, links } => (text.clone(), links.clone()),
                     BlockKind::List { items } => (
@@ -1223,11 +1235,7 @@ pub(super) fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocSc
 
 fn add_scheme(schemes: &mut Vec<DocScheme>, s: DocScheme) {
     match schemes.iter_mut().find(|x| x.name == s.name) {
-        Some(existing) => {
-            if existing.key_name.is_none() && s.key_name.is_some() {
-                existing.key_name = s.key_name;
-            }
-        }
+        Some(existing) => super::schemes::merge(existing, s),
         None => schemes.push(s),
     }
 }
@@ -1256,9 +1264,11 @@ pub(super) fn auth_bullet(text: &str, line: usize) -> Option<DocScheme> {
     Some(DocScheme {
         name: name.to_string(),
         kind,
+        also: Vec::new(),
         key_name: None,
         line,
         evidence: format!("example bullet `{}`", text.trim()),
+        conflict: None,
     })
 }
 
@@ -1284,40 +1294,13 @@ pub(super) fn read_example(code: &str, first_line: usize, op: &mut DocOp, scheme
     for (i, line) in code.lines().enumerate() {
         // Markdown code blocks start one line below the fence.
         let line_no = first_line + i + 1;
-        // Older docs glue comments together: `...'Bearer'# Configure HTTP basic ...`.
-        for piece in line.split("# Configure ").skip(1) {
-            let piece = piece.trim();
-            let Some((what, name)) = piece.rsplit_once(':') else { continue };
-            let what_l = what.to_ascii_lowercase();
-            let kind = if what_l.contains("basic") {
-                AuthKind::Basic
-            } else if what_l.contains("api key") {
-                AuthKind::ApiKey
-            } else if what_l.contains("oauth2") || what_l.contains("access token") {
-                AuthKind::Oauth2
-            } else if what_l.contains("bearer") {
-                AuthKind::Bearer
-            } else {
-                continue;
-            };
-            let name = name.trim().to_string();
-            if name.is_empty() {
-                continue;
-            }
-            if kind == AuthKind::ApiKey {
+        // `# Configure API key authorization: x` (any comment marker; several glued together
+        // in older docs: `...'Bearer'# Configure HTTP basic ...`).
+        for (name, clue, evidence) in super::schemes::comment_clue(line) {
+            if clue == super::schemes::Clue::ApiKey {
                 pending_key = Some(name.clone());
             }
-            note_scheme(
-                op,
-                schemes,
-                DocScheme {
-                    name,
-                    kind,
-                    key_name: None,
-                    line: line_no,
-                    evidence: format!("example comment `# Configure {piece}`"),
-                },
-            );
+            note_scheme(op, schemes, super::schemes::doc_scheme(&name, clue, line_no, evidence));
         }
         let t = line.trim();
         if !t.starts_with('#') {
@@ -1368,7 +1351,6 @@ pub(super) fn read_example(code: &str, first_line: usize, op: &mut DocOp, scheme
 // Model docs and the README's authorization section.
 
 use super::ReadmeScheme;
-use crate::ir::KeyLocation;
 
 pub(super) fn heading(b: &Block) -> Option<(u8, &str)> {
     match &b.kind {
@@ -1379,7 +1361,7 @@ pub(super) fn heading(b: &Block) -> Option<(u8, &str)> {
 
 pub(super) fn extract_readme_auth(blocks: &[Block], _file: &str, _diags: &mut Diagnostics) -> Vec<ReadmeScheme> {
     let Some(start) = blocks.iter().position(|b| {
-        heading(b).is_some_and(|(_, t)| t.eq_ignore_ascii_case("Documentation For Authorization"))
+        heading(b).is_some_and(|(_, t)| super::schemes::is_auth_heading(t))
     }) else {
         return Vec::new();
     };
@@ -1412,31 +1394,15 @@ pub(super) fn extract_readme_auth(blocks: &[Block], _file: &str, _diags: &mut Di
             }
             match key.to_ascii_lowercase().as_str() {
                 "type" => {
-                    let v = value.to_ascii_lowercase();
-                    s.kind = if v.contains("basic") {
-                        Some(AuthKind::Basic)
-                    } else if v.contains("bearer") {
-                        Some(AuthKind::Bearer)
-                    } else if v.contains("api key") || v.contains("apikey") {
-                        Some(AuthKind::ApiKey)
-                    } else if v.contains("oauth") {
-                        Some(AuthKind::Oauth2)
-                    } else {
-                        None
-                    };
+                    let kinds = super::schemes::readme_type(value).map(|c| c.kinds()).unwrap_or(&[]);
+                    s.kind = kinds.first().copied();
+                    s.also = kinds.iter().skip(1).copied().collect();
                 }
                 "api key parameter name" => s.key_name = Some(value.to_string()),
                 "location" => {
-                    let v = value.to_ascii_lowercase();
-                    s.location = if v.contains("header") {
-                        Some(KeyLocation::Header)
-                    } else if v.contains("query") {
-                        Some(KeyLocation::Query)
-                    } else if v.contains("cookie") {
-                        Some(KeyLocation::Cookie)
-                    } else {
-                        None
-                    };
+                    let l = super::schemes::readme_location(value);
+                    s.location = l.flatten();
+                    s.location_blank = l == Some(None);
                 }
                 "flow" => s.flow = Some(value.to_string()),
                 "authorization url" => s.authorization_url = Some(value.to_string()).filter(|v| !v.is_empty()),
