@@ -454,24 +454,7 @@ pub fn load_spec_dir(dir: &Path, label_root: &Path) -> Result<Loaded<Spec>, Fail
         }
     };
     let mut api = None;
-    // `flavour:` in provider.yaml: the docs' language, whatever they look like.
-    let forced = match config.as_ref().and_then(|c| c.flavour.as_deref()) {
-        None => None,
-        Some(name) => match flavour::language_named(name) {
-            Some(l) => Some(l),
-            None => {
-                diags.error(
-                    &cfg_label,
-                    cfg_text.as_deref().map(|t| provider::line_of(t, "flavour")).unwrap_or(0),
-                    format!(
-                        "unknown flavour `{name}`: expected one of python, java, kotlin, go, rust, ruby, php, \
-                         csharp, javascript, typescript, dart, swift, perl, r, powershell"
-                    ),
-                );
-                None
-            }
-        },
-    };
+    let forced = forced_language(config.as_ref(), &cfg_label, cfg_text.as_deref(), &mut diags);
     if let Some(doc_path) = doc_path {
         flavour::with_forced_language(forced, || {
             if doc_path.is_dir() {
@@ -537,6 +520,24 @@ impl Input {
     }
 }
 
+/// `flavour:` in provider.yaml: the docs' language, whatever they look like; an unknown one
+/// is an error at its line.
+fn forced_language(config: Option<&ProviderConfig>, cfg_label: &str, cfg_text: Option<&str>, diags: &mut Diagnostics) -> Option<&'static str> {
+    let name = config.and_then(|c| c.flavour.as_deref())?;
+    let language = flavour::language_named(name);
+    if language.is_none() {
+        diags.error(
+            cfg_label,
+            cfg_text.map(|t| provider::line_of(t, "flavour")).unwrap_or(0),
+            format!(
+                "unknown flavour `{name}`: expected one of python, java, kotlin, go, rust, ruby, php, \
+                 csharp, javascript, typescript, dart, swift, perl, r, powershell"
+            ),
+        );
+    }
+    language
+}
+
 /// Reads any input: a doc file, a docs or spec directory, or a normalized `api.yaml`.
 /// See [`read_input`]; this is its API.
 pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
@@ -584,6 +585,20 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
         return finish(None, diags, &label);
     };
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    // `provider.yaml` beside the file (`specs/x/api.yaml`, `sdk/docs/PetsApi.md`), read first:
+    // its `flavour:` decides how the doc reads.
+    let mut config = None;
+    let mut cfg: Option<(String, String)> = None;
+    let cfg_path = path.with_file_name("provider.yaml");
+    if cfg_path.is_file() && cfg_path != path {
+        let cfg_label = cfg_path.display().to_string();
+        files.push(cfg_path.clone());
+        if let Some(cfg_text) = read_file(&cfg_path, &cfg_label, &mut diags) {
+            config = provider::parse(&cfg_text, &cfg_label, &mut diags);
+            cfg = Some((cfg_label, cfg_text));
+        }
+    }
+    let forced = cfg.as_ref().and_then(|(l, t)| forced_language(config.as_ref(), l, Some(t), &mut diags));
     let api = if ext == "yaml" || ext == "yml" {
         match yaml::from_yaml(&text, &label) {
             Ok(api) => Some(api),
@@ -610,24 +625,14 @@ pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
             readme,
             ..DocSet::default()
         };
-        parse_doc_set(&set, &provider, &mut diags)
+        flavour::with_forced_language(forced, || parse_doc_set(&set, &provider, &mut diags))
     };
-    // `provider.yaml` beside the file (`specs/x/api.yaml`, `sdk/docs/PetsApi.md`).
     let mut api = api;
-    let mut config = None;
-    let cfg_path = path.with_file_name("provider.yaml");
-    if cfg_path.is_file() && cfg_path != path {
-        let cfg_label = cfg_path.display().to_string();
-        files.push(cfg_path.clone());
-        if let Some(cfg_text) = read_file(&cfg_path, &cfg_label, &mut diags) {
-            config = provider::parse(&cfg_text, &cfg_label, &mut diags);
-            if let (Some(c), Some(api)) = (&config, &mut api) {
-                provider::apply(api, c, &cfg_text, &cfg_label, &mut diags);
-                let is_doc = ext != "yaml" && ext != "yml";
-                if let Some(doc) = c.doc.as_deref().filter(|d| is_doc && path.file_name() != Some(std::ffi::OsStr::new(d))) {
-                    diags.warning(&cfg_label, 0, format!("names the doc `{doc}`; `{label}` is read as given"));
-                }
-            }
+    if let (Some(c), Some(api), Some((cfg_label, cfg_text))) = (&config, &mut api, &cfg) {
+        provider::apply(api, c, cfg_text, cfg_label, &mut diags);
+        let is_doc = ext != "yaml" && ext != "yml";
+        if let Some(doc) = c.doc.as_deref().filter(|d| is_doc && path.file_name() != Some(std::ffi::OsStr::new(d))) {
+            diags.warning(cfg_label, 0, format!("names the doc `{doc}`; `{label}` is read as given"));
         }
     }
     let strict = config.as_ref().is_some_and(|c| c.strict);

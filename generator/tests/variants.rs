@@ -253,6 +253,14 @@ fn the_flavour_is_detected_recorded_and_can_be_forced() {
     std::fs::write(dir.join("provider.yaml"), "crate_name: books-client\nflavour: cobol\n").unwrap();
     let err = generator::load_spec_dir(&dir, dir.parent().unwrap()).expect_err("an unknown flavour");
     assert!(err.to_string().contains("books/provider.yaml:2: unknown flavour `cobol`"), "{err}");
+    // The same for one doc read with the provider.yaml beside it (`generate sdk/docs/BooksApi.md`).
+    std::fs::write(dir.join("provider.yaml"), "crate_name: books-client\nflavour: python\n").unwrap();
+    let l = generator::read_input(&dir.join("BooksApi.md")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.value.api.source.as_ref().unwrap().flavour, "python");
+    assert_eq!(book_id(&l.value.api), generator::ir::TypeRef::Model("String".into()));
+    std::fs::write(dir.join("provider.yaml"), "crate_name: books-client\nflavour: cobol\n").unwrap();
+    let err = generator::read_input(&dir.join("BooksApi.md")).expect_err("an unknown flavour");
+    assert!(err.to_string().contains("books/provider.yaml:2: unknown flavour `cobol`"), "{err}");
 }
 
 #[test]
