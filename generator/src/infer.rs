@@ -1012,6 +1012,26 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
 }
 
+/// A parameter the doc types with an enum's name but links to no doc (`[**Priority**](.md)`,
+/// read as a string) is that enum when the doc set has its model doc: it gets the enum's
+/// type, with the evidence.
+pub fn enum_params_from_models(api: &mut Api) {
+    let enums: Vec<String> = api.models.iter().filter(|m| m.kind == ModelKind::Enum).map(|m| m.name.clone()).collect();
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            if p.ty != TypeRef::String || p.location == Location::Body {
+                continue;
+            }
+            let spelled = p.doc_type.trim().trim_matches('*').trim();
+            let last = spelled.rsplit(['\\', '.', ':']).next().unwrap_or(spelled);
+            if let Some(name) = enums.iter().find(|e| e.as_str() == last) {
+                p.ty = TypeRef::Model(name.clone());
+                p.inferred.insert("type".into(), format!("`{spelled}` is the enum of model doc `{name}`"));
+            }
+        }
+    }
+}
+
 /// A PATCH body's optional fields can be sent as `null` to clear them: the docs never say
 /// which fields are nullable, and PATCH is where omitting and clearing differ.
 pub fn patch_bodies_are_nullable(api: &mut Api) {

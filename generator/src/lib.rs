@@ -318,6 +318,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
     let readme_auth = readme.as_ref().map(|(label, r)| (label.as_str(), r.as_slice()));
     flavour::schemes::resolve(&mut api, &doc_schemes, &unconfigured, readme_auth, &first_label, diags);
     infer::add_models(&mut api, &models, &conv, diags);
+    infer::enum_params_from_models(&mut api);
     flavour::models::infer_variants(&mut api);
     infer::models_from_examples(&mut api);
     infer::patch_bodies_are_nullable(&mut api);

@@ -598,7 +598,7 @@ pub mod payments_api {
     #[must_use = "a request does nothing until it is sent or awaited"]
     pub struct ListPaymentsRequest<'a> {
         client: &'a Client,
-        status: Option<String>,
+        status: Option<crate::models::PaymentStatus>,
         options: crate::runtime::RequestOptions,
     }
     impl<'a> ListPaymentsRequest<'a> {
@@ -610,7 +610,7 @@ pub mod payments_api {
             },
         ];
         /// Sets `status`.
-        pub fn status(mut self, value: impl Into<String>) -> Self {
+        pub fn status(mut self, value: impl Into<crate::models::PaymentStatus>) -> Self {
             self.status = Some(value.into());
             self
         }

@@ -288,7 +288,7 @@ pub mod animals_api {
     #[must_use = "a request does nothing until it is sent or awaited"]
     pub struct ListAnimalsRequest<'a> {
         client: &'a Client,
-        diet: Option<String>,
+        diet: Option<crate::models::Diet>,
         options: crate::runtime::RequestOptions,
     }
     impl<'a> ListAnimalsRequest<'a> {
@@ -300,7 +300,7 @@ pub mod animals_api {
             },
         ];
         /// Only animals with this diet.
-        pub fn diet(mut self, value: impl Into<String>) -> Self {
+        pub fn diet(mut self, value: impl Into<crate::models::Diet>) -> Self {
             self.diet = Some(value.into());
             self
         }
