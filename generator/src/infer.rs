@@ -357,6 +357,16 @@ pub fn unescape<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> 
         return unescape_python(name).into();
     }
     let n = name.trim_matches('`').trim_start_matches(['$', '@']);
+    // R 4.x writes words apart with dots: `idempotency.key`, `book.id`.
+    if language == "r" && n.contains('.') {
+        return n.replace('.', "_").into();
+    }
+    // Kotlin 4.x spells a `-` of the wire name `Minus`: `ifMinusNoneMinusMatch` is `if-none-match`.
+    if language == "kotlin" {
+        if let Some(kebab) = minus_spelled(n) {
+            return kebab.into();
+        }
+    }
     // C# escapes a keyword as `var` + its PascalCase: `varInternal`.
     if let Some(rest) = n.strip_prefix("var").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase())) {
         let word = format!("{}{}", rest[..1].to_ascii_lowercase(), &rest[1..]);
@@ -368,6 +378,32 @@ pub fn unescape<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> 
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => rest.into(),
         _ => n.into(),
     }
+}
+
+/// `includeMinusReviews` → `include-reviews`: `Minus` between two words, each word's
+/// first letter lowered. `None` without such a `Minus`.
+fn minus_spelled(name: &str) -> Option<String> {
+    // A one-letter first word loses the case of its `Minus`: `xminusRequestMinusId`.
+    let fixed;
+    let name = match name.get(1..6) {
+        Some("minus") if name.as_bytes().get(6).is_some_and(u8::is_ascii_uppercase) && name.as_bytes()[0].is_ascii_lowercase() => {
+            fixed = format!("{}Minus{}", &name[..1], &name[6..]);
+            fixed.as_str()
+        }
+        _ => name,
+    };
+    let parts: Vec<&str> = name.split("Minus").collect();
+    let joins = parts.len() > 1
+        && parts[..parts.len() - 1].iter().all(|p| p.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    if !joins {
+        return None;
+    }
+    let lower_first = |p: &str| {
+        let mut c = p.chars();
+        c.next().map(|f| f.to_ascii_lowercase().to_string() + c.as_str()).unwrap_or_default()
+    };
+    Some(parts.iter().enumerate().map(|(i, p)| if i == 0 { p.to_string() } else { lower_first(p) }).collect::<Vec<_>>().join("-"))
 }
 
 const CSHARP_KEYWORDS: &[&str] = &[
@@ -1142,6 +1178,21 @@ fn example_type(parent: &str, key: &str, v: &serde_json::Value, evidence: &str, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each language's escapes of a name undone: the name the wire name derives from.
+    #[test]
+    fn reserved_word_and_symbol_escapes_are_undone() {
+        for (lang, written, bare) in [
+            ("python", "_from", "from"), ("python", "var_self", "self"), ("python", "var_name", "var_name"),
+            ("kotlin", "`internal`", "internal"), ("kotlin", "ifMinusNoneMinusMatch", "if-none-match"),
+            ("kotlin", "includeMinusReviews", "include-reviews"), ("kotlin", "xminusStorageMinusRegion", "x-storage-region"), ("kotlin", "Minus", "Minus"),
+            ("kotlin", "timeMinusoffset", "timeMinusoffset"), ("csharp", "varInternal", "internal"),
+            ("csharp", "variable", "variable"), ("csharp", "varName", "varName"), ("php", "$user_id", "user_id"),
+            ("csharp", "@class", "class"), ("r", "idempotency.key", "idempotency_key"), ("java", "_default", "default"),
+        ] {
+            assert_eq!(unescape(written, lang), bare, "{lang} `{written}`");
+        }
+    }
 
     #[test]
     fn cases() {

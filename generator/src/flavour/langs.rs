@@ -80,13 +80,18 @@ pub const CSHARP: Language = Language {
 
 pub const GO: Language = Language {
     name: "go",
-    containers: &[("map[string]", "", Map), ("[]", "", List), ("Pointer to ", "", Same), ("*", "", Same)],
+    containers: &[
+        ("map[string]", "", Map), ("[]", "", List), ("Pointer to ", "", Same), ("*", "", Same),
+        // swagger-codegen: `optional.Int32`, `optional.Interface of []string`.
+        ("optional.Interface of ", "", Same), ("optional.", "", Same),
+    ],
     scalars: &[
         ("string", Str), ("int32", Integer), ("int64", Integer), ("int", Integer), ("float32", Number), ("float64", Number),
+        ("Int32", Integer), ("Int64", Integer), ("Float32", Number), ("Float64", Number), ("Bool", Boolean), ("Time", DateTime),
         ("bool", Boolean), ("time.Time", DateTime), ("os.File", Binary), ("[]byte", Binary), ("interface{}", Any),
         ("map[string]interface{}", Any),
     ],
-    tells: &["time.Time", "*os.File", "map[string]"],
+    tells: &["time.Time", "*os.File", "map[string]", "optional."],
 };
 
 pub const RUST: Language = Language {
@@ -117,7 +122,8 @@ pub const RUBY: Language = Language {
     name: "ruby",
     containers: &[("Array<", ">", List), ("Hash<", ">", Map)],
     scalars: &[
-        ("String", Str), ("Integer", Integer), ("Float", Number), ("Boolean", Boolean), ("Date", Date), ("Time", DateTime),
+        ("String", Str), ("Integer", Integer), ("Float", Number), ("Boolean", Boolean), ("BOOLEAN", Boolean), ("Date", Date),
+        ("Time", DateTime),
         ("File", Binary), ("Object", Any), ("Hash", Any),
     ],
     tells: &[],
@@ -284,7 +290,7 @@ fn read_with(lang: &Language, s: &str, inner: &dyn Fn(&str) -> Result<TypeRef, S
         }
         return Ok(Some(match shape {
             // A list of bytes is a file (`Vec<u8>`, `[]byte`).
-            List if matches!(arg, "u8" | "byte") => Binary,
+            List if matches!(arg.rsplit(['.', ':']).next(), Some("u8" | "byte" | "Byte")) => Binary,
             List => TypeRef::List(Box::new(inner(arg)?)),
             Map => TypeRef::Map(Box::new(inner(split_args(arg).last().copied().unwrap_or("").trim().trim_end_matches(';').trim())?)),
             Same => inner(arg)?,
@@ -346,15 +352,16 @@ mod tests {
             ("java", "List<String>", list(Str)), ("java", "Map<String, Integer>", map(Integer)), ("java", "OffsetDateTime", DateTime),
             ("java", "LocalDate", Date), ("java", "Date", DateTime), ("java", "File", Binary), ("java", "UUID", Str),
             ("kotlin", "kotlin.collections.List<kotlin.Long>", list(Integer)), ("kotlin", "java.time.OffsetDateTime", DateTime),
-            ("kotlin", "kotlin.collections.Map<kotlin.String, kotlin.Any>", map(Any)), ("kotlin", "java.io.File", Binary),
+            ("kotlin", "kotlin.collections.Map<kotlin.String, kotlin.Any>", map(Any)), ("kotlin", "java.io.File", Binary), ("kotlin", "kotlin.Array<kotlin.Byte>", Binary),
             ("csharp", "List<long>", list(Integer)), ("csharp", "DateTime?", DateTime), ("csharp", "DateOnly", Date),
             ("csharp", "System.IO.Stream", Binary), ("csharp", "Dictionary<string, List<int>>", map(list(Integer))), ("csharp", "Guid", Str),
             ("go", "[]string", list(Str)), ("go", "map[string]int32", map(Integer)), ("go", "time.Time", DateTime),
             ("go", "*os.File", Binary), ("go", "Pointer to []string", list(Str)), ("go", "[]byte", Binary),
+            ("go", "optional.Int32", Integer), ("go", "optional.Interface of []string", list(Str)), ("go", "optional.Time", DateTime),
             ("rust", "Option<Vec<String>>", list(Str)), ("rust", "chrono::NaiveDate", Date), ("rust", "std::path::PathBuf", Binary),
             ("rust", "std::collections::HashMap<String, i64>", map(Integer)), ("rust", "Vec<u8>", Binary), ("rust", "uuid::Uuid", Str),
             ("php", "string[]", list(Str)), ("php", "\\DateTime", DateTime), ("php", "\\SplFileObject", Binary), ("php", "int", Integer),
-            ("ruby", "Array<Integer>", list(Integer)), ("ruby", "Date", Date), ("ruby", "Time", DateTime), ("ruby", "Hash<String, Float>", map(Number)),
+            ("ruby", "Array<Integer>", list(Integer)), ("ruby", "BOOLEAN", Boolean), ("ruby", "Date", Date), ("ruby", "Time", DateTime), ("ruby", "Hash<String, Float>", map(Number)),
             ("dart", "List<int>", list(Integer)), ("dart", "DateTime", DateTime), ("dart", "MultipartFile", Binary), ("dart", "num", Number),
             ("javascript", "[String]", list(Str)), ("javascript", "Number", Number), ("javascript", "Date", DateTime), ("javascript", "{String: Number}", map(Number)),
             ("typescript", "[string]", Str), ("typescript", "Array<number>", list(Number)), ("typescript", "{ [key: string]: string; }", map(Str)),

@@ -598,6 +598,11 @@ fn read_operation(
             if p.name == "ctx" && p.doc_type.contains("context") {
                 continue;
             }
+            // swagger-codegen's Go: the `optional` row is the struct of the optional parameters,
+            // which its `Optional Parameters` table lists.
+            if p.name == "optional" && p.doc_type.trim_start_matches('*').ends_with("Opts") {
+                continue;
+            }
             if let Some(i) = required_col {
                 let cell = row.cells.get(i).map(|c| c.text.trim().to_ascii_lowercase()).unwrap_or_default();
                 p.required = cell.contains("required") || cell == "true" || cell == "yes";
@@ -862,7 +867,7 @@ fn check_signature(op: &DocOp, file: &str, diags: &mut Diagnostics) {
     for (arg, kw) in &sig.args {
         // PHP writes `$name`; Ruby and JavaScript fold optional parameters into `opts`.
         let arg = arg.trim_start_matches('$');
-        if matches!(arg, "opts" | "options" | "ctx" | "context" | "callback") {
+        if matches!(arg, "opts" | "options" | "optional" | "ctx" | "context" | "callback") {
             continue;
         }
         match op.params.iter().find(|p| p.name == arg) {
@@ -944,7 +949,9 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
     };
     // Kotlin writes a reserved word in backticks (`` `internal` ``).
     let name = name.trim().trim_matches('*').trim().trim_matches('`').trim().to_string();
-    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+    // R 4.x parts words with dots (`idempotency.key`).
+    let dotted = super::language() == "r" && !name.starts_with('.') && !name.ends_with('.');
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || (dotted && c == '.')) {
         diags.error(file, row.line, format!("expected a parameter name, found `{name}`"));
         return None;
     }
@@ -1061,11 +1068,12 @@ pub(super) fn parse_notes(notes: &str) -> Notes {
 /// A type cell: a model link, an enum link with an empty target, or a Python type spelling.
 pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef, bool), String> {
     let t = text.trim().trim_matches('*').trim();
-    // PHP and Perl write a file parameter's type twice: `**\SplFileObject****\SplFileObject**`.
-    if let Some((a, b)) = t.split_once("****") {
-        if a == b {
-            return Ok((TypeRef::Binary, false));
-        }
+    // PHP and Perl write a file parameter's type twice: `**\SplFileObject****\SplFileObject**`
+    // (swagger-codegen's C#: `**byte[]**byte[]`).
+    let bare: String = t.chars().filter(|c| *c != '*').collect();
+    let half = bare.len() / 2;
+    if !bare.is_empty() && bare.len() % 2 == 0 && bare.is_char_boundary(half) && bare[..half] == bare[half..] && t.contains("**") {
+        return Ok((TypeRef::Binary, false));
     }
     let t = typescript_scalar(t).unwrap_or(t);
     // Go model docs: `Pointer to **[]string**` (an optional field).

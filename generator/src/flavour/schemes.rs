@@ -723,8 +723,23 @@ pub fn resolve(
                         .insert("in".into(), format!("stated in {stated}"));
                 }
             }
-            if s.param_name.is_none() {
-                s.param_name = Some(s.name.clone());
+            let named = rd.is_some_and(|r| r.key_name.is_some() || r.location.is_some() || r.location_blank)
+                || ex.is_some_and(|e| e.key_name.is_some());
+            if s.param_name.is_none() || !named {
+                s.param_name.get_or_insert_with(|| s.name.clone());
+                // An API key whose README section gives only its type (Go 4.x, swagger-codegen's
+                // Go and Kotlin): its name and place are a guess, said so.
+                if let Some(r) = rd.filter(|_| !named) {
+                    diags.warning(readme_file, r.line, format!(
+                        "scheme `{}`: the README says API key but names neither the key nor where it goes; \
+                         assumed header `{}` (state `param_name` and `in` in provider.yaml)",
+                        s.name, s.name
+                    ));
+                    s.inferred.insert("param_name".into(), "guess: no README or example code names the key; the scheme's name assumed".into());
+                    if s.location.is_none() {
+                        s.inferred.insert("in".into(), "guess: no README or example code says where the key goes; a header assumed".into());
+                    }
+                }
             }
             if s.location.is_none() {
                 s.location = Some(KeyLocation::Header);

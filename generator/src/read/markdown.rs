@@ -110,6 +110,29 @@ fn join_split_headers(src: &str) -> std::borrow::Cow<'_, str> {
         v[i - 1..j].rotate_right(j - i - 1);
         i = j;
     }
+    // A table right under a line of prose (swagger-codegen's Go: `### Optional Parameters`,
+    // `Optional parameters are passed through…`, then the header row) would be read as part of
+    // the paragraph: the prose line trades places with the heading or blank line above it.
+    let mut in_fence = false;
+    for i in 0..lines.len() {
+        if lines[i].trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if in_fence || i < 2 || i + 1 >= lines.len() {
+            continue;
+        }
+        let cur = |k: usize, out: &Option<Vec<String>>| out.as_ref().map_or(lines[k].to_string(), |v| v[k].clone());
+        let (above, prose, head, delim) = (cur(i - 2, &out), cur(i - 1, &out), cur(i, &out), cur(i + 1, &out));
+        let is_prose = |l: &str| {
+            let t = l.trim();
+            !t.is_empty() && !t.contains('|') && !t.starts_with(['#', '>', '`', '-', '*', '<'])
+        };
+        let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
+        if is_delim(&delim) && head.contains('|') && !is_delim(&head) && is_prose(&prose) && above_ends {
+            let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
+            v.swap(i - 2, i - 1);
+        }
+    }
     match out {
         Some(v) => std::borrow::Cow::Owned(v.concat()),
         None => std::borrow::Cow::Borrowed(src),

@@ -354,7 +354,9 @@ fn plan_op<'a>(
         // JSON value, strings as they are.
         let model_list = matches!(&rust_ty, RustTy::List(t) if matches!(**t, RustTy::Model(_) | RustTy::Json));
         let ok = match p.location {
-            Location::Path | Location::Header | Location::Cookie => rust_ty.is_scalar() || model,
+            // Any JSON (a type the doc does not spell, swagger-codegen Go's `optional.`): strings as
+            // they are, anything else as compact JSON.
+            Location::Path | Location::Header | Location::Cookie => rust_ty.is_scalar() || model || rust_ty == RustTy::Json,
             Location::Query => rust_ty.is_simple() || rust_ty == RustTy::Json || model || model_list,
             Location::Form => {
                 rust_ty.is_simple()
