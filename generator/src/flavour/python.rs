@@ -1072,7 +1072,7 @@ pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef,
     // (swagger-codegen's C#: `**byte[]**byte[]`).
     let bare: String = t.chars().filter(|c| *c != '*').collect();
     let half = bare.len() / 2;
-    if !bare.is_empty() && bare.len() % 2 == 0 && bare.is_char_boundary(half) && bare[..half] == bare[half..] && t.contains("**") {
+    if !bare.is_empty() && half * 2 == bare.len() && bare.is_char_boundary(half) && bare[..half] == bare[half..] && t.contains("**") {
         return Ok((TypeRef::Binary, false));
     }
     let t = typescript_scalar(t).unwrap_or(t);

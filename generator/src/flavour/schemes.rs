@@ -767,7 +767,8 @@ mod tests {
     #[test]
     fn every_language_pattern() {
         use AuthKind::*;
-        let cases: &[(&str, &str, &str, &[AuthKind], Option<&str>)] = &[
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a [AuthKind], Option<&'a str>);
+        let cases: &[Case] = &[
             ("java", r#"HttpBearerAuth bearerAuth = (HttpBearerAuth) defaultClient.getAuthentication("bearerAuth");"#, "bearerAuth", &[Bearer], None),
             ("java", r#"HttpBasicAuth basicAuth = (HttpBasicAuth) defaultClient.getAuthentication("basicAuth");"#, "basicAuth", &[Basic], None),
             ("java", r#"ApiKeyAuth k = (ApiKeyAuth) defaultClient.getAuthentication("k");"#, "k", &[ApiKey], None),

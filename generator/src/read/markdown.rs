@@ -428,8 +428,12 @@ pub(crate) fn split_row(line: &str) -> Vec<String> {
                 in_code = !in_code;
                 cur.push(c);
             }
-            '|' if !in_code && !(in_bold_bracket(&cur) && line[at..].contains("**]")) => {
-                cells.push(std::mem::take(&mut cur))
+            '|' if !in_code => {
+                if in_bold_bracket(&cur) && line[at..].contains("**]") {
+                    cur.push(c);
+                } else {
+                    cells.push(std::mem::take(&mut cur));
+                }
             }
             _ => cur.push(c),
         }
