@@ -19,7 +19,7 @@ enum Open {
 /// opens one) must not swallow the rest of the doc: a code block holding the doc's own
 /// structure (`### Parameters`, `# **op**`) ends there, and the rest is read afresh.
 pub fn read(src: &str) -> Vec<Block> {
-    let joined = join_split_headers(src);
+    let joined = mend_tables(src);
     let src: &str = &joined;
     let idx = LineIndex::new(src);
     let mut out: Vec<Block> = Vec::new();
@@ -60,7 +60,7 @@ pub fn read(src: &str) -> Vec<Block> {
 /// wrapped onto two lines (`Name | Type |` then `Description | Notes`, then the delimiter
 /// row) is rejoined, the first line becoming blank; rows parted from the delimiter row by
 /// blank lines are joined back to it.
-fn join_split_headers(src: &str) -> std::borrow::Cow<'_, str> {
+fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
     let cells = |l: &str| l.trim().trim_matches('|').split('|').count();
     let is_delim = |l: &str| {
         let t = l.trim();
