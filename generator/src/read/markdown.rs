@@ -519,6 +519,33 @@ mod tests {
         assert_eq!(c.link, None);
     }
 
+    fn tables(src: &str) -> Vec<Vec<(usize, String)>> {
+        read(src)
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                BlockKind::Table { rows } => Some(rows.into_iter().map(|r| (r.line, r.cells[0].text.clone())).collect()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn broken_tables_are_mended_and_keep_their_row_lines() {
+        // Go's `Other Parameters`: rows parted from the delimiter row by blank lines.
+        let t = tables("Name | Type\n--- | ---\n\n **a** | b\n **c** | d\n");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0][1..], [(4, "a".to_string()), (5, "c".to_string())]);
+        // swagger-codegen's Go: a table right under a line of prose.
+        let t = tables("### Optional Parameters\nOptional parameters are passed through a struct\nName | Type\n--- | ---\n **q** | str\n");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0][1..], [(5, "q".to_string())]);
+        // A header wrapped onto two lines.
+        let t = tables("Name | Type |\nDescription | Notes\n--- | --- | --- | ---\n**a** | b | c | d\n");
+        assert_eq!(t[0][1..], [(4, "a".to_string())]);
+        // Inside a code fence nothing moves.
+        assert!(tables("```\nprose\nName | Type\n--- | ---\n```\n").is_empty());
+    }
+
     #[test]
     fn source_lines_match_str_lines() {
         for src in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\nx\r", "x\ry\n\n"] {
