@@ -206,6 +206,11 @@ pub fn doubts(api: &Api) -> Vec<String> {
                     *counts.entry(("locations", c)).or_default().entry(loc).or_default() += 1;
                 }
             }
+            if let Some(r) = p.inferred.get("required") {
+                if let Some(c @ (Confidence::Weak | Confidence::Guess)) = Confidence::of(r) {
+                    *counts.entry(("requiredness as the doc states it", c)).or_default().entry(loc).or_default() += 1;
+                }
+            }
         }
     }
     let mut out = Vec::new();
@@ -687,6 +692,9 @@ fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Diagnostics) 
             });
         }
     }
+    if let Some(note) = &op.path_note {
+        inferred.insert("path".into(), note.clone());
+    }
     let mut content_type = op.content_type.clone();
     if has_body && content_type.is_none() {
         if params.iter().any(|p| p.location == Location::Body && p.ty == TypeRef::Binary) {
@@ -861,14 +869,15 @@ fn infer_param(
         );
         (Location::Body, p.name.clone())
     } else if !*has_body
-        && (bare == "body" || structured)
+        // Go names an inline array body `requestBody` (`**requestBody** | **[]string**`).
+        && (bare == "body" || structured || (bare == "requestBody" && lists_json(ct)))
         && (lists_json(ct) || (ct.is_none() && (!bodyless || bare == "body") && !p.enum_link))
     {
         *has_body = true;
         let why = if structured {
             format!("structured type `{}`", p.ty)
         } else {
-            "named `body`".to_string()
+            format!("named `{bare}`")
         };
         let ct = match &op.content_type {
             Some(c) => format!("Content-Type `{c}`"),
@@ -880,6 +889,9 @@ fn infer_param(
         inferred.insert("location".into(), "not in the path, not a header name, not a body: query".into());
         (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
     };
+    if let (Location::Form, true, Some(note)) = (location, required, &p.required_note) {
+        inferred.insert("required".into(), note.clone());
+    }
     Param {
         name: p.name.clone(),
         wire_name,
@@ -1254,6 +1266,7 @@ mod tests {
             enum_values: Vec::new(),
             stated_location: None,
             stated_wire_name: None,
+            required_note: None,
         }
     }
 

@@ -273,3 +273,66 @@ fn example_code_of_an_unknown_language_is_read_with_a_warning() {
     assert_eq!(w.len(), 1, "{w:?}");
     assert!(w[0].starts_with("warning: ex.md:19: example code in `elixir`, a client language not known here"), "{w:?}");
 }
+
+/// Template variants met in real docs of other languages: a Kotlin doc without operation
+/// headings and with paths written relative to the base URL, a parameter row above its
+/// table's header, TypeScript's "does not have any parameters", `*/*`, Ruby's `### Examples`,
+/// and Go's inline array body `requestBody`.
+#[test]
+fn other_languages_template_slips_are_read() {
+    let kotlin = "# HooksApi\n\nAll URIs are relative to *http://localhost/app/api/v1*\n\n\
+        | Method | HTTP request | Description |\n| ------------- | ------------- | ------------- |\n\
+        | [**createHook**](HooksApi.md#createHook) | **POST** v1/hooks | Create a Hook |\n\
+        | [**listHooks**](HooksApi.md#listHooks) | **GET** v1/hooks | List Hooks |\n\n\n\
+        Create a Hook\n\n### Example\n```kotlin\nval r : PostHookRequest =  // PostHookRequest | \n```\n\n\
+        ### Parameters\n| Name | Type | Description  | Notes |\n| ------------- | ------------- | ------------- | ------------- |\n\
+        | **postHookRequest** | [**PostHookRequest**](PostHookRequest.md)|  | |\n\n\
+        ### Return type\n\n[**PostHookResponse**](PostHookResponse.md)\n\n### Authorization\n\nNo authorization required\n\n\
+        ### HTTP request headers\n\n - **Content-Type**: application/json\n - **Accept**: */*\n\n\
+        List Hooks\n\n### Example\n```kotlin\nval x = 1\n```\n\n\
+        ### Parameters\n| **active** | **kotlin.Boolean**| Only active ones. | [optional] |\n\
+        | Name | Type | Description  | Notes |\n| ------------- | ------------- | ------------- | ------------- |\n\
+        | **limit** | **kotlin.Int**|  | [optional] |\n\n\
+        ### Return type\n\n[**kotlin.collections.List&lt;Hook&gt;**](Hook.md)\n\n### Authorization\n\nNo authorization required\n\n\
+        ### HTTP request headers\n\n - **Content-Type**: Not defined\n - **Accept**: application/json\n";
+    let l = generator::parse_doc(kotlin, "HooksApi.md", "hooks").unwrap_or_else(|e| panic!("{e}"));
+    let api = &l.value;
+    let ops: Vec<(&str, &str)> = api.operations.iter().map(|o| (o.name.as_str(), o.path.as_str())).collect();
+    // `v1/hooks` is relative to the base URL's directory: `…/api/` + `v1/hooks`.
+    assert_eq!(ops, [("createHook", "/hooks"), ("listHooks", "/hooks")]);
+    assert!(api.operations[0].inferred.get("path").is_some_and(|e| e.contains("relative to the base URL")));
+    assert_eq!(api.operations[0].accept.as_deref(), Some("*/*"));
+    let list: Vec<(&str, bool)> = api.operations[1].params.iter().map(|p| (p.wire_name.as_str(), p.required)).collect();
+    assert_eq!(list, [("active", false), ("limit", false)]);
+    let w: Vec<String> = l.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(w.iter().any(|w| w.contains("HooksApi.md:7: operation `createHook`: path `v1/hooks` has no leading `/`; `/hooks` assumed")), "{w:#?}");
+    assert!(w.iter().any(|w| w.contains("no operation headings")), "{w:#?}");
+
+    let ts = std::fs::read_to_string(support::root().join("generator/tests/malformed/ok.md")).unwrap().replace(
+        "This endpoint does not need any parameter.",
+        "This endpoint does not have any parameters.",
+    );
+    assert!(generator::parse_doc(&ts, "ts.md", "pets").is_ok());
+
+    let ruby = "# Pets::DefaultApi\n\nAll URIs are relative to *https://x.example*\n\n\
+        | Method | HTTP request | Description |\n| ------ | ------------ | ----------- |\n\
+        | [**ping**](DefaultApi.md#ping) | **POST** /ping | Ping |\n\n\n## ping\n\n> ping(opts)\n\nPing\n\n### Examples\n\n\
+        ```ruby\nrequire 'pets'\nPets.configure do |config|\n  # Configure Bearer authorization: SecretKey\n  config.access_token = 'T'\nend\n```\n\n\
+        ### Parameters\n\nThis endpoint does not need any parameter.\n\n### Return type\n\nnil (empty response body)\n\n\
+        ### Authorization\n\n[SecretKey](../README.md#SecretKey)\n\n### HTTP request headers\n\n- **Content-Type**: Not defined\n- **Accept**: Not defined\n";
+    let l = generator::parse_doc(ruby, "DefaultApi.md", "pets").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.value.auth_schemes[0].kind, generator::ir::AuthKind::Bearer, "{:?}", l.value.auth_schemes);
+
+    let go = "# \\DefaultAPI\n\nAll URIs are relative to *https://x.example*\n\n\
+        Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+        [**Lookup**](DefaultAPI.md#Lookup) | **Post** /ip | Look up addresses\n\n\n## Lookup\n\n\
+        > []Info Lookup(ctx).RequestBody(requestBody).Execute()\n\nLook up addresses\n\n### Example\n\n```go\n\
+        requestBody := []string{\"Inner_example\"} // []string | \n```\n\n### Path Parameters\n\n\n\
+        ### Other Parameters\n\nOther parameters are passed through a pointer to a apiLookupRequest struct via the builder pattern\n\n\n\
+        Name | Type | Description  | Notes\n------------- | ------------- | ------------- | -------------\n **requestBody** | **[]string** |  | \n\n\
+        ### Return type\n\n[**[]Info**](Info.md)\n\n### Authorization\n\nNo authorization required\n\n\
+        ### HTTP request headers\n\n- **Content-Type**: application/json\n- **Accept**: application/json\n";
+    let l = generator::parse_doc(go, "DefaultAPI.md", "ip").unwrap_or_else(|e| panic!("{e}"));
+    let p = &l.value.operations[0].params[0];
+    assert_eq!((p.location, p.ty.to_string().as_str()), (Location::Body, "list[string]"));
+}

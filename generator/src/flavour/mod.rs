@@ -262,6 +262,8 @@ pub struct DocOp {
     pub line: usize,
     pub method: String,
     pub path: String,
+    /// How the path was repaired, when it was (`/` assumed before `v1/hooks`).
+    pub path_note: Option<String>,
     pub summary: String,
     pub description: String,
     pub signature: Option<Signature>,
@@ -309,4 +311,7 @@ pub struct DocParam {
     pub stated_location: Option<(crate::ir::Location, String)>,
     /// The wire name, where the doc spells it (it differs from `name`, an identifier).
     pub stated_wire_name: Option<String>,
+    /// Why the requiredness the doc states may be wrong, where its template is known to
+    /// mislead (swagger-codegen marks no form field optional); kept as a guess if it is a form field.
+    pub required_note: Option<String>,
 }

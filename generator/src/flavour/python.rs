@@ -82,6 +82,16 @@ fn section_of(text: &str) -> Option<&'static str> {
     SECTIONS.iter().copied().find(|s| s.eq_ignore_ascii_case(t))
 }
 
+/// A sub-section heading: one of [`SECTIONS`], or Ruby 7.x's `### Examples` (a level-3
+/// heading: an `## Examples` belongs to a description).
+fn sub_section_of(level: u8, text: &str) -> Option<&'static str> {
+    let t = text.trim().trim_matches('*').trim();
+    match section_of(t) {
+        None if level == 3 && t.eq_ignore_ascii_case("Examples") => Some("Example"),
+        s => s,
+    }
+}
+
 /// `api.example.com/v1`, `localhost:8080`: a host, with or without a path, but no scheme.
 fn looks_like_host(url: &str) -> bool {
     let host = url.split('/').next().unwrap_or("");
@@ -207,6 +217,15 @@ fn optional_in_example(blocks: &[&Block]) -> HashSet<String> {
     out
 }
 
+/// Example code of a swagger-codegen client (`swagger_client`, `io.swagger.client`,
+/// `Swagger\Client`, `SwaggerClient`, `IO.Swagger`, Go's `"./swagger"`, Dart's
+/// `package:swagger/`).
+fn is_swagger_codegen(code: &str) -> bool {
+    ["swagger_client", "io.swagger.client", "Swagger\\Client", "SwaggerClient", "IO.Swagger", "\"./swagger\"", "package:swagger/"]
+        .iter()
+        .any(|m| code.contains(m))
+}
+
 /// The literal each example-code line gives a parameter: `due_before = Date.parse('2013-10-20') # Date`,
 /// `'dueBefore': new Date("2013-10-20"), // Date`, `final dueBefore = 2013-10-20; // DateTime`.
 fn example_values(blocks: &[&Block]) -> HashMap<String, String> {
@@ -270,6 +289,8 @@ pub(super) struct TableOp {
     pub(super) path: String,
     pub(super) summary: String,
     pub(super) line: usize,
+    /// How the path was repaired, when it was.
+    pub(super) path_note: Option<String>,
 }
 
 fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
@@ -298,7 +319,8 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
 
     read_preamble(&blocks[..table_pos], &mut api, file, diags);
 
-    let table_ops = read_method_table(&blocks[table_pos], file, diags);
+    let mut table_ops = read_method_table(&blocks[table_pos], file, diags);
+    resolve_relative_paths(&mut table_ops, api.base_url.as_deref(), file, diags);
     if matches!(&blocks[table_pos].kind, BlockKind::Table { rows } if rows.len() <= 1) {
         diags.warning(
             file,
@@ -336,6 +358,38 @@ fn extract(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocA
                 }
             }
             _ => {}
+        }
+    }
+
+    // No operation headings at all (some Kotlin retrofit docs): each section starts at the
+    // paragraph repeating its row's summary, when every summary is there once, in table order.
+    if sections.is_empty() && !table_ops.is_empty() {
+        let mut found = Vec::new();
+        let mut from = 0;
+        for t in &table_ops {
+            let summary = t.summary.trim();
+            let at = (!summary.is_empty())
+                .then(|| {
+                    rest[from..].iter().position(|b| matches!(&b.kind, BlockKind::Para { text, .. } if decode_entities(text.trim()) == summary))
+                })
+                .flatten();
+            match at {
+                Some(k) => {
+                    found.push((from + k, t.name.clone(), rest[from + k].line));
+                    from += k + 1;
+                }
+                None => break,
+            }
+        }
+        let unique = table_ops.iter().map(|t| t.summary.trim()).collect::<HashSet<_>>().len() == table_ops.len();
+        if found.len() == table_ops.len() && unique {
+            diags.warning(
+                file,
+                found[0].2,
+                "no operation headings (`# **name**`): each operation's section is taken to start at the \
+                 paragraph repeating its method-table summary",
+            );
+            sections = found;
         }
     }
 
@@ -424,7 +478,15 @@ pub(super) fn read_method_table(block: &Block, file: &str, diags: &mut Diagnosti
         };
         let mut parts = request.split_whitespace();
         let method = parts.next().unwrap_or("").to_ascii_uppercase();
-        let path = parts.next().unwrap_or("").to_string();
+        let mut path = parts.next().unwrap_or("").to_string();
+        // `**POST** v1/hooks`: a path written without its leading `/` (a server URL ending in
+        // `/api/`), repaired.
+        let bare_segment = path.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '{') && !path.contains("://");
+        let mut path_note = None;
+        if !name.is_empty() && METHODS.contains(&method.as_str()) && bare_segment {
+            path_note = Some(format!("`{path}` in the method table has no leading `/`: `/{path}` assumed"));
+            path.insert(0, '/');
+        }
         if name.is_empty() || !METHODS.contains(&method.as_str()) || !path.starts_with('/') {
             diags.tally.table_ops += 1;
             diags.tally.skipped += 1;
@@ -447,9 +509,34 @@ pub(super) fn read_method_table(block: &Block, file: &str, diags: &mut Diagnosti
             path,
             summary: decode_entities(summary.trim()),
             line: row.line,
+            path_note,
         });
     }
     ops
+}
+
+/// A path written without its leading `/` is relative to the base URL's directory (RFC 3986):
+/// with base `…/api/v1`, `v1/hooks` is `…/api/v1/hooks`. Where its first segment repeats the
+/// base URL's last one, that segment goes; otherwise the path is taken from the base URL as
+/// it is (both with the note saying so).
+pub(super) fn resolve_relative_paths(ops: &mut [TableOp], base_url: Option<&str>, file: &str, diags: &mut Diagnostics) {
+    let last = base_url.and_then(|b| b.trim_end_matches('/').rsplit('/').next()).filter(|l| !l.is_empty() && !l.contains(':'));
+    for op in ops.iter_mut().filter(|o| o.path_note.is_some()) {
+        let written = op.path[1..].to_string();
+        if let (Some(last), Some((first, rest))) = (last, written.split_once('/')) {
+            if first == last && base_url.is_some_and(|b| !b.ends_with('/')) {
+                op.path_note = Some(format!(
+                    "`{written}` in the method table has no leading `/`: relative to the base URL's directory, `{last}/` is the base URL's own last segment, so the path is `/{rest}`"
+                ));
+                op.path = format!("/{rest}");
+            }
+        }
+        diags.repaired(
+            file,
+            op.line,
+            format!("operation `{}`: path `{written}` has no leading `/`; `{}` assumed", op.name, op.path),
+        );
+    }
 }
 
 fn normalize_ws(s: &str) -> String {
@@ -469,6 +556,7 @@ fn read_operation(
         line,
         method: top.method.clone(),
         path: top.path.clone(),
+        path_note: top.path_note.clone(),
         summary: top.summary.clone(),
         ..DocOp::default()
     };
@@ -477,8 +565,8 @@ fn read_operation(
     let mut preamble: Vec<&Block> = Vec::new();
     let mut subs: Vec<(&'static str, usize, Vec<&Block>)> = Vec::new();
     for b in blocks {
-        if let BlockKind::Heading { text, .. } = &b.kind {
-            if let Some(s) = section_of(text) {
+        if let BlockKind::Heading { text, level } = &b.kind {
+            if let Some(s) = sub_section_of(*level, text) {
                 subs.push((s, b.line, Vec::new()));
                 continue;
             }
@@ -555,6 +643,7 @@ fn read_operation(
         .collect();
     let optional_in_example = optional_in_example(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
     let example_values = example_values(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
+    let swagger_codegen = find("Example").is_some_and(|s| s.2.iter().any(|b| matches!(&b.kind, BlockKind::Code { text, .. } if is_swagger_codegen(text))));
     let tables: Vec<(&'static str, &Vec<Row>)> = if split_tables.is_empty() {
         find("Parameters").map(|(_, _, bs)| param_tables("Parameters", bs)).unwrap_or_default().into_iter().take(1).collect()
     } else {
@@ -573,7 +662,8 @@ fn read_operation(
             ),
             Some((_, sline, bs)) => {
                 let none_stated = bs.iter().any(|b| {
-                    matches!(&b.kind, BlockKind::Para { text, .. } if text.contains("does not need any parameter"))
+                    // `does not need any parameter` (most), `does not have any parameters` (TypeScript)
+                    matches!(&b.kind, BlockKind::Para { text, .. } if text.contains("does not need any parameter") || text.contains("does not have any parameter"))
                 });
                 if !none_stated {
                     diags.error(
@@ -620,6 +710,11 @@ fn read_operation(
                 "Optional Parameters" => p.required = false,
                 "Other Parameters" => p.required = p.required && !optional_in_example.contains(&p.name),
                 _ => {}
+            }
+            if swagger_codegen && p.required && !optional_in_example.contains(&p.name) {
+                p.required_note = Some(
+                    "guess: swagger-codegen docs mark no form field optional; the doc's `required` is kept".into(),
+                );
             }
             if op.params.iter().any(|q| q.name == p.name) {
                 diags.error(file, row.line, format!("duplicate parameter `{}`", p.name));
@@ -737,6 +832,16 @@ fn read_operation(
                 let BlockKind::List { items } = &b.kind else { continue };
                 for item in items {
                     let Some((k, v)) = item.text.split_once(':') else { continue };
+                    // `*/*` reads as an emphasized `/` in markdown: the stars are put back.
+                    let v = v
+                        .split(',')
+                        .map(|t| match t.trim() {
+                            "/" => "*/*".to_string(),
+                            t if t.ends_with('/') => format!("{t}*"),
+                            t => t.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
                     let v = v.trim();
                     let v = (!v.is_empty() && !v.eq_ignore_ascii_case("Not defined")).then(|| v.to_string());
                     match k.trim().to_ascii_lowercase().as_str() {
@@ -978,6 +1083,7 @@ fn read_param(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocParam
         enum_values: if notes_parsed.enum_values.is_empty() { enum_values_of_type(&type_cell.text) } else { notes_parsed.enum_values },
         stated_location: None,
         stated_wire_name: None,
+        required_note: None,
     })
 }
 

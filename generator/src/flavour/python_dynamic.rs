@@ -34,7 +34,8 @@ const REQUEST_OBJECTS: &[(&str, Location)] = &[
 pub(super) fn extract(blocks: &[Block], table_pos: usize, file: &str, diags: &mut Diagnostics) -> Option<DocApi> {
     let mut api = DocApi::default();
     read_preamble(&blocks[..table_pos], &mut api, file, diags);
-    let table_ops = read_method_table(&blocks[table_pos], file, diags);
+    let mut table_ops = read_method_table(&blocks[table_pos], file, diags);
+    super::python::resolve_relative_paths(&mut table_ops, api.base_url.as_deref(), file, diags);
     let mut by_name: HashMap<&str, &TableOp> = HashMap::new();
     for o in &table_ops {
         by_name.entry(o.name.as_str()).or_insert(o);
@@ -475,6 +476,7 @@ fn read_operation(
                 enum_values: Vec::new(),
                 stated_location: Some((*location, format!("listed in the doc's `{obj}` table"))),
                 stated_wire_name: Some(wire),
+                required_note: None,
             });
         }
     }
@@ -517,6 +519,7 @@ fn read_operation(
                     enum_values: Vec::new(),
                     stated_location: Some((Location::Form, format!("a key of the doc's `{}` request body", cts[0]))),
                     stated_wire_name: Some(key.clone()),
+                    required_note: None,
                 });
             }
         } else { op.params.push(DocParam {
@@ -532,6 +535,7 @@ fn read_operation(
             enum_values: Vec::new(),
             stated_location: Some((Location::Body, "the doc's `body` request object".into())),
             stated_wire_name: None,
+            required_note: None,
         }); }
     }
 

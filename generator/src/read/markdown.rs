@@ -110,6 +110,21 @@ fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
         v[i - 1..j].rotate_right(j - i - 1);
         i = j;
     }
+    // A row above its table's header (some Kotlin docs: `### Parameters`, then
+    // `| **filterSymbolId** | … |`, then `| Name | Type | … |` and the delimiter row): the
+    // row goes below the delimiter row.
+    for i in 1..lines.len().saturating_sub(1) {
+        let cur = |k: usize, out: &Option<Vec<String>>| out.as_ref().map_or(lines[k].to_string(), |v| v[k].clone());
+        let (row, head, delim) = (cur(i - 1, &out), cur(i, &out), cur(i + 1, &out));
+        let above = if i >= 2 { cur(i - 2, &out) } else { String::new() };
+        let is_row = |l: &str| l.trim_start_matches(['|', ' ']).starts_with("**") && l.contains('|');
+        let is_head = |l: &str| l.contains('|') && l.trim_start_matches(['|', ' ']).starts_with("Name");
+        let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
+        if is_delim(&delim) && is_head(&head) && is_row(&row) && above_ends {
+            let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
+            v[i - 1..=i + 1].rotate_left(1);
+        }
+    }
     // A table right under a line of prose (swagger-codegen's Go: `### Optional Parameters`,
     // `Optional parameters are passed through…`, then the header row) would be read as part of
     // the paragraph: the prose line trades places with the heading or blank line above it.
@@ -542,6 +557,10 @@ mod tests {
         // A header wrapped onto two lines.
         let t = tables("Name | Type |\nDescription | Notes\n--- | --- | --- | ---\n**a** | b | c | d\n");
         assert_eq!(t[0][1..], [(4, "a".to_string())]);
+        // A row above its header row (some Kotlin docs).
+        let t = tables("### Parameters\n| **f** | str | | [optional] |\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n| **g** | int | | |\n");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].iter().skip(1).map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["f", "g"]);
         // Inside a code fence nothing moves.
         assert!(tables("```\nprose\nName | Type\n--- | ---\n```\n").is_empty());
     }
