@@ -92,6 +92,10 @@ pub fn detect_language(blocks: &[Block]) -> &'static str {
             }
         }
     }
+    // No example code, a title `# \DefaultApi`: Rust (Go writes the same title, with example code).
+    if blocks.iter().any(|b| matches!(&b.kind, crate::read::BlockKind::Heading { level: 1, text } if text.trim().starts_with('\\'))) {
+        return "rust";
+    }
     // No example code: the parameter tables' type spellings (`Option<String>`, `kotlin.Int`).
     let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
     for b in blocks {

@@ -927,7 +927,26 @@ fn parse_signature(text: &str, name: &str, line: usize) -> Option<Signature> {
     if pos > 0 && !t[..pos].ends_with(' ') {
         return None;
     }
-    let args_str = t[pos + call.len()..].trim_end().strip_suffix(')')?;
+    let after = &t[pos + call.len()..];
+    // `> String welcome_page_get()` with the summary on the next line, which markdown joins to
+    // the quote: the call ends at its closing parenthesis.
+    let mut depth = 0i32;
+    let close = after.char_indices().find_map(|(i, c)| match c {
+        '(' | '[' | '{' => {
+            depth += 1;
+            None
+        }
+        ')' if depth == 0 => Some(i),
+        ')' | ']' | '}' => {
+            depth -= 1;
+            None
+        }
+        _ => None,
+    });
+    let args_str = match close {
+        Some(i) if after[i + 1..].starts_with(char::is_whitespace) => &after[..i],
+        _ => after.trim_end().strip_suffix(')')?,
+    };
     let ret = t[..pos].trim();
     let mut args = Vec::new();
     for a in split_top(args_str, ',') {
@@ -1745,6 +1764,11 @@ mod tests {
         assert_eq!(s.return_type, None);
         assert_eq!(s.args.len(), 2);
         assert!(parse_signature("not_the_op(a)", "delete_user", 1).is_none());
+        // The summary joined to the quote by markdown's lazy continuation.
+        let s = parse_signature("String welcome_page_get() Welcome Page", "welcome_page_get", 1).unwrap();
+        assert_eq!((s.return_type.as_deref(), s.args.len()), (Some("String"), 0));
+        let s = parse_signature("Pet get_pet(pet_id, (a, b)) Get a pet", "get_pet", 1).unwrap();
+        assert_eq!(s.args.len(), 2);
         assert!(parse_signature("xdelete_user(a)", "delete_user", 1).is_none());
     }
 
