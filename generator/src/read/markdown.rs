@@ -89,9 +89,11 @@ fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
     // so that the rows keep their line numbers and the table stays one table.
     let mut i = 1;
     while i + 2 < lines.len() {
-        let cur = |k: usize, out: &Option<Vec<String>>| out.as_ref().map_or(lines[k].to_string(), |v| v[k].clone());
-        let (head, delim) = (cur(i - 1, &out), cur(i, &out));
-        if !is_delim(&delim) || !head.contains('|') || is_delim(&head) || !lines[i + 1].trim().is_empty() {
+        let parted = {
+            let (head, delim) = (line_at(&lines, &out, i - 1), line_at(&lines, &out, i));
+            is_delim(delim) && head.contains('|') && !is_delim(head) && lines[i + 1].trim().is_empty()
+        };
+        if !parted {
             i += 1;
             continue;
         }
@@ -114,13 +116,15 @@ fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
     // `| **filterSymbolId** | … |`, then `| Name | Type | … |` and the delimiter row): the
     // row goes below the delimiter row.
     for i in 1..lines.len().saturating_sub(1) {
-        let cur = |k: usize, out: &Option<Vec<String>>| out.as_ref().map_or(lines[k].to_string(), |v| v[k].clone());
-        let (row, head, delim) = (cur(i - 1, &out), cur(i, &out), cur(i + 1, &out));
-        let above = if i >= 2 { cur(i - 2, &out) } else { String::new() };
-        let is_row = |l: &str| l.trim_start_matches(['|', ' ']).starts_with("**") && l.contains('|');
-        let is_head = |l: &str| l.contains('|') && l.trim_start_matches(['|', ' ']).starts_with("Name");
-        let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
-        if is_delim(&delim) && is_head(&head) && is_row(&row) && above_ends {
+        let misplaced = is_delim(line_at(&lines, &out, i + 1)) && {
+            let (row, head) = (line_at(&lines, &out, i - 1), line_at(&lines, &out, i));
+            let above = if i >= 2 { line_at(&lines, &out, i - 2) } else { "" };
+            let is_row = |l: &str| l.trim_start_matches(['|', ' ']).starts_with("**") && l.contains('|');
+            let is_head = |l: &str| l.contains('|') && l.trim_start_matches(['|', ' ']).starts_with("Name");
+            let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
+            is_head(head) && is_row(row) && above_ends
+        };
+        if misplaced {
             let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
             v[i - 1..=i + 1].rotate_left(1);
         }
@@ -136,14 +140,16 @@ fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
         if in_fence || i < 2 || i + 1 >= lines.len() {
             continue;
         }
-        let cur = |k: usize, out: &Option<Vec<String>>| out.as_ref().map_or(lines[k].to_string(), |v| v[k].clone());
-        let (above, prose, head, delim) = (cur(i - 2, &out), cur(i - 1, &out), cur(i, &out), cur(i + 1, &out));
-        let is_prose = |l: &str| {
-            let t = l.trim();
-            !t.is_empty() && !t.contains('|') && !t.starts_with(['#', '>', '`', '-', '*', '<'])
+        let under_prose = is_delim(line_at(&lines, &out, i + 1)) && {
+            let (above, prose, head) = (line_at(&lines, &out, i - 2), line_at(&lines, &out, i - 1), line_at(&lines, &out, i));
+            let is_prose = |l: &str| {
+                let t = l.trim();
+                !t.is_empty() && !t.contains('|') && !t.starts_with(['#', '>', '`', '-', '*', '<'])
+            };
+            let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
+            head.contains('|') && !is_delim(head) && is_prose(prose) && above_ends
         };
-        let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
-        if is_delim(&delim) && head.contains('|') && !is_delim(&head) && is_prose(&prose) && above_ends {
+        if under_prose {
             let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
             v.swap(i - 2, i - 1);
         }
@@ -152,6 +158,11 @@ fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
         Some(v) => std::borrow::Cow::Owned(v.concat()),
         None => std::borrow::Cow::Borrowed(src),
     }
+}
+
+/// Line `k` as mended so far.
+fn line_at<'a>(lines: &'a [&'a str], out: &'a Option<Vec<String>>, k: usize) -> &'a str {
+    out.as_ref().map_or(lines[k], |v| v[k].as_str())
 }
 
 /// A line of the doc template itself, never of example code: a sub-section heading or an
