@@ -494,7 +494,7 @@ const HEADER_NAMES: &[&str] = &[
     "idempotency_key", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since",
     "if_range", "authorization", "accept", "accept_language", "accept_encoding", "user_agent",
     "content_md5", "content_type", "content_language", "cache_control", "cookie", "request_id",
-    "correlation_id", "api_version", "prefer", "range", "etag",
+    "correlation_id", "prefer", "range", "etag",
 ];
 
 /// Whether a doc name is a conventional header name (`x_request_id`, `xRequestId`,
@@ -582,15 +582,15 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
             let name = s.key_name.clone().unwrap_or_else(|| s.name.clone());
             inferred.insert(
                 "in".into(),
-                "the doc never says where an API key travels; Python clients send `api_key[...]` \
-                 values as headers unless configured otherwise"
+                "guess: the example code never says where the API key travels; clients send it as a \
+                 header unless configured otherwise"
                     .into(),
             );
             inferred.insert(
                 "param_name".into(),
                 match &s.key_name {
-                    Some(k) => format!("`configuration.api_key['{k}']` in the example code"),
-                    None => "no `api_key['...']` in the example code; the scheme name is used".into(),
+                    Some(k) => format!("`{k}` is the key the example code configures"),
+                    None => "guess: the example code names no key; the scheme's name is used".into(),
                 },
             );
             (Some(KeyLocation::Header), Some(name))

@@ -562,6 +562,7 @@ pub fn resolve(
         }
     }
     for s in &mut api.auth_schemes {
+        let mut warned_assumed = false;
         let ex = examples.iter().find(|e| e.name == s.name);
         let rd = readme.iter().find(|r| r.name == s.name && r.kind.is_some());
         if let Some(e) = ex {
@@ -695,11 +696,14 @@ pub fn resolve(
                         s.kind = k;
                         s.inferred.insert("kind".into(), format!("guess: no example code or README describes this scheme; its name suggests {}", kind_words(k)));
                     }
-                    None => diags.warning(file, *line, format!(
-                        "scheme `{}` of `{op}` is not configured by any example code; assumed an API key \
-                         in header `{}` (state its kind in provider.yaml)",
-                        s.name, s.name
-                    )),
+                    None => {
+                        warned_assumed = true;
+                        diags.warning(file, *line, format!(
+                            "scheme `{}` of `{op}` is not configured by any example code; assumed an API key \
+                             in header `{}` (state its kind in provider.yaml)",
+                            s.name, s.name
+                        ))
+                    }
                 }
             }
         }
@@ -729,9 +733,14 @@ pub fn resolve(
                 s.param_name.get_or_insert_with(|| s.name.clone());
                 // An API key whose README section gives only its type (Go 4.x, swagger-codegen's
                 // Go and Kotlin): its name and place are a guess, said so.
-                if let Some(r) = rd.filter(|_| !named) {
-                    diags.warning(readme_file, r.line, format!(
-                        "scheme `{}`: the README says API key but names neither the key nor where it goes; \
+                if !named && !warned_assumed {
+                    let (f, l, who) = match (rd, ex) {
+                        (Some(r), _) => (readme_file, r.line, "the README says API key"),
+                        (None, Some(e)) => (file, e.line, "the example code configures an API key"),
+                        (None, None) => (file, 0, "an API key"),
+                    };
+                    diags.warning(f, l, format!(
+                        "scheme `{}`: {who} but nothing names the key or where it goes; \
                          assumed header `{}` (state `param_name` and `in` in provider.yaml)",
                         s.name, s.name
                     ));
