@@ -336,3 +336,25 @@ fn other_languages_template_slips_are_read() {
     let p = &l.value.operations[0].params[0];
     assert_eq!((p.location, p.ty.to_string().as_str()), (Location::Body, "list[string]"));
 }
+
+/// An API key whose doc names neither the key nor where it goes (Java's
+/// `getAuthentication("ApiKeyAuth")` and no README): a guess, warned about and marked.
+#[test]
+fn an_api_key_nothing_names_is_a_warned_guess() {
+    let java = "# FilesApi\n\nAll URIs are relative to *https://x.example/v1*\n\n\
+        | Method | HTTP request | Description |\n|------------- | ------------- | -------------|\n\
+        | [**getFile**](FilesApi.md#getFile) | **GET** /files/{id} | Get a file |\n\n\
+        <a id=\"getFile\"></a>\n# **getFile**\n> File getFile(id)\n\nGet a file\n\n### Example\n```java\n\
+        ApiKeyAuth ApiKeyAuth = (ApiKeyAuth) defaultClient.getAuthentication(\"ApiKeyAuth\");\n\
+        ApiKeyAuth.setApiKey(\"YOUR API KEY\");\n\
+        String id = \"id_example\"; // String | \n```\n\n### Parameters\n\n| Name | Type | Description  | Notes |\n\
+        |------------- | ------------- | ------------- | -------------|\n| **id** | **String**|  | |\n\n\
+        ### Return type\n\n[**File**](File.md)\n\n### Authorization\n\n[ApiKeyAuth](../README.md#ApiKeyAuth)\n\n\
+        ### HTTP request headers\n\n - **Content-Type**: Not defined\n - **Accept**: application/json\n";
+    let l = generator::parse_doc(java, "FilesApi.md", "files").unwrap_or_else(|e| panic!("{e}"));
+    let s = &l.value.auth_schemes[0];
+    assert_eq!((s.kind, s.param_name.as_deref()), (generator::ir::AuthKind::ApiKey, Some("ApiKeyAuth")));
+    assert!(s.inferred.get("param_name").is_some_and(|e| e.starts_with("guess:")), "{:?}", s.inferred);
+    let w: Vec<String> = l.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(w.iter().any(|w| w.contains("scheme `ApiKeyAuth`") && w.contains("assumed header `ApiKeyAuth`")), "{w:#?}");
+}
