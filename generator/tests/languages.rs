@@ -172,10 +172,12 @@ struct Judged {
     required: bool,
 }
 
-fn judge(doc: &str, op_name: &str, op: Option<&generator::ir::Operation>, wire: &str, loc: &str, required: bool) -> Judged {
+/// `names` is the doc's [`names_text`], `section` the operation's [`section`].
+fn judge(names: &str, section: &str, op: Option<&generator::ir::Operation>, wire: &str, loc: &str, required: bool) -> Judged {
     let Some(op) = op else {
         return Judged { lw: Outcome::Miss("operation not read".into()), required: false };
     };
+    let cookie_unstated = loc == "cookie" && !has_word(section, "cookie", true);
     let loc_of = |p: &Param| p.location.as_str().to_string();
     let same_wire = |p: &Param| {
         if p.location == Location::Body {
@@ -187,7 +189,6 @@ fn judge(doc: &str, op_name: &str, op: Option<&generator::ir::Operation>, wire: 
         if loc_of(p) == loc {
             return Judged { lw: Outcome::Right, required: p.required == required };
         }
-        let cookie_unstated = loc == "cookie" && !has_word(section(doc, op_name), "cookie", true);
         if cookie_unstated && !strong(p.inferred.get("location")) {
             return Judged { lw: Outcome::Known("cookie", format!("{} {}", loc_of(p), p.wire_name)), required: p.required == required };
         }
@@ -198,8 +199,7 @@ fn judge(doc: &str, op_name: &str, op: Option<&generator::ir::Operation>, wire: 
         return Judged { lw: Outcome::Miss(format!("want {loc} {wire}, no such parameter")), required: false };
     };
     let given = format!("{} {}", loc_of(p), p.wire_name);
-    let unwritten = !has_word(&names_text(doc), wire, false);
-    let cookie_unstated = loc == "cookie" && !has_word(section(doc, op_name), "cookie", true);
+    let unwritten = !has_word(names, wire, false);
     let loc_ok = loc_of(p) == loc || (cookie_unstated && !strong(p.inferred.get("location")));
     let kind = match (loc_of(p) == loc, cookie_unstated) {
         (true, _) => "spelling",
@@ -301,10 +301,12 @@ fn every_language_yields_the_specs_facts_but_its_known_differences() {
             let path = fx.path.join("docs").join(&key);
             let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let api: Option<Api> = generator::load_input(&path).ok().map(|l| l.value);
+            let names = names_text(&doc);
             t.docs += 1;
             for (op_name, top) in ops.as_mapping().into_iter().flatten() {
                 let op_name = s(op_name);
                 let op = api.as_ref().and_then(|a| a.operations.iter().find(|o| o.name == op_name));
+                let sec = section(&doc, &op_name);
                 t.ops_want += 1;
                 t.ops_got += op.is_some() as usize;
                 if op.is_none() {
@@ -314,11 +316,11 @@ fn every_language_yields_the_specs_facts_but_its_known_differences() {
                     let wire = s(wire);
                     let loc = get(tp, "location").map(s).unwrap_or_default();
                     let required = get(tp, "required").and_then(Value::as_bool).unwrap_or(false);
-                    let j = judge(&doc, &op_name, op, &wire, &loc, required);
+                    let j = judge(&names, sec, op, &wire, &loc, required);
                     t.n += 1;
                     t.required += j.required as usize;
                     if !j.required && op.is_some() {
-                        if loc == "form" && !required && form_row_unmarked(section(&doc, &op_name), &wire) {
+                        if loc == "form" && !required && form_row_unmarked(sec, &wire) {
                             t.known_required += 1;
                             let _ = writeln!(ledger, "{}/{key}\t{op_name}\t{wire} {loc}\tunmarked\trequired", fx.dir);
                         } else {
@@ -452,30 +454,11 @@ fn a_crate_from_every_language_compiles_without_warnings() {
         let output = generator::files::Output { files: out.value, owned_dirs: Vec::new() };
         let dir = work.join(&name);
         generator::files::write(&dir, &output).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-        members.push(format!("    \"{name}\",\n"));
+        members.push(name);
     }
     assert_eq!(picked.len(), 49, "14 languages × openapi-generator 7.26.0, 6.6.0 (no TypeScript) and 4.3.1 (no TypeScript), and swagger-codegen 3.0.34 in 9: {picked:?}");
-    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n", members.concat());
-    std::fs::write(work.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), work.join("Cargo.lock")).expect("copy Cargo.lock");
-
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let has_clippy = std::process::Command::new(&cargo).args(["clippy", "--version"]).output().is_ok_and(|o| o.status.success());
-    let mut cmd = std::process::Command::new(&cargo);
-    cmd.current_dir(&work).env("CARGO_TARGET_DIR", root.join("target/diff-compat-target"));
-    if has_clippy {
-        cmd.args(["clippy", "--offline", "--workspace", "--message-format=short", "--", "-D", "warnings"]);
-    } else {
-        cmd.args(["check", "--offline", "--workspace", "--message-format=short"]);
-    }
-    let out = cmd.output().expect("run cargo");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let own_warnings: Vec<&str> = stderr.lines().filter(|l| l.starts_with("lang-") && l.contains("warning")).collect();
-    assert!(
-        out.status.success() && own_warnings.is_empty(),
-        "the language crates in {} do not compile cleanly:\n{stderr}",
-        work.display()
-    );
+    let (ok, stderr) = support::check_workspace(&work, &members, "lang-");
+    assert!(ok, "the language crates in {} do not compile cleanly:\n{stderr}", work.display());
 }
 
 /// The spec's type of a schema, as the IR prints types (`list[string]`, `date-time`, a

@@ -305,32 +305,9 @@ fn a_sample_of_arbitrary_models_compiles_without_warnings() {
         generator::files::write(&dir, &output).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         // Kept beside the crate, to reproduce a failure with `generator generate`.
         std::fs::write(dir.join("api.yaml"), generator::yaml::to_yaml(&api)).unwrap();
-        members.push(format!("    \"{name}\",\n"));
+        members.push(name);
     }
     assert!(operations > 0, "the samples must have operations to compile");
-    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n", members.concat());
-    std::fs::write(work.join("Cargo.toml"), manifest).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), work.join("Cargo.lock")).expect("copy Cargo.lock");
-
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let has_clippy = std::process::Command::new(&cargo)
-        .args(["clippy", "--version"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let mut cmd = std::process::Command::new(&cargo);
-    cmd.current_dir(&work).env("CARGO_TARGET_DIR", root.join("target/diff-compat-target"));
-    if has_clippy {
-        cmd.args(["clippy", "--offline", "--workspace", "--message-format=short", "--", "-D", "warnings"]);
-    } else {
-        cmd.args(["check", "--offline", "--workspace", "--message-format=short"]);
-    }
-    let out = cmd.output().expect("run cargo");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let own_warnings: Vec<&str> =
-        stderr.lines().filter(|l| l.starts_with("ir-") && l.contains("warning")).collect();
-    assert!(
-        out.status.success() && own_warnings.is_empty(),
-        "samples (seed {seed}) in {} do not compile cleanly:\n{stderr}",
-        work.display()
-    );
+    let (ok, stderr) = support::check_workspace(&work, &members, "ir-");
+    assert!(ok, "samples (seed {seed}) in {} do not compile cleanly:\n{stderr}", work.display());
 }

@@ -641,9 +641,10 @@ fn read_operation(
         .iter()
         .filter(|(s, _, _)| matches!(*s, "Path Parameters" | "Other Parameters" | "Required Parameters" | "Optional Parameters"))
         .collect();
-    let optional_in_example = optional_in_example(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
-    let example_values = example_values(find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]));
-    let swagger_codegen = find("Example").is_some_and(|s| s.2.iter().any(|b| matches!(&b.kind, BlockKind::Code { text, .. } if is_swagger_codegen(text))));
+    let example: &[&Block] = find("Example").map(|s| s.2.as_slice()).unwrap_or(&[]);
+    let optional_in_example = optional_in_example(example);
+    let example_values = example_values(example);
+    let swagger_codegen = example.iter().any(|b| matches!(&b.kind, BlockKind::Code { text, .. } if is_swagger_codegen(text)));
     let tables: Vec<(&'static str, &Vec<Row>)> = if split_tables.is_empty() {
         find("Parameters").map(|(_, _, bs)| param_tables("Parameters", bs)).unwrap_or_default().into_iter().take(1).collect()
     } else {
@@ -1195,10 +1196,12 @@ pub(super) fn type_from_cell(text: &str, link: Option<&str>) -> Result<(TypeRef,
     let t = text.trim().trim_matches('*').trim();
     // PHP and Perl write a file parameter's type twice: `**\SplFileObject****\SplFileObject**`
     // (swagger-codegen's C#: `**byte[]**byte[]`).
-    let bare: String = t.chars().filter(|c| *c != '*').collect();
-    let half = bare.len() / 2;
-    if !bare.is_empty() && half * 2 == bare.len() && bare.is_char_boundary(half) && bare[..half] == bare[half..] && t.contains("**") {
-        return Ok((TypeRef::Binary, false));
+    if t.contains("**") {
+        let bare: String = t.chars().filter(|c| *c != '*').collect();
+        let half = bare.len() / 2;
+        if !bare.is_empty() && half * 2 == bare.len() && bare.is_char_boundary(half) && bare[..half] == bare[half..] {
+            return Ok((TypeRef::Binary, false));
+        }
     }
     let t = typescript_scalar(t).unwrap_or(t);
     // Go model docs: `Pointer to **[]string**` (an optional field).

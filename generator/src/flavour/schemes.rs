@@ -729,25 +729,23 @@ pub fn resolve(
             }
             let named = rd.is_some_and(|r| r.key_name.is_some() || r.location.is_some() || r.location_blank)
                 || ex.is_some_and(|e| e.key_name.is_some());
-            if s.param_name.is_none() || !named {
-                s.param_name.get_or_insert_with(|| s.name.clone());
-                // An API key whose README section gives only its type (Go 4.x, swagger-codegen's
-                // Go and Kotlin): its name and place are a guess, said so.
-                if !named && !warned_assumed {
-                    let (f, l, who) = match (rd, ex) {
-                        (Some(r), _) => (readme_file, r.line, "the README says API key"),
-                        (None, Some(e)) => (file, e.line, "the example code configures an API key"),
-                        (None, None) => (file, 0, "an API key"),
-                    };
-                    diags.warning(f, l, format!(
-                        "scheme `{}`: {who} but nothing names the key or where it goes; \
-                         assumed header `{}` (state `param_name` and `in` in provider.yaml)",
-                        s.name, s.name
-                    ));
-                    s.inferred.insert("param_name".into(), "guess: no README or example code names the key; the scheme's name assumed".into());
-                    if s.location.is_none() {
-                        s.inferred.insert("in".into(), "guess: no README or example code says where the key goes; a header assumed".into());
-                    }
+            s.param_name.get_or_insert_with(|| s.name.clone());
+            // An API key whose README section gives only its type (Go 4.x, swagger-codegen's Go
+            // and Kotlin): its name and place are a guess, said so.
+            if !named && !warned_assumed {
+                let (f, l, who) = match (rd, ex) {
+                    (Some(r), _) => (readme_file, r.line, "the README says API key"),
+                    (None, Some(e)) => (file, e.line, "the example code configures an API key"),
+                    (None, None) => (file, 0, "an API key"),
+                };
+                diags.warning(f, l, format!(
+                    "scheme `{}`: {who} but nothing names the key or where it goes; \
+                     assumed header `{}` (state `param_name` and `in` in provider.yaml)",
+                    s.name, s.name
+                ));
+                s.inferred.insert("param_name".into(), "guess: no README or example code names the key; the scheme's name assumed".into());
+                if s.location.is_none() {
+                    s.inferred.insert("in".into(), "guess: no README or example code says where the key goes; a header assumed".into());
                 }
             }
             if s.location.is_none() {

@@ -230,3 +230,28 @@ pub fn check_known(differences: Vec<(&str, String, String, String)>, known: &[Kn
         stale.join("\n  ")
     );
 }
+
+/// Checks the crates `members` of a workspace written at `work` with cargo, as CI does:
+/// clippy with `-D warnings` where it is installed (else `cargo check`), offline against the
+/// repository's lock file, in the target directory the compile tests share. Returns whether
+/// it passed and cargo's stderr; a warning on a line starting with `prefix` (the members'
+/// own code) counts as a failure.
+pub fn check_workspace(work: &Path, members: &[String], prefix: &str) -> (bool, String) {
+    let root = root();
+    let list: String = members.iter().map(|m| format!("    \"{m}\",\n")).collect();
+    std::fs::write(work.join("Cargo.toml"), format!("[workspace]\nresolver = \"2\"\nmembers = [\n{list}]\n")).unwrap();
+    std::fs::copy(root.join("Cargo.lock"), work.join("Cargo.lock")).expect("copy Cargo.lock");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let has_clippy = std::process::Command::new(&cargo).args(["clippy", "--version"]).output().is_ok_and(|o| o.status.success());
+    let mut cmd = std::process::Command::new(&cargo);
+    cmd.current_dir(work).env("CARGO_TARGET_DIR", root.join("target/diff-compat-target"));
+    if has_clippy {
+        cmd.args(["clippy", "--offline", "--workspace", "--message-format=short", "--", "-D", "warnings"]);
+    } else {
+        cmd.args(["check", "--offline", "--workspace", "--message-format=short"]);
+    }
+    let out = cmd.output().expect("run cargo");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let own_warnings = stderr.lines().any(|l| l.starts_with(prefix) && l.contains("warning"));
+    (out.status.success() && !own_warnings, stderr)
+}
