@@ -4,7 +4,7 @@
 //! | phase | what |
 //! |---|---|
 //! | `read` | markdown / plain text → blocks (form detected) |
-//! | `extract` | blocks → what the doc says (`flavour::python::Python`) |
+//! | `extract` | blocks → what the doc says (`doc::Template`) |
 //! | `infer` | → endpoint model, with evidence (and, for seeds, `provider.yaml` overrides) |
 //! | `yaml` | endpoint model → normalized `api.yaml` |
 //! | `render` | endpoint model → token streams (plus Cargo.toml, README, runtime copies) |
@@ -66,7 +66,7 @@ fn read_phase(set: &DocSet) -> ReadOut {
 /// Phase `extract`: the flavour reads what each doc says.
 fn extract_phase(read: &ReadOut) -> Extracted {
     let mut diags = Diagnostics::default();
-    let out = generator::extract_doc_set(read, &mut diags);
+    let out = generator::extract_doc_set(read, None, &mut diags);
     assert!(!diags.has_errors(), "{:?}", diags.errors().collect::<Vec<_>>());
     out
 }

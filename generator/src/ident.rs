@@ -71,6 +71,18 @@ fn fold_latin(c: char) -> Option<&'static str> {
     TABLE.iter().find(|(from, _)| from.contains(c)).map(|(_, to)| *to)
 }
 
+/// A wire name as a snake_case identifier (`X-API-KEY` → `x_api_key`, `page[size]` →
+/// `page_size`); `fallback` when no letter or digit is left.
+pub fn snake_identifier(wire: &str, fallback: &str) -> String {
+    let s: String = wire.chars().map(|c| if c.is_alphanumeric() { c } else { '_' }).collect();
+    let s = heck::ToSnakeCase::to_snake_case(s.trim_matches('_'));
+    if s.is_empty() {
+        fallback.into()
+    } else {
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -113,8 +113,11 @@ pub struct Discriminator {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
-    /// The docs' (Python attribute) name.
+    /// The docs' name (an attribute of their client language, escapes included).
     pub name: String,
+    /// The language-neutral name, where it differs from `name` (see [`Param::neutral_name`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral_name: Option<String>,
     /// The JSON key.
     pub wire_name: String,
     #[serde(rename = "type")]
@@ -254,9 +257,9 @@ pub struct Operation {
     pub content_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accept: Option<String>,
-    /// How the operation pages, when its docs make it evident (see [`crate::paginate`]).
+    /// How the operation pages, when its docs make it evident (see [`crate::infer::paginate`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pagination: Option<crate::paginate::Pagination>,
+    pub pagination: Option<Pagination>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -264,6 +267,55 @@ pub struct Operation {
     /// 1-based line of the operation's section in the source doc (0 when unknown).
     #[serde(skip)]
     pub line: usize,
+}
+
+/// How an operation pages. Names are the docs' names of the request parameter and of the
+/// response model's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pagination {
+    pub kind: PageKind,
+    /// The query parameter moved on for each page.
+    pub param: String,
+    /// Cursor pages: the response field holding the next page's cursor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// The response field holding the page's items (a list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    /// The response field holding the number of items in all pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<String>,
+    /// The response field holding the number of pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total_pages: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub inferred: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overridden: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PageKind {
+    /// The next request sends the cursor the previous response gave.
+    Cursor,
+    /// The next request's offset is the previous one plus the items received.
+    Offset,
+    /// The next request asks for the next page number.
+    Page,
+}
+
+/// A path template's placeholders, in order: `/users/{userId}/pets/{petId}` → `userId`, `petId`.
+pub fn placeholders(path: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else { break };
+        out.push(&rest[open + 1..open + close]);
+        rest = &rest[open + close + 1..];
+    }
+    out
 }
 
 fn is_false(b: &bool) -> bool {
@@ -274,8 +326,15 @@ fn is_false(b: &bool) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Param {
-    /// The doc's (Python) name.
+    /// The name as the doc spells it (escapes of its client language included: Python's
+    /// `_from`, C#'s `varInternal`, Kotlin 4.x's `acceptMinusLanguage`).
     pub name: String,
+    /// The language-neutral name, where it differs from `name`: the doc's escapes undone
+    /// (`from`, `internal`, `accept-language`), the same whatever language the docs were
+    /// written for; the Rust name derives from it. Absent in files written before it
+    /// existed: there, Python's escapes of `name` are undone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neutral_name: Option<String>,
     /// The name on the wire (placeholder, query/header/form name). Same as `name` for bodies.
     pub wire_name: String,
     pub location: Location,
@@ -310,6 +369,49 @@ pub enum Location {
     Cookie,
     Form,
     Body,
+}
+
+impl Param {
+    /// The language-neutral name: [`Param::neutral_name`], else `name` with Python's
+    /// reserved-word escapes undone (what files without `neutral_name` mean).
+    pub fn neutral(&self) -> &str {
+        match &self.neutral_name {
+            Some(n) => n,
+            None => unescape_python(&self.name),
+        }
+    }
+}
+
+/// Python's reserved-word escapes undone: `_from`, `var_from`, `var_self` → `from`, `self`.
+pub fn unescape_python(name: &str) -> &str {
+    for prefix in ["var_", "_"] {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            // Keywords, and names that cannot start a Python identifier (`2fa_enabled`).
+            if PY_KEYWORDS.contains(&rest) || rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return rest;
+            }
+        }
+    }
+    name
+}
+
+/// Python's keywords and the names its generators escape.
+pub const PY_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "self", "property", "type", "date", "datetime", "schema", "field", "list",
+];
+
+impl Field {
+    /// The language-neutral name: [`Field::neutral_name`], else `name` with Python's
+    /// reserved-word escapes undone.
+    pub fn neutral(&self) -> &str {
+        match &self.neutral_name {
+            Some(n) => n,
+            None => unescape_python(&self.name),
+        }
+    }
 }
 
 impl Location {

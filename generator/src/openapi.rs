@@ -317,7 +317,7 @@ fn operation(op: &Operation) -> Value {
         seen.push((key.0, key.1, p.name.as_str()));
         params.push(parameter(p));
     }
-    for ph in crate::infer::placeholders(&op.path) {
+    for ph in crate::ir::placeholders(&op.path) {
         if !op.params.iter().any(|p| p.location == Location::Path && p.wire_name == ph) {
             let mut p = Obj::new();
             p.set("name", ph).set("in", "path").set("required", true).set("schema", one("type", "string"));

@@ -3,7 +3,7 @@
 //! each node's `overridden`.
 
 use crate::diag::Diagnostics;
-use crate::ir::{Api, AuthKind, KeyLocation, Location, TypeRef};
+use crate::ir::{Api, AuthKind, Evidence, KeyLocation, Location, Operation, PageKind, Pagination, TypeRef};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -50,9 +50,9 @@ pub struct ProviderConfig {
     /// summary but not printed on every regenerate.
     #[serde(default)]
     pub expected_warnings: bool,
-    /// Per operation: `false`, or the pagination stated (applied by [`crate::paginate`]).
+    /// Per operation: `false`, or the pagination stated (applied by [`apply_pagination`]).
     #[serde(default)]
-    pub pagination: BTreeMap<String, crate::paginate::Override>,
+    pub pagination: BTreeMap<String, PaginationOverride>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -423,6 +423,7 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
                     continue;
                 };
                 op.params.push(crate::ir::Param {
+                    neutral_name: None,
                     name: pname.clone(),
                     wire_name: pname.clone(),
                     location,
@@ -462,6 +463,8 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
     }
     let skipped: Vec<&String> = cfg.operations.iter().filter(|(_, o)| o.skip).map(|(n, _)| n).collect();
     api.operations.retain(|op| !skipped.contains(&&op.name));
+    // Last: pagination is inferred again on the overridden API, then stated or disabled.
+    apply_pagination(api, &cfg.pagination, text, file, diags);
 }
 
 /// `wire_names:` — a convention per location, for every parameter (per-parameter
@@ -487,7 +490,7 @@ fn apply_wire_names(api: &mut Api, w: &WireNames) {
         for m in &mut api.models {
             // Names no Python attribute could be (`_links`, `e-mail`, `expiryMonth`) are the
             // JSON keys as written: only snake_case names follow the style.
-            for f in m.fields.iter_mut().filter(|f| crate::flavour::models::is_python_attribute(&f.name)) {
+            for f in m.fields.iter_mut().filter(|f| crate::infer::naming::is_python_attribute(&f.name)) {
                 f.wire_name = style.apply(&f.name);
                 f.inferred.remove("wire_name");
                 mark(&mut f.overridden, &format!("wire_name ({})", style.as_str()));
@@ -496,8 +499,144 @@ fn apply_wire_names(api: &mut Api, w: &WireNames) {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// Pagination.
+
+/// A `provider.yaml` entry: `false` disables, a mapping states the pagination.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum PaginationOverride {
+    Enabled(bool),
+    Stated(StatedPagination),
+}
+
+/// Pagination as stated in `provider.yaml`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedPagination {
+    pub kind: PageKind,
+    pub param: String,
+    #[serde(default)]
+    pub next: Option<String>,
+    #[serde(default)]
+    pub items: Option<String>,
+    #[serde(default)]
+    pub total: Option<String>,
+    #[serde(default)]
+    pub total_pages: Option<String>,
+}
+
+/// Infers again (after `provider.yaml`'s other overrides), then applies its `pagination`
+/// entries; names that do not exist are errors pointing at provider.yaml.
+pub fn apply_pagination(api: &mut Api, overrides: &BTreeMap<String, PaginationOverride>, text: &str, file: &str, diags: &mut Diagnostics) {
+    crate::infer::paginate::infer(api);
+    let line = |key: &str| {
+        let needle = format!("{key}:");
+        text.lines().position(|l| l.trim_start().starts_with(&needle)).map_or(0, |i| i + 1)
+    };
+    for (name, o) in overrides {
+        let models = api.models.clone();
+        let Some(op) = api.operations.iter_mut().find(|op| &op.name == name) else {
+            diags.error(file, line(name), format!("pagination: operation `{name}` is not in the doc"));
+            continue;
+        };
+        match o {
+            PaginationOverride::Enabled(false) => op.pagination = None,
+            PaginationOverride::Enabled(true) => {
+                if op.pagination.is_none() {
+                    diags.error(
+                        file,
+                        line(name),
+                        format!("pagination of `{name}`: nothing to enable, the docs show no pattern; state `kind` and `param`"),
+                    );
+                }
+            }
+            PaginationOverride::Stated(s) => {
+                if let Err(why) = check_pagination(op, &models, s) {
+                    diags.error(file, line(name), format!("pagination of `{name}`: {why}"));
+                    continue;
+                }
+                op.pagination = Some(Pagination {
+                    kind: s.kind,
+                    param: s.param.clone(),
+                    next: s.next.clone(),
+                    items: s.items.clone(),
+                    total: s.total.clone(),
+                    total_pages: s.total_pages.clone(),
+                    inferred: Evidence::new(),
+                    overridden: vec!["pagination".into()],
+                });
+            }
+        }
+    }
+}
+
+/// Whether a stated pagination names what the operation has.
+fn check_pagination(op: &Operation, models: &[crate::ir::Model], s: &StatedPagination) -> Result<(), String> {
+    let p = op
+        .params
+        .iter()
+        .find(|p| p.name == s.param && p.location == Location::Query)
+        .ok_or_else(|| format!("`{}` is not a query parameter of the operation", s.param))?;
+    let want = if s.kind == PageKind::Cursor { TypeRef::String } else { TypeRef::Integer };
+    if p.ty != want {
+        return Err(format!("parameter `{}` must be of type `{want}`", s.param));
+    }
+    let Some(TypeRef::Model(name)) = &op.response else {
+        return Err("the response is not a model".into());
+    };
+    let model = models
+        .iter()
+        .find(|m| &m.name == name)
+        .ok_or_else(|| format!("the fields of model `{name}` are not known"))?;
+    let named = |f: &Option<String>, what: &str, ok: &dyn Fn(&TypeRef) -> bool| -> Result<(), String> {
+        match f {
+            Some(f) if !model.fields.iter().any(|x| &x.name == f && ok(&x.ty)) => {
+                Err(format!("`{name}` has no {what} field `{f}`"))
+            }
+            _ => Ok(()),
+        }
+    };
+    named(&s.next, "string or integer", &crate::infer::paginate::is_scalar_cursor)?;
+    named(&s.items, "list", &|t| matches!(t, TypeRef::List(_)))?;
+    named(&s.total, "integer", &|t| *t == TypeRef::Integer)?;
+    named(&s.total_pages, "integer", &|t| *t == TypeRef::Integer)?;
+    match s.kind {
+        PageKind::Cursor if s.next.is_none() => Err("a cursor pagination needs `next`".into()),
+        PageKind::Offset | PageKind::Page if s.items.is_none() => Err("an offset or page pagination needs `items`".into()),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    mod pagination {
+        use crate::infer::paginate::tests::{api, field, list, param};
+        use crate::provider::{apply_pagination as apply, PaginationOverride as Override};
+        use crate::diag::Diagnostics;
+        use crate::ir::{PageKind, TypeRef};
+        use std::collections::BTreeMap;
+
+        #[test]
+        fn overrides_disable_state_and_check() {
+            let mut a = api(
+                vec![param("cursor", TypeRef::String), param("start", TypeRef::Integer)],
+                vec![field("data", list()), field("next_cursor", TypeRef::String), field("count", TypeRef::Integer)],
+            );
+            let mut diags = Diagnostics::default();
+            let parse = |y: &str| serde_yaml::from_str::<BTreeMap<String, Override>>(y).unwrap();
+            apply(&mut a, &parse("list: false"), "", "provider.yaml", &mut diags);
+            assert_eq!(a.operations[0].pagination, None);
+            apply(&mut a, &parse("list: {kind: offset, param: start, items: data, total: count}"), "", "provider.yaml", &mut diags);
+            let p = a.operations[0].pagination.as_ref().unwrap();
+            assert_eq!((p.kind, p.overridden.as_slice()), (PageKind::Offset, ["pagination".to_string()].as_slice()));
+            assert!(!diags.has_errors());
+            apply(&mut a, &parse("list: {kind: offset, param: nope, items: data}\nmissing: false"), "", "provider.yaml", &mut diags);
+            assert_eq!(diags.sorted().len(), 2);
+        }
+
+    }
+
     use super::*;
 
     #[test]

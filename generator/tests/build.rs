@@ -49,10 +49,11 @@ fn every_file_read_is_reported_for_rerun_if_changed() {
     on_disk.sort();
     assert_eq!(read, on_disk, "every doc, the README and provider.yaml");
 
-    // A single doc with a provider.yaml beside it: both.
+    // A single doc with a provider.yaml beside it: both, in reading order (provider.yaml
+    // first: its `flavour:` decides how the doc reads).
     let docs = root().join("specs/glowmarkt");
     let module = Config::new(docs.join("UserApi.md")).render_module().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(module.files, [docs.join("UserApi.md"), docs.join("provider.yaml")]);
+    assert_eq!(module.files, [docs.join("provider.yaml"), docs.join("UserApi.md")]);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod support;
 
-use generator::flavour::{python::Python, Flavour};
+use generator::doc::Template;
 use generator::ir::{Api, Field, Model, ModelKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -53,7 +53,7 @@ fn every_corpus_model_doc_becomes_a_type() {
         eprintln!("\n*** {} not found: the corpus model measurement did NOT run ***\n", corpus.display());
         return;
     }
-    let flavour = Python;
+    let flavour = Template;
     let hints = flavour.text_hints();
     let mut shapes: BTreeMap<&str, usize> = BTreeMap::new();
     let mut problems = Vec::new();
@@ -86,7 +86,7 @@ fn every_corpus_model_doc_becomes_a_type() {
                 continue;
             }
             let mut diags = generator::diag::Diagnostics::default();
-            let Some(d) = flavour.extract_model(&blocks, &label, &mut diags) else {
+            let Some(d) = flavour.extract_model(&blocks, &label, "python", &mut diags) else {
                 problems.push(format!("{label}: no type (not read as a model doc)"));
                 continue;
             };
@@ -99,6 +99,7 @@ fn every_corpus_model_doc_becomes_a_type() {
                     .fields
                     .iter()
                     .map(|f| Field {
+                        neutral_name: None,
                         name: f.name.clone(),
                         wire_name: f.name.clone(),
                         ty: f.ty.clone(),
@@ -118,7 +119,7 @@ fn every_corpus_model_doc_becomes_a_type() {
                 overridden: Vec::new(),
             });
         }
-        generator::flavour::models::infer_variants(&mut api);
+        generator::infer::models::infer_variants(&mut api);
         for m in &api.models {
             let (rows, label) = &rows_of[&m.name];
             let shape = match m.kind {

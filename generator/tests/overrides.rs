@@ -18,7 +18,7 @@
 
 use generator::diag::{Failed, Severity};
 use generator::ir::{Api, AuthKind, AuthScheme, Field, KeyLocation, Location, Operation, Param, TypeRef};
-use generator::paginate::PageKind;
+use generator::ir::PageKind;
 use generator::{Input, Loaded};
 use std::fmt;
 use std::path::{Path, PathBuf};

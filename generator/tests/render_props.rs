@@ -65,6 +65,7 @@ fn location() -> impl Strategy<Value = Location> {
 fn param(models: Vec<String>) -> impl Strategy<Value = Param> {
     (name(), wire(), location(), type_ref(models), any::<bool>(), proptest::option::of("\\PC{0,8}"), "\\PC{0,30}")
         .prop_map(|(name, wire_name, location, ty, required, default, description)| Param {
+            neutral_name: None,
             name,
             wire_name,
             location,
@@ -104,6 +105,7 @@ fn operation(models: Vec<String>, schemes: Vec<String>) -> impl Strategy<Value =
                 for w in &path_params {
                     path.push_str(&format!("/{{{w}}}"));
                     params.push(Param {
+                        neutral_name: None,
                         name: w.clone(),
                         wire_name: w.clone(),
                         location: Location::Path,
@@ -162,6 +164,7 @@ fn model(name: String, models: Vec<String>) -> impl Strategy<Value = Model> {
                 fields
                     .into_iter()
                     .map(|(name, wire_name, ty, required, nullable, read_only, description)| Field {
+                        neutral_name: None,
                         name,
                         wire_name,
                         ty,

@@ -216,8 +216,8 @@ fn a_header_row_wrapped_onto_two_lines_is_rejoined() {
     // Lines keep their numbers: `pet_id`'s row is line 30 of the file, as written.
     let text = std::fs::read_to_string(dir().join("split_header.md")).unwrap();
     let line = text.lines().position(|l| l.contains("**pet_id**")).unwrap() + 1;
-    let doc = generator::flavour::python::Python;
-    let blocks = generator::read::read(&text, generator::read::detect_form(&text), &generator::flavour::Flavour::text_hints(&doc));
+    let doc = generator::doc::Template;
+    let blocks = generator::read::read(&text, generator::read::detect_form(&text), &doc.text_hints());
     let rows: Vec<usize> = blocks
         .iter()
         .filter_map(|b| match &b.kind {

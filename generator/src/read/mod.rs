@@ -1,7 +1,8 @@
 //! Readers turn a document's *form* (markdown, or a rendered page saved as plain text) into
-//! one block structure. Flavours (see [`crate::flavour`]) read operations out of blocks and
+//! one block structure. The doc layer (see `crate::doc`) read operations out of blocks and
 //! never look at the raw form, so a form and a flavour are independent additions.
 
+use std::path::PathBuf;
 pub mod markdown;
 pub mod text;
 
@@ -107,3 +108,15 @@ impl LineIndex {
         }
     }
 }
+
+/// The files of one API's docs: API docs (`*Api.md`) and model docs in any order (told
+/// apart by content), and the client README, whose authorization section is read.
+#[derive(Debug, Clone, Default)]
+pub struct DocSet {
+    /// (label for diagnostics, contents)
+    pub docs: Vec<(String, String)>,
+    pub readme: Option<(String, String)>,
+    /// The files read (docs and README), when read from disk.
+    pub paths: Vec<PathBuf>,
+}
+

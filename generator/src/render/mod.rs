@@ -9,20 +9,21 @@ mod ops;
 mod runtime_files;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::ident::{sanitize, Case};
 use crate::ir::{Api, AuthKind, KeyLocation};
 use crate::provider::ProviderConfig;
 use crate::Loaded;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-use std::collections::{BTreeMap, BTreeSet};
+use quote::quote;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub use runtime_files::RUNTIME_FILES;
 #[cfg(test)]
 pub(crate) use runtime_files::RUNTIME_MANIFEST;
-pub(crate) use models::PRELUDE_TYPES;
-pub(crate) use ops::{BUILDER_NAMES, CLIENT_METHODS};
+use crate::surface::models as smodels;
+use crate::surface::ops as sops;
+use crate::surface::schemes::{SchemeItem, SchemePlan};
+pub use crate::surface::{names as plan_names, Names as PlanNames};
 
 /// What names the crate.
 #[derive(Debug, Clone)]
@@ -122,50 +123,6 @@ fn guarded(api: &Api, render: impl FnOnce() -> Loaded<BTreeMap<PathBuf, String>>
     }
 }
 
-/// The Rust names a rendered crate gives an API's operations, parameters and security
-/// schemes, taken from the renderer's own plan (what `diff` reports; an operation the
-/// renderer skips has none).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PlanNames {
-    /// Operation → `Client` method.
-    pub methods: BTreeMap<String, String>,
-    /// Operation → the Rust name of each parameter, in the doc's order.
-    pub params: BTreeMap<String, Vec<String>>,
-    /// Scheme → `ClientBuilder` setter.
-    pub scheme_setters: BTreeMap<String, String>,
-    /// API group → its module.
-    pub modules: BTreeMap<String, String>,
-    /// (model, field's model): fields held in a `Box` (they close a cycle of models).
-    pub boxed: BTreeSet<(String, String)>,
-}
-
-/// See [`PlanNames`].
-pub fn plan_names(api: &Api) -> PlanNames {
-    let schemes = SchemePlan::new(api);
-    let idents = models::model_idents(api, &mut |_| {});
-    let plan = ops::plan(api, &schemes, &idents, &mut |_| {});
-    let mut names = PlanNames {
-        scheme_setters: schemes.schemes.iter().map(|s| (s.name.clone(), s.setter.to_string())).collect(),
-        modules: ops::group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref())),
-        boxed: models::recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
-        ..PlanNames::default()
-    };
-    for o in &plan.ops {
-        names.methods.insert(o.op.name.clone(), o.method_ident.to_string());
-        let planned: Vec<_> = o.required.iter().chain(&o.optional).collect();
-        let params = o
-            .op
-            .params
-            .iter()
-            .map(|p| {
-                planned.iter().find(|pp| std::ptr::eq(pp.p, p)).map(|pp| pp.ident.to_string()).unwrap_or_default()
-            })
-            .collect();
-        names.params.insert(o.op.name.clone(), params);
-    }
-    names
-}
-
 /// The most threads [`render_crate`] uses.
 pub const MAX_THREADS: usize = 8;
 
@@ -245,7 +202,7 @@ struct CratePlan<'a> {
     header: String,
     schemes: SchemePlan,
     idents: BTreeMap<String, proc_macro2::Ident>,
-    plan: ops::Plan<'a>,
+    plan: sops::Plan<'a>,
     op_pieces: Vec<ops::OpsPiece>,
     warnings: Vec<Diagnostic>,
 }
@@ -260,8 +217,8 @@ impl<'a> CratePlan<'a> {
             .unwrap_or_else(|| api.provider.clone());
         let mut messages = Vec::new();
         let schemes = SchemePlan::new(api);
-        let idents = models::model_idents(api, &mut |m| messages.push(m));
-        let plan = ops::plan(api, &schemes, &idents, &mut |m| messages.push(m));
+        let idents = smodels::model_idents(api, &mut |m| messages.push(m));
+        let plan = sops::plan(api, &schemes, &idents, &mut |m| messages.push(m));
         let op_pieces = ops::operations_pieces(&plan);
         let mut crate_plan = CratePlan {
             api,
@@ -435,71 +392,9 @@ fn format_piece(piece: Piece, tokens: TokenStream, label: &str, warnings: &mut V
     }
 }
 
-/// Security schemes with their Rust names.
-pub(crate) struct SchemePlan {
-    pub schemes: Vec<SchemeItem>,
-}
-
-pub(crate) struct SchemeItem {
-    pub name: String,
-    pub kind: AuthKind,
-    pub location: Option<KeyLocation>,
-    pub param_name: Option<String>,
-    /// `const` holding its runtime description.
-    pub static_ident: proc_macro2::Ident,
-    /// Builder method setting its credential.
-    pub setter: proc_macro2::Ident,
-}
-
-/// Builder methods a scheme setter must not shadow.
-const BUILDER_METHODS: &[&str] = &[
-    "base_url", "timeout", "user_agent", "retry_policy", "default_header", "http_client",
-    "max_body_bytes", "build", "credential", "new", "default", "attempt_timeout", "hook",
-];
-
-impl SchemePlan {
-    fn new(api: &Api) -> Self {
-        let mut used: Vec<String> = Vec::new();
-        let mut used_statics: Vec<String> = Vec::new();
-        let schemes = api
-            .auth_schemes
-            .iter()
-            .map(|s| {
-                let mut setter = sanitize(&s.name, Case::Snake, BUILDER_METHODS);
-                while used.contains(&setter) {
-                    setter.push('_');
-                }
-                used.push(setter.clone());
-                // `type_` and `type__` (schemes `type` and `type_`) must not both be `SCHEME_TYPE`.
-                let mut static_name = format!("SCHEME_{}", setter.trim_end_matches('_').to_ascii_uppercase());
-                if used_statics.contains(&static_name) {
-                    static_name = format!("SCHEME_{}", setter.to_ascii_uppercase());
-                }
-                while used_statics.contains(&static_name) {
-                    static_name.push('_');
-                }
-                used_statics.push(static_name.clone());
-                SchemeItem {
-                    name: s.name.clone(),
-                    kind: s.kind,
-                    location: s.location,
-                    param_name: s.param_name.clone(),
-                    static_ident: format_ident!("{}", static_name),
-                    setter: format_ident!("{}", setter),
-                }
-            })
-            .collect();
-        SchemePlan { schemes }
-    }
-
-    pub fn get(&self, name: &str) -> Option<&SchemeItem> {
-        self.schemes.iter().find(|s| s.name == name)
-    }
-}
-
 /// The runtime descriptions of the schemes some operation uses (an unused `const` would be
 /// dead code).
-fn scheme_statics(schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
+fn scheme_statics(schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
     let used: std::collections::BTreeSet<&str> =
         plan.ops.iter().flat_map(|o| o.op.security.iter().flatten()).map(String::as_str).collect();
     let items = schemes.schemes.iter().filter(|s| used.contains(s.name.as_str())).map(|s| {
@@ -571,7 +466,7 @@ fn scheme_setter(s: &SchemeItem) -> TokenStream {
     }
 }
 
-fn client_rs(api: &Api, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
+fn client_rs(api: &Api, schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
     let base = &api.base_url;
     let statics = scheme_statics(schemes, plan);
     let setters = schemes.schemes.iter().map(scheme_setter);
@@ -695,7 +590,7 @@ fn client_rs(api: &Api, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
     }
 }
 
-fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> TokenStream {
+fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
     let docs = crate_docs(api, opts, schemes, plan);
     let doc_attrs = docs::inner_doc_attrs(&docs);
     // Without operations there are no request builders to re-export.
@@ -736,7 +631,7 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan
 
 /// The quick-start example: the first operation with the fewest required parameters,
 /// preferring a GET.
-fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
+fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> String {
     let krate = crate_ident(&opts.crate_name);
     let mut code = String::new();
     code.push_str(&format!("let client = {krate}::Client::builder()\n"));
@@ -753,7 +648,7 @@ fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops:
     }
     code.push_str("    .build()?;\n");
     // An operation whose required arguments are all simple to write down.
-    let simple = |o: &&ops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, ops::RustTy::Model(_)));
+    let simple = |o: &&sops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, sops::RustTy::Model(_)));
     let pick = plan
         .ops
         .iter()
@@ -776,9 +671,9 @@ fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops:
 }
 
 /// Calls of the crate's own operations for the SDK-behaviour sections of its docs.
-fn sdk_examples<'a>(krate: &'a str, plan: &ops::Plan) -> docs::SdkExamples<'a> {
-    let simple = |o: &&ops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, ops::RustTy::Model(_)));
-    let call = |o: &ops::OpPlan<'_>| {
+fn sdk_examples<'a>(krate: &'a str, plan: &sops::Plan) -> docs::SdkExamples<'a> {
+    let simple = |o: &&sops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, sops::RustTy::Model(_)));
+    let call = |o: &sops::OpPlan<'_>| {
         let args: Vec<String> = o.required.iter().map(|p| p.example_arg()).collect();
         format!("client.{}({})", o.method_ident, args.join(", "))
     };
@@ -793,11 +688,11 @@ fn sdk_examples<'a>(krate: &'a str, plan: &ops::Plan) -> docs::SdkExamples<'a> {
         krate,
         call: pick.map(|o| (call(o), !o.has_idempotency_param)),
         paged: plan.ops.iter().find(|o| o.paging.is_some()).map(|o| (call(o), o.paging.as_ref().is_some_and(|p| p.items.is_some()))),
-        streamed: plan.ops.iter().find(|o| matches!(o.response, ops::Response::Items(..))).map(call),
+        streamed: plan.ops.iter().find(|o| matches!(o.response, sops::Response::Items(..))).map(call),
     }
 }
 
-fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
+fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> String {
     let mut d = String::new();
     d.push_str(&format!("Typed Rust client for the {} API (`{}`), generated from its documentation.\n\n", opts.display_name, api.title));
     if api.base_url.is_empty() {
@@ -868,7 +763,7 @@ fn cargo_toml(api: &Api, opts: &CrateOptions) -> String {
     )
 }
 
-fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &ops::Plan) -> String {
+fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> String {
     let mut r = header(opts, "<!--").trim_end().to_string();
     r.push_str(" -->\n\n");
     r.push_str(&format!("# {}\n\n", opts.crate_name));

@@ -3,49 +3,11 @@
 
 use super::docs;
 use crate::ident::{sanitize, Case};
+use crate::surface::models::{is_typed, is_union, recursive_fields};
 use crate::ir::{Api, Field, Model, ModelKind, TypeRef};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Prelude names the generated `models.rs` uses unqualified (`Option<String>`, `Vec<T>`):
-/// a model must not shadow them there, so a model named `String` becomes `String_`.
-pub(crate) const PRELUDE_TYPES: &[&str] = &["String", "Option", "Vec", "Box", "Result", "Some", "None", "Ok", "Err"];
-
-/// Rust names for every model the API names (in operations, in known models' fields, or
-/// documented): source name → identifier, collisions resolved deterministically.
-pub(crate) fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<String, Ident> {
-    let names = api.model_names();
-    let mut out: BTreeMap<String, Ident> = BTreeMap::new();
-    let mut used: BTreeMap<String, String> = BTreeMap::new();
-    let builders = request_builder_names(api);
-    for n in names {
-        let mut id = sanitize(&n, Case::Pascal, PRELUDE_TYPES);
-        // `models::` and `requests::` never share a name: a model named like a request
-        // builder (`CheckRequest`, the builder of `check`) takes the suffix `Model`.
-        // The rule is fixed (not a collision to report); the model's doc names its source.
-        if builders.contains(&id) {
-            id.push_str("Model");
-        }
-        if let Some(other) = used.get(&id) {
-            warn(format!("models `{other}` and `{n}` both become `{id}`; the second is named `{id}_`"));
-            while used.contains_key(&id) {
-                id.push('_');
-            }
-        }
-        used.insert(id.clone(), n.clone());
-        out.insert(n, format_ident!("{}", id));
-    }
-    out
-}
-
-/// The request builders' names (`<Operation>Request`), as `ops` names them.
-pub(crate) fn request_builder_names(api: &Api) -> BTreeSet<String> {
-    api.operations
-        .iter()
-        .map(|op| sanitize(&format!("{} request", crate::infer::unescape_python(&op.name)), Case::Pascal, &[]))
-        .collect()
-}
 
 fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> TokenStream {
     match t {
@@ -189,8 +151,7 @@ fn object(
             continue;
         }
         wires.insert(&f.wire_name, &f.name);
-        let bare = crate::infer::unescape_python(&f.name);
-        let mut name = sanitize(bare, Case::Snake, &["additional_properties"]);
+        let mut name = crate::surface::field_name(f);
         if let Some(other) = used.get(&name) {
             warn(format!(
                 "model `{}`: fields `{other}` and `{}` both become `{name}`; the second is named `{name}_`",
@@ -402,38 +363,6 @@ fn opaque(source: &str, ident: &Ident) -> TokenStream {
     }
 }
 
-/// Whether a model renders as a typed struct or enum (rather than opaque JSON). An object
-/// the docs give no fields for is opaque: 4.x documents enums that way (values lost), and
-/// an empty struct would refuse the string such a server sends.
-pub(crate) fn is_typed(api: &Api, name: &str) -> bool {
-    api.models.iter().any(|m| {
-        m.name == name
-            && match m.kind {
-                ModelKind::Object => !m.fields.is_empty(),
-                ModelKind::Enum => {
-                    !m.enum_values.is_empty() && !m.enum_values.iter().all(|v| v.parse::<f64>().is_ok())
-                }
-                ModelKind::OneOf | ModelKind::AnyOf => !m.fields.is_empty() || variants_typed(api, m),
-            }
-    })
-}
-
-/// Whether a model renders as an enum of its variants.
-pub(crate) fn is_union(api: &Api, m: &Model) -> bool {
-    matches!(m.kind, ModelKind::OneOf | ModelKind::AnyOf) && variants_typed(api, m)
-}
-
-/// A union whose every variant is a typed model of its own renders as an enum of them.
-fn variants_typed(api: &Api, m: &Model) -> bool {
-    !m.variants.is_empty()
-        && m.variants.iter().all(|v| {
-            v != &m.name
-                && api.models.iter().any(|x| {
-                    &x.name == v && matches!(x.kind, ModelKind::Object | ModelKind::Enum) && is_typed(api, v)
-                })
-        })
-}
-
 /// A union whose variants are not known as models: one struct of the merged fields, every
 /// field optional (no field is known to be in every variant).
 fn merged(m: &Model) -> Model {
@@ -578,54 +507,6 @@ fn variants(
             }
         }
     }
-}
-
-/// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
-/// and close a cycle: the field's model contains the first one again the same way. Those
-/// are boxed.
-pub(crate) fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> BTreeSet<(&'a str, &'a str)> {
-    let typed: BTreeMap<&str, &Model> = api
-        .models
-        .iter()
-        .filter(|m| m.kind != ModelKind::Enum && idents.contains_key(&m.name) && is_typed(api, &m.name))
-        .map(|m| (m.name.as_str(), m))
-        .collect();
-    let unions: BTreeSet<&str> =
-        typed.values().filter(|m| is_union(api, m)).map(|m| m.name.as_str()).collect();
-    let inline = |m: &'a Model| -> Vec<&'a str> {
-        if unions.contains(m.name.as_str()) {
-            return m.variants.iter().map(String::as_str).filter(|v| typed.contains_key(v)).collect();
-        }
-        m.fields
-            .iter()
-            .filter_map(|f| match &f.ty {
-                TypeRef::Model(target) if typed.contains_key(target.as_str()) => Some(target.as_str()),
-                _ => None,
-            })
-            .collect()
-    };
-    let reaches = |from: &'a str, to: &str| {
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        let mut stack = vec![from];
-        while let Some(at) = stack.pop() {
-            if at == to {
-                return true;
-            }
-            if seen.insert(at) {
-                stack.extend(typed.get(at).into_iter().flat_map(|m| inline(m)));
-            }
-        }
-        false
-    };
-    let mut out = BTreeSet::new();
-    for m in typed.values() {
-        for target in inline(m) {
-            if reaches(target, &m.name) {
-                out.insert((m.name.as_str(), target));
-            }
-        }
-    }
-    out
 }
 
 pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {

@@ -6,7 +6,6 @@
 
 #![allow(dead_code)]
 
-use generator::flavour::Flavour;
 use generator::ir::{Api, DocForm};
 use generator::render::{render_crate, CrateOptions};
 
@@ -46,12 +45,12 @@ pub fn markdown_doc(text: &str) -> bool {
 
 /// A doc forced through the plain-text reader and the flavour, then `parse_doc`.
 pub fn plain_text_doc(text: &str) -> bool {
-    let flavour = generator::flavour::python::Python;
+    let flavour = generator::doc::Template;
     let hints = flavour.text_hints();
     let blocks = generator::read::read(text, DocForm::Text, &hints);
     let mut diags = generator::diag::Diagnostics::default();
-    let _ = flavour.extract(&blocks, "fuzz.txt", &mut diags);
-    let _ = flavour.extract_model(&blocks, "fuzz.txt", &mut diags);
+    let _ = flavour.extract(&blocks, "fuzz.txt", None, &mut diags);
+    let _ = flavour.extract_model(&blocks, "fuzz.txt", "python", &mut diags);
     markdown_doc(text)
 }
 

@@ -20,16 +20,20 @@
 //! new field (struct literals must name it) and a new enum value (exhaustive `match`es must
 //! handle it) are breaking, like removals and type changes.
 
-use crate::diag::Failed;
+mod report;
+mod sources;
+
+pub use report::{report, summary};
+pub use sources::{diff_rev, load_rev, load_side, load_working_tree, manifest_version, plan_changes, provider_yaml_version, rev_versions, working_tree_versions};
+
 // Names come from the renderer (its plan and reserved words); `tests/diff.rs` checks the
 // derived names against the rendered crates of every spec.
-use crate::render::{plan_names, PlanNames, BUILDER_NAMES, CLIENT_METHODS, PRELUDE_TYPES};
+use crate::surface::{self, names as plan_names, Names as PlanNames};
 use crate::ident::{sanitize, Case};
-use crate::infer::{placeholders, unescape_python};
+use crate::ir::placeholders;
 use crate::ir::{Api, AuthKind, Field, Location, Model, Operation, Param, TypeRef};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 /// What a change means for users of the generated crate. Ordered by severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -265,7 +269,7 @@ impl ProviderDiff {
 // The generated crate's surface, as the renderer derives it.
 
 /// The Rust type of a value of type `t` (as the renderer spells it, without `crate::`).
-fn rust_type(t: &TypeRef) -> String {
+fn rust_type(t: &TypeRef, models: &Models) -> String {
     match t {
         TypeRef::String => "String".into(),
         TypeRef::Integer => "i64".into(),
@@ -275,27 +279,27 @@ fn rust_type(t: &TypeRef) -> String {
         TypeRef::DateTime => "time::OffsetDateTime".into(),
         TypeRef::Binary => "FilePart".into(),
         TypeRef::Any => "serde_json::Value".into(),
-        TypeRef::List(t) => format!("Vec<{}>", rust_type(t)),
-        TypeRef::Map(t) => format!("BTreeMap<String, {}>", rust_type(t)),
-        TypeRef::Model(m) => format!("models::{}", model_ident(m)),
+        TypeRef::List(t) => format!("Vec<{}>", rust_type(t, models)),
+        TypeRef::Map(t) => format!("BTreeMap<String, {}>", rust_type(t, models)),
+        TypeRef::Model(m) => format!("models::{}", model_ident(m, models)),
     }
 }
 
 /// A model field's Rust type (render/models.rs): dates and binary inside containers are text,
 /// a field closing a cycle of models is boxed, read-only and optional fields are `Option`,
 /// nullable optional ones `Option<Option<_>>`.
-fn field_type(f: &Field, boxed: bool) -> String {
-    fn base(t: &TypeRef, top: bool) -> String {
+fn field_type(f: &Field, boxed: bool, models: &Models) -> String {
+    fn base(t: &TypeRef, top: bool, models: &Models) -> String {
         match t {
             TypeRef::Date if top => "time::Date".into(),
             TypeRef::DateTime if top => "time::OffsetDateTime".into(),
             TypeRef::Date | TypeRef::DateTime | TypeRef::Binary => "String".into(),
-            TypeRef::List(t) => format!("Vec<{}>", base(t, false)),
-            TypeRef::Map(t) => format!("BTreeMap<String, {}>", base(t, false)),
-            other => rust_type(other),
+            TypeRef::List(t) => format!("Vec<{}>", base(t, false, models)),
+            TypeRef::Map(t) => format!("BTreeMap<String, {}>", base(t, false, models)),
+            other => rust_type(other, models),
         }
     }
-    let t = base(&f.ty, true);
+    let t = base(&f.ty, true, models);
     let t = if boxed { format!("Box<{t}>") } else { t };
     match (!f.required || f.read_only, f.nullable) {
         (false, false) => t,
@@ -305,20 +309,21 @@ fn field_type(f: &Field, boxed: bool) -> String {
 }
 
 fn field_ident(f: &Field) -> String {
-    sanitize(unescape_python(&f.name), Case::Snake, &["additional_properties"])
+    surface::field_name(f)
 }
 
-fn model_ident(name: &str) -> String {
-    sanitize(name, Case::Pascal, PRELUDE_TYPES)
+/// A model's Rust type name, as the surface decided it.
+fn model_ident(name: &str, models: &Models) -> String {
+    models.get(name).cloned().unwrap_or_else(|| sanitize(name, Case::Pascal, surface::PRELUDE_TYPES))
 }
 
 /// The type `.await` gives (inside `ApiResponse`).
-fn output_type(op: &Operation) -> String {
+fn output_type(op: &Operation, models: &Models) -> String {
     match &op.response {
         None => "()".into(),
         Some(TypeRef::Binary) => "Bytes".into(),
         Some(TypeRef::String) if op.accept.as_deref().is_some_and(|a| !a.contains("json")) => "String".into(),
-        Some(t) => rust_type(t),
+        Some(t) => rust_type(t, models),
     }
 }
 
@@ -332,7 +337,7 @@ fn method_names(api: &Api, plan: &PlanNames) -> BTreeMap<String, String> {
                 .methods
                 .get(&op.name)
                 .cloned()
-                .unwrap_or_else(|| sanitize(unescape_python(&op.name), Case::Snake, CLIENT_METHODS));
+                .unwrap_or_else(|| surface::method_name(op));
             (op.name.clone(), name)
         })
         .collect()
@@ -343,7 +348,7 @@ fn method_names(api: &Api, plan: &PlanNames) -> BTreeMap<String, String> {
 fn param_idents(op: &Operation, plan: &PlanNames) -> Vec<String> {
     match plan.params.get(&op.name) {
         Some(names) if names.len() == op.params.len() => names.clone(),
-        _ => op.params.iter().map(|p| sanitize(unescape_python(&p.name), Case::Snake, BUILDER_NAMES)).collect(),
+        _ => op.params.iter().map(surface::param_name).collect(),
     }
 }
 
@@ -368,7 +373,7 @@ pub fn rust_names(api: &Api) -> RustNames {
     let mut names = RustNames {
         methods: method_names(api, &plan),
         scheme_setters: plan.scheme_setters.clone(),
-        models: api.model_names().into_iter().map(|m| (m.clone(), model_ident(&m))).collect(),
+        models: api.model_names().into_iter().map(|m| (m.clone(), model_ident(&m, &plan.models))).collect(),
         ..RustNames::default()
     };
     for op in &api.operations {
@@ -456,7 +461,12 @@ fn other_fields<T: serde::Serialize>(old: &T, new: &T, known: &[&str]) -> Vec<(S
 struct Ctx<'a> {
     subject: String,
     out: &'a mut Vec<Change>,
+    /// Model → its Rust type, in the old and the new crate ([`PlanNames::models`]).
+    models: (&'a Models, &'a Models),
 }
+
+/// Model → its type in `models`, as the surface names it.
+type Models = BTreeMap<String, String>;
 
 impl Ctx<'_> {
     fn push(&mut self, impact: Impact, text: impl Into<String>) {
@@ -471,9 +481,12 @@ impl Ctx<'_> {
 /// Compares two versions of one provider's API.
 pub fn diff(old: &Api, new: &Api) -> ProviderDiff {
     let mut d = ProviderDiff::new(&new.provider, Presence::Both);
+    // The surface's names for each side, decided once.
+    let names = (plan_names(old), plan_names(new));
     let mut g = Ctx {
         subject: "API".into(),
         out: &mut d.general,
+        models: (&names.0.models, &names.1.models),
     };
     if old.base_url != new.base_url {
         g.push(
@@ -491,8 +504,6 @@ pub fn diff(old: &Api, new: &Api) -> ProviderDiff {
         g.push(Impact::Docs, format!("`{k}`: {a} → {b}"));
     }
 
-    // The renderer's names for each side, planned once.
-    let names = (plan_names(old), plan_names(new));
     diff_operations(old, new, &names, &mut d);
     diff_schemes(old, new, &names, &mut d.auth);
     diff_models(old, new, &names, &mut d.models);
@@ -548,7 +559,7 @@ fn diff_operations(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, Plan
     for (o, n) in pairs {
         let mut changes = Vec::new();
         let idents = (param_idents(o, old_plan), param_idents(n, new_plan));
-        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), modules, &idents, &mut changes);
+        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), modules, &idents, (&old_plan.models, &new_plan.models), &mut changes);
         if !changes.is_empty() {
             d.changed.push(OpDiff {
                 name: n.name.clone(),
@@ -565,6 +576,7 @@ fn diff_operation(
     (om, nm): (&str, &str),
     (old_modules, new_modules): (&BTreeMap<String, String>, &BTreeMap<String, String>),
     idents: &(Vec<String>, Vec<String>),
+    models: (&Models, &Models),
     out: &mut Vec<Change>,
 ) {
     let old_module = |g: &str| old_modules.get(g).cloned().unwrap_or_default();
@@ -572,6 +584,7 @@ fn diff_operation(
     let mut c = Ctx {
         subject: n.name.clone(),
         out,
+        models,
     };
     if o.name != n.name {
         if om != nm {
@@ -624,7 +637,7 @@ fn diff_operation(
     }
     diff_params(o, n, nm, idents, &mut c);
 
-    let (ot, nt) = (output_type(o), output_type(n));
+    let (ot, nt) = (output_type(o, c.models.0), output_type(n, c.models.1));
     let show_ty = |t: &Option<TypeRef>| t.as_ref().map(|t| format!("`{t}`")).unwrap_or_else(|| "none".into());
     if ot != nt {
         c.push(
@@ -833,7 +846,7 @@ fn diff_param(a: &Param, b: &Param, (ia, ib): (&str, &str), method: &str, c: &mu
         ),
         _ => {}
     }
-    let (ta, tb) = (rust_type(&a.ty), rust_type(&b.ty));
+    let (ta, tb) = (rust_type(&a.ty, c.models.0), rust_type(&b.ty, c.models.1));
     if ta != tb {
         c.push(
             Impact::Breaking,
@@ -890,6 +903,7 @@ fn diff_schemes(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, PlanNam
         let mut c = Ctx {
             subject: format!("scheme {}", s.name),
             out: &mut *out,
+            models: (&old_plan.models, &new_plan.models),
         };
         let Some(t) = new.auth_schemes.iter().find(|t| t.name == s.name) else {
             c.push(
@@ -953,8 +967,9 @@ fn diff_models(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, PlanName
         let mut c = Ctx {
             subject: format!("model {name}"),
             out: &mut *out,
+            models: (&old_plan.models, &new_plan.models),
         };
-        let ident = model_ident(name);
+        let ident = if nn.contains(name) { model_ident(name, &new_plan.models) } else { model_ident(name, &old_plan.models) };
         match (on.contains(name), nn.contains(name)) {
             (true, false) => {
                 c.push(Impact::Breaking, format!("model `{name}` removed: `models::{ident}` is gone"));
@@ -992,7 +1007,7 @@ fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
         _ => false,
     };
     let name = &b.name;
-    let ident = model_ident(name);
+    let ident = model_ident(name, c.models.1);
     if a.kind != b.kind {
         c.push(Impact::Breaking, format!("model `{name}`: kind {:?} → {:?}", a.kind, b.kind));
         return;
@@ -1048,7 +1063,7 @@ fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
                 c.push(Impact::Docs, format!("{label}: renamed from `{}` in the docs; the Rust field stays `{gi}`", f.name));
             }
         }
-        let (ft, gt) = (field_type(f, is_boxed(boxed.0, a, f)), field_type(g, is_boxed(boxed.1, b, g)));
+        let (ft, gt) = (field_type(f, is_boxed(boxed.0, a, f), c.models.0), field_type(g, is_boxed(boxed.1, b, g), c.models.1));
         let mut facts = Vec::new();
         if f.ty != g.ty {
             facts.push(format!("type `{}` → `{}`", f.ty, g.ty));
@@ -1121,468 +1136,5 @@ pub fn diff_sides(old: &[Api], new: &[Api]) -> Vec<ProviderDiff> {
     out
 }
 
-/// One side of a diff: a doc, a docs or spec directory, an `api.yaml`, a `specs/`
-/// directory (every provider in it), or a repository root (its `specs/`).
-pub fn load_side(path: &Path) -> Result<Vec<Api>, Failed> {
-    let specs = if path.join("specs").is_dir() { path.join("specs") } else { path.to_path_buf() };
-    let dirs = crate::provider_dirs(&specs);
-    let is_specs_root = path.is_dir() && !path.join("provider.yaml").is_file() && !dirs.is_empty();
-    if is_specs_root {
-        let mut apis = Vec::new();
-        let mut errors = Vec::new();
-        for dir in dirs {
-            match crate::load_spec_dir(&dir, path) {
-                Ok(l) => apis.push(l.value.api),
-                Err(Failed(e)) => errors.extend(e),
-            }
-        }
-        if !errors.is_empty() {
-            return Err(Failed(errors));
-        }
-        return Ok(apis);
-    }
-    crate::load_input(path).map(|l| vec![l.value])
-}
-
-fn git(root: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim()));
-    }
-    Ok(out.stdout)
-}
-
-/// The providers of `specs/` at git revision `rev` of the repository at `root`: each
-/// provider's checked-in `api.yaml` (what that revision's crate was generated from), or,
-/// when there is none or it no longer reads, its docs and `provider.yaml` read anew.
-pub fn load_rev(root: &Path, rev: &str) -> Result<Vec<Api>, String> {
-    let listing = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
-    let mut by_provider: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for line in String::from_utf8_lossy(&listing).lines() {
-        let mut parts = line.splitn(3, '/');
-        if let (Some("specs"), Some(p), Some(_)) = (parts.next(), parts.next(), parts.next()) {
-            by_provider.entry(p.to_string()).or_default().push(line.to_string());
-        }
-    }
-    let mut apis = Vec::new();
-    let tmp = std::env::temp_dir().join(format!("generator-diff-{}-{}", std::process::id(), rev.replace(['/', ':'], "_")));
-    let result = (|| {
-        for (provider, files) in &by_provider {
-            if !files.iter().any(|f| f.ends_with("/provider.yaml")) {
-                continue;
-            }
-            let yaml_path = format!("specs/{provider}/api.yaml");
-            if files.contains(&yaml_path) {
-                let text = String::from_utf8_lossy(&git(root, &["show", &format!("{rev}:{yaml_path}")])?).into_owned();
-                if let Ok(api) = crate::yaml::from_yaml(&text, &yaml_path) {
-                    apis.push(api);
-                    continue;
-                }
-            }
-            let dir = tmp.join("specs").join(provider);
-            for f in files {
-                let target = tmp.join(f);
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-                }
-                let bytes = git(root, &["show", &format!("{rev}:{f}")])?;
-                std::fs::write(&target, bytes).map_err(|e| format!("{}: {e}", target.display()))?;
-            }
-            let loaded = crate::load_spec_dir(&dir, &tmp).map_err(|f| format!("{rev}:specs/{provider}: {f}"))?;
-            apis.push(loaded.value.api);
-        }
-        Ok(())
-    })();
-    let _ = std::fs::remove_dir_all(&tmp);
-    result.map(|()| apis)
-}
-
-/// The working tree's providers, read from their docs and `provider.yaml` (so edits not
-/// yet regenerated count).
-pub fn load_working_tree(root: &Path) -> Result<Vec<Api>, Failed> {
-    let mut apis = Vec::new();
-    let mut errors = Vec::new();
-    for dir in crate::spec_dirs(root) {
-        match crate::load_spec_dir(&dir, root) {
-            Ok(l) => apis.push(l.value.api),
-            Err(Failed(e)) => errors.extend(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(apis)
-    } else {
-        Err(Failed(errors))
-    }
-}
-
-/// The `version = "…"` of a Cargo manifest's package.
-pub fn manifest_version(manifest: &str) -> Option<String> {
-    manifest
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("version = \"").and_then(|r| r.strip_suffix('"')))
-        .map(str::to_string)
-}
-
-/// The API changes a generation run makes (or, for `check`, would make): every
-/// `specs/<provider>/api.yaml` in `output` whose text differs from the one on disk,
-/// compared with it; and every crate whose version changes without an API change.
-/// [`ProviderDiff::version`] is the version of `generated/<provider>/Cargo.toml` on disk,
-/// [`ProviderDiff::new_version`] the planned one (`provider.yaml`'s).
-pub fn plan_changes(root: &Path, output: &crate::files::Output) -> Vec<ProviderDiff> {
-    let mut out = Vec::new();
-    for (rel, text) in &output.files {
-        let mut comps = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned());
-        let (Some(first), Some(provider), Some(file), None) = (comps.next(), comps.next(), comps.next(), comps.next()) else {
-            continue;
-        };
-        if first != "specs" || file != "api.yaml" {
-            continue;
-        }
-        let manifest = PathBuf::from("generated").join(&provider).join("Cargo.toml");
-        let new_version = output.files.get(&manifest).and_then(|m| manifest_version(m));
-        let version = std::fs::read_to_string(root.join(&manifest)).ok().and_then(|m| manifest_version(&m));
-        let old_text = std::fs::read_to_string(root.join(rel)).ok();
-        if old_text.as_deref() == Some(text.as_str()) {
-            if version.is_some() && new_version.is_some() && version != new_version {
-                let mut d = ProviderDiff::new(&provider, Presence::Both);
-                (d.version, d.new_version) = (version, new_version);
-                out.push(d);
-            }
-            continue;
-        }
-        let label = rel.display().to_string();
-        let new = match crate::yaml::from_yaml(text, &label) {
-            Ok(api) => api,
-            Err(e) => {
-                let mut d = ProviderDiff::new(&provider, Presence::Both);
-                d.note = Some(format!("internal error: the planned api.yaml does not read back: {e}"));
-                out.push(d);
-                continue;
-            }
-        };
-        let mut d = match old_text.as_deref().map(|t| crate::yaml::from_yaml(t, &label)) {
-            None => {
-                let mut d = ProviderDiff::new(&provider, Presence::OnlyNew);
-                d.note = Some(format!("new provider: a new crate with {} operation(s)", new.operations.len()));
-                d
-            }
-            Some(Err(Failed(e))) => {
-                let mut d = ProviderDiff::new(&provider, Presence::Both);
-                let why = e.first().map(|d| d.message.clone()).unwrap_or_default();
-                d.note = Some(format!("the checked-in {label} does not read with this generator ({why}); not compared"));
-                d
-            }
-            Some(Ok(old)) => {
-                let mut d = diff(&old, &new);
-                if d.is_empty() {
-                    d.note = Some("api.yaml changed, but no fact of the API did (evidence, source or formatting only)".into());
-                }
-                d
-            }
-        };
-        d.provider = provider;
-        (d.version, d.new_version) = (version, new_version);
-        out.push(d);
-    }
-    out
-}
-
-/// The `version:` of a `provider.yaml` text, read leniently (any revision's file, whatever
-/// else it says), or [`crate::provider::DEFAULT_VERSION`].
-pub fn provider_yaml_version(text: &str) -> String {
-    let value: serde_yaml::Value = serde_yaml::from_str(text).unwrap_or(serde_yaml::Value::Null);
-    match value.get("version") {
-        Some(serde_yaml::Value::String(s)) => s.clone(),
-        Some(serde_yaml::Value::Number(n)) => n.to_string(),
-        _ => crate::provider::DEFAULT_VERSION.to_string(),
-    }
-}
-
-/// Each provider's crate version at git revision `rev`: its `provider.yaml`'s `version:`
-/// (default [`crate::provider::DEFAULT_VERSION`]).
-pub fn rev_versions(root: &Path, rev: &str) -> Result<BTreeMap<String, String>, String> {
-    let listing = git(root, &["ls-tree", "-r", "--name-only", rev, "--", "specs/"])?;
-    let mut out = BTreeMap::new();
-    for line in String::from_utf8_lossy(&listing).lines() {
-        let parts: Vec<&str> = line.split('/').collect();
-        if let ["specs", provider, "provider.yaml"] = parts[..] {
-            let text = git(root, &["show", &format!("{rev}:{line}")])?;
-            out.insert(provider.to_string(), provider_yaml_version(&String::from_utf8_lossy(&text)));
-        }
-    }
-    Ok(out)
-}
-
-/// Each provider's crate version in the working tree (`specs/*/provider.yaml`).
-pub fn working_tree_versions(root: &Path) -> BTreeMap<String, String> {
-    crate::spec_dirs(root)
-        .into_iter()
-        .filter_map(|dir| {
-            let provider = dir.file_name()?.to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(dir.join("provider.yaml")).ok()?;
-            Some((provider, provider_yaml_version(&text)))
-        })
-        .collect()
-}
-
-/// [`diff_sides`] between revision `rev` and the working tree, with each crate's version
-/// on both sides (for [`ProviderDiff::version_problem`]).
-pub fn diff_rev(root: &Path, rev: &str) -> Result<Vec<ProviderDiff>, String> {
-    let old = load_rev(root, rev)?;
-    let new = load_working_tree(root).map_err(|f| f.to_string())?;
-    let (old_versions, new_versions) = (rev_versions(root, rev)?, working_tree_versions(root));
-    let mut diffs = diff_sides(&old, &new);
-    for d in &mut diffs {
-        d.version = old_versions.get(&d.provider).cloned();
-        d.new_version = new_versions.get(&d.provider).cloned();
-    }
-    Ok(diffs)
-}
-
-// ---------------------------------------------------------------------------------------
-// Reports.
-
-fn bump_sentence(d: &ProviderDiff) -> String {
-    let bump = d.bump();
-    let why = match bump {
-        Bump::Major => "breaking changes",
-        Bump::Minor => "additions, nothing breaking",
-        Bump::Patch => "no change to the Rust API",
-        Bump::None => "nothing changed",
-    };
-    let mut s = format!("Implied version bump: **{}** ({why}).", bump.label());
-    match (&d.version, bump) {
-        (_, Bump::None) => {}
-        (Some(v), _) => {
-            let next = next_version(v, bump).unwrap_or_else(|| "?".into());
-            if v.starts_with("0.") {
-                let rule = if bump == Bump::Major {
-                    "a breaking change bumps the minor version"
-                } else {
-                    "anything not breaking bumps the patch version"
-                };
-                let _ = write!(s, " The crate is {v}; while it is 0.x, {rule}: {v} → {next}.");
-            } else {
-                let _ = write!(s, " {v} → {next}.");
-            }
-        }
-        (None, Bump::Major) => s.push_str(" While the crate is 0.x, that bumps the minor version (0.1.0 → 0.2.0)."),
-        (None, _) => s.push_str(" While the crate is 0.x, that bumps the patch version (0.1.0 → 0.1.1)."),
-    }
-    match (d.version_is_enough(), &d.new_version) {
-        (Some(true), Some(new)) if Some(new) != d.version.as_ref() => {
-            let _ = write!(s, " `provider.yaml` sets {new}: enough.");
-        }
-        (Some(false), Some(new)) => {
-            let _ = write!(s, " **`provider.yaml` sets {new}: not enough** (`version:` in `provider.yaml`).");
-        }
-        _ => {}
-    }
-    s
-}
-
-/// `needs 0.1.0 → 0.2.0; version 0.1.0 → 0.2.0 (provider.yaml)`: the version change the
-/// API changes need, next to the one made.
-fn version_text(d: &ProviderDiff) -> String {
-    let (Some(old), Some(new)) = (&d.version, &d.new_version) else {
-        return match (&d.version, d.bump()) {
-            (Some(v), bump) if bump != Bump::None => {
-                next_version(v, bump).map(|n| format!(", {v} → {n}")).unwrap_or_default()
-            }
-            _ => String::new(),
-        };
-    };
-    let made = if old == new { format!("version stays {old}") } else { format!("version {old} → {new}") };
-    let need = match d.bump() {
-        Bump::None => String::new(),
-        bump => next_version(old, bump).map(|n| format!(", needs {old} → {n}")).unwrap_or_default(),
-    };
-    let verdict = match d.version_is_enough() {
-        Some(false) => match next_version(old, d.bump()) {
-            Some(n) => format!(": not enough, set `version: {n}` in provider.yaml"),
-            None => ": not enough".to_string(),
-        },
-        _ => String::new(),
-    };
-    format!("{need}; {made}{verdict}")
-}
-
-fn bullet(c: &Change) -> String {
-    let tag = match c.impact {
-        Impact::Breaking => "**breaking**".to_string(),
-        i => i.label().to_string(),
-    };
-    format!("- {tag}: {}\n", c.text)
-}
-
-/// The markdown report: one section per provider.
-pub fn report(diffs: &[ProviderDiff]) -> String {
-    let mut r = String::from("# API changes\n\n");
-    if diffs.is_empty() {
-        r.push_str("No providers to compare.\n");
-    }
-    for d in diffs {
-        let headline = match d.presence {
-            Presence::OnlyNew => "new crate".to_string(),
-            Presence::OnlyOld => "crate removed".to_string(),
-            Presence::Both if d.is_empty() => "no API changes".to_string(),
-            Presence::Both => format!("**{}** ({})", d.bump().label(), d.counts()),
-        };
-        let _ = writeln!(r, "## `{}`: {headline}\n", d.provider);
-        if let Some(note) = &d.note {
-            let _ = writeln!(r, "{note}\n");
-        }
-        if d.presence != Presence::Both || d.is_empty() {
-            continue;
-        }
-        let _ = writeln!(r, "{}\n", bump_sentence(d));
-        let section = |r: &mut String, title: &str, changes: &[Change]| {
-            if !changes.is_empty() {
-                let _ = writeln!(r, "### {title}\n");
-                changes.iter().for_each(|c| r.push_str(&bullet(c)));
-                r.push('\n');
-            }
-        };
-        section(&mut r, "API", &d.general);
-        section(&mut r, "Operations removed", &d.removed);
-        section(&mut r, "Operations added", &d.added);
-        if !d.changed.is_empty() {
-            r.push_str("### Operations changed\n\n");
-            for o in &d.changed {
-                let _ = writeln!(r, "#### `{}` (`{}`)\n", o.name, o.request);
-                o.changes.iter().for_each(|c| r.push_str(&bullet(c)));
-                r.push('\n');
-            }
-        }
-        section(&mut r, "Authentication", &d.auth);
-        section(&mut r, "Models", &d.models);
-    }
-    r.push_str(
-        "---\n*breaking*: code written against the old crate may not compile, or may compile and mean something else \
-         (major); *addition*: new API, old code still compiles (minor); *behaviour change*: the Rust API is unchanged \
-         but what is sent or accepted on the wire differs — review it (patch); *docs*: documentation only (patch). \
-         Models are structs with public fields and enums without `#[non_exhaustive]`, so a new field or enum value is \
-         breaking. While a crate is 0.x, Cargo treats the minor version as the major one.\n",
-    );
-    r
-}
-
-/// A short plain-text summary, one line per change, for the regenerate and `check` logs.
-pub fn summary(diffs: &[ProviderDiff]) -> String {
-    let mut s = String::new();
-    for d in diffs {
-        let head = match d.presence {
-            Presence::OnlyNew => "new crate".to_string(),
-            Presence::OnlyOld => "crate removed".to_string(),
-            Presence::Both if d.is_empty() => format!("no API changes{}", version_text(d)),
-            Presence::Both => format!("{} bump ({}){}", d.bump().label(), d.counts(), version_text(d)),
-        };
-        let _ = writeln!(s, "API changes in {}: {head}", d.provider);
-        if let Some(note) = &d.note {
-            let _ = writeln!(s, "  {note}");
-        }
-        for c in d.changes() {
-            let _ = writeln!(s, "  {:<16} {}: {}", c.impact.label(), c.subject, c.text.replace("**", ""));
-        }
-    }
-    s
-}
-
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn versions_follow_cargo_semver() {
-        let cases = [
-            ("0.1.0", Bump::Major, "0.2.0"),
-            ("0.1.0", Bump::Minor, "0.1.1"),
-            ("0.1.3", Bump::Patch, "0.1.4"),
-            ("0.0.3", Bump::Minor, "0.0.4"),
-            ("1.2.3", Bump::Major, "2.0.0"),
-            ("1.2.3", Bump::Minor, "1.3.0"),
-            ("1.2.3", Bump::Patch, "1.2.4"),
-            ("1.2.3", Bump::None, "1.2.3"),
-        ];
-        for (v, b, want) in cases {
-            assert_eq!(next_version(v, b).as_deref(), Some(want), "{v} {b:?}");
-        }
-        assert_eq!(next_version("x", Bump::Major), None);
-    }
-
-    #[test]
-    fn group_changes_follow_the_renderer_s_modules() {
-        let api = |groups: [&str; 3]| {
-            crate::yaml::from_yaml(
-                &format!(
-                    "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
-                     - {{name: a, group: {}, method: GET, path: /a}}\n\
-                     - {{name: b, group: {}, method: GET, path: /b}}\n\
-                     - {{name: c, group: {}, method: GET, path: /c}}\n",
-                    groups[0], groups[1], groups[2]
-                ),
-                "t.yaml",
-            )
-            .unwrap()
-        };
-        let changes = |old: &Api, new: &Api| -> Vec<(String, Impact, String)> {
-            diff(old, new)
-                .changed
-                .into_iter()
-                .flat_map(|o| o.changes.into_iter().map(move |c| (o.name.clone(), c.impact, c.text)))
-                .collect()
-        };
-        // `UsersApi` → `Users_Api`: both are the module `users_api`, nothing moves.
-        let got = changes(&api(["UsersApi", "UsersApi", "OrdersApi"]), &api(["Users_Api", "Users_Api", "OrdersApi"]));
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got.iter().all(|(_, i, t)| *i == Impact::Docs && t.contains("module stays `requests::users_api`")), "{got:?}");
-        // Two groups that meet after case conversion: the second one's module has a `_`,
-        // and moving there leaves the first one's module.
-        let got = changes(&api(["UsersApi", "users_api", "OrdersApi"]), &api(["UsersApi", "UsersApi", "OrdersApi"]));
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, Impact::Breaking, "{got:?}");
-        assert!(got[0].2.contains("leaves the module `requests::users_api_`"), "{got:?}");
-    }
-
-    #[test]
-    fn a_model_becoming_recursive_boxes_a_field_and_that_breaks() {
-        let api = |leaf_fields: &str| {
-            crate::yaml::from_yaml(
-                &format!(
-                    "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
-                     - {{name: get, method: GET, path: /a, response: Node}}\nmodels:\n\
-                     - {{name: Node, kind: object, fields: [{{name: child, wire_name: child, type: Leaf, required: true}}]}}\n\
-                     - {{name: Leaf, kind: object, fields: [{leaf_fields}]}}\n"
-                ),
-                "t.yaml",
-            )
-            .unwrap()
-        };
-        let old = api("{name: n, wire_name: n, type: integer, required: true}");
-        let new = api("{name: n, wire_name: n, type: integer, required: true}, {name: back, wire_name: back, type: Node, required: false}");
-        let models = diff(&old, &new).models;
-        let child = models.iter().find(|c| c.text.contains("field `child`")).expect("child's type changes");
-        assert_eq!(child.impact, Impact::Breaking, "{models:?}");
-        assert!(child.text.contains("`models::Leaf` is now `Box<models::Leaf>`"), "{}", child.text);
-    }
-
-    #[test]
-    fn method_names_mirror_the_renderer() {
-        let api = crate::yaml::from_yaml(
-            "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
-             - {name: new, method: GET, path: /a}\n- {name: getUser, method: GET, path: /b}\n- {name: get_user, method: GET, path: /c}\n",
-            "t.yaml",
-        )
-        .unwrap();
-        let m = method_names(&api, &plan_names(&api));
-        assert_eq!(m["new"], "new_");
-        assert_eq!(m["getUser"], "get_user");
-        assert_eq!(m["get_user"], "get_user_");
-    }
-}
+mod tests;

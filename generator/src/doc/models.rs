@@ -1,38 +1,39 @@
 //! Model docs (`<Model>.md`): the property table, `## Enum` sections and 5.x
 //! `must be one of` notes, read into a [`DocModel`].
 
-use super::python::{header_is, heading, parse_notes, split_top, token_end, type_from_cell};
+use super::blocks::{header_is, heading, parse_notes, split_top, token_end};
+use super::types::type_from_cell;
 use super::{DocField, DocModel};
 use crate::diag::Diagnostics;
 use crate::ir::TypeRef;
 use crate::prose::{decode_entities, html_to_markdown};
 use crate::read::{Block, BlockKind, Cell, Row};
 
-fn is_method_table(b: &Block) -> bool {
+pub(crate) fn is_method_table(b: &Block) -> bool {
     matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Method", "HTTP request")))
 }
 
 /// `bool, date, datetime, dict, float, int, list, str, none_type` (5.x any type), `str, none_type`
 /// (5.x nullable): the type and whether `None` is allowed.
-fn field_type(text: &str, link: Option<&str>) -> Result<(TypeRef, bool, bool), String> {
+pub(crate) fn field_type(lang: &str, text: &str, link: Option<&str>) -> Result<(TypeRef, bool, bool), String> {
     let t = text.trim().trim_matches('*').trim();
     let parts: Vec<&str> = split_top(t, ',').into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
     if parts.len() > 1 {
         let nullable = parts.contains(&"none_type");
         let rest: Vec<&str> = parts.iter().copied().filter(|p| *p != "none_type").collect();
         if rest.len() == 1 {
-            let (ty, e) = type_from_cell(rest[0], link)?;
+            let (ty, e) = type_from_cell(lang, rest[0], link)?;
             return Ok((ty, nullable, e));
         }
         return Ok((TypeRef::Any, nullable, false));
     }
     let nullable = t.starts_with("Optional[");
-    let (ty, e) = type_from_cell(t, link)?;
+    let (ty, e) = type_from_cell(lang, t, link)?;
     Ok((ty, nullable, e))
 }
 
 /// `must be one of ["a", "b", ]` (5.x).
-fn must_be_one_of(notes: &str) -> Vec<String> {
+pub(crate) fn must_be_one_of(notes: &str) -> Vec<String> {
     let Some(pos) = notes.find("must be one of") else { return Vec::new() };
     let rest = &notes[pos..];
     let (Some(open), Some(close)) = (rest.find('['), rest.rfind(']')) else { return Vec::new() };
@@ -47,7 +48,7 @@ fn must_be_one_of(notes: &str) -> Vec<String> {
 }
 
 /// One `## Enum` item: `` `PENDING` (value: `'pending'`) `` → `pending`.
-fn enum_item(t: &str) -> Option<String> {
+pub(crate) fn enum_item(t: &str) -> Option<String> {
     let t = t.trim().trim_start_matches(['*', '-']).trim();
     if t.is_empty() {
         return None;
@@ -85,7 +86,7 @@ pub(crate) fn values_in_description(desc: &str) -> Vec<String> {
 
 /// 6.x dynamic-schema input types (`str, `, `decimal.Decimal, int, `, `dict, frozendict.frozendict, `,
 /// `[**Pet**](Pet.md)`): the type and whether `None` is allowed.
-fn dynamic_type(text: &str, link: Option<&str>) -> (TypeRef, bool) {
+pub(crate) fn dynamic_type(text: &str, link: Option<&str>) -> (TypeRef, bool) {
     let t = text.trim().trim_matches('*').trim();
     if let Some(target) = link {
         let name = target.trim_end_matches(".md").rsplit('/').next().unwrap_or("");
@@ -111,7 +112,7 @@ fn dynamic_type(text: &str, link: Option<&str>) -> (TypeRef, bool) {
 }
 
 /// A 6.x dynamic-schema `Dictionary Keys` row: `**key** | input type | accessed type | description | notes`.
-fn read_dynamic_field(row: &Row) -> Option<DocField> {
+pub(crate) fn read_dynamic_field(row: &Row) -> Option<DocField> {
     let cells = &row.cells;
     if cells.len() < 3 {
         return None;
@@ -136,7 +137,7 @@ fn read_dynamic_field(row: &Row) -> Option<DocField> {
     })
 }
 
-pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocModel> {
+pub(crate) fn extract_model(blocks: &[Block], file: &str, lang: &str, diags: &mut Diagnostics) -> Option<DocModel> {
     if blocks.iter().any(is_method_table) {
         return None;
     }
@@ -189,7 +190,7 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
             ("", BlockKind::Para { .. }) => desc.push(b.raw.clone()),
             ("properties", BlockKind::Table { rows }) if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => {
                 for row in rows.iter().skip(1) {
-                    if let Some(f) = read_field(row, file, diags) {
+                    if let Some(f) = read_field(row, lang, file, diags) {
                         if f.name == "any string name" || f.name.contains(' ') {
                             continue;
                         }
@@ -253,7 +254,7 @@ pub(super) fn extract_model(blocks: &[Block], file: &str, diags: &mut Diagnostic
     Some(model)
 }
 
-fn read_field(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocField> {
+pub(crate) fn read_field(row: &Row, lang: &str, file: &str, diags: &mut Diagnostics) -> Option<DocField> {
     let cells: Vec<Cell> = if row.split {
         row.cells.clone()
     } else {
@@ -275,7 +276,7 @@ fn read_field(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocField
     let desc_cells = if n >= 4 { &cells[2..n - 1] } else { &cells[2..] };
     let description = desc_cells.iter().map(|c| c.raw.as_str()).collect::<Vec<_>>().join(" | ");
     let doc_type = cells[1].text.trim().to_string();
-    let (ty, nullable, _) = match field_type(&doc_type, cells[1].link.as_deref()) {
+    let (ty, nullable, _) = match field_type(lang, &doc_type, cells[1].link.as_deref()) {
         Ok(t) => t,
         Err(e) => {
             diags.warning(file, row.line, format!("property `{name}`: {e}; treated as any JSON"));
@@ -311,152 +312,17 @@ fn read_field(row: &Row, file: &str, diags: &mut Diagnostics) -> Option<DocField
     })
 }
 
-// ---------------------------------------------------------------------------------------
-// What model docs do not say: which models are unions of others, and JSON keys.
-
-use crate::ir::{Api, Discriminator, ModelKind};
-use std::collections::{BTreeMap, BTreeSet};
-
-/// Whether a documented property name is a Python attribute a naming convention may have
-/// changed (`expiry_month`), rather than a key written as sent (`_links`, `$ref`, `@type`,
-/// `retry-count`, `expiryMonth`): only lower-case words joined by single `_`.
-pub fn is_python_attribute(name: &str) -> bool {
-    !name.starts_with('_')
-        && !name.ends_with('_')
-        && !name.contains("__")
-        && name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-}
-
-/// Finds the `oneOf`/`anyOf` models among documented objects, and marks models the docs
-/// give no properties for.
-///
-/// openapi-generator documents a `oneOf`/`anyOf` model by listing every variant's fields
-/// (7.x keeps each variant's required marks, 5.x/6.x make them all optional) and never says
-/// it is a union. A model whose fields are exactly the fields of two or more other
-/// documented models together, each of them a strict part of it with a required field no
-/// other has, is taken to be one of them (unless one of them is `<Model>AllOf`, 5.x/6.x's name for an `allOf` model's inline
-/// part: then the struct of all fields is right). A property every variant has with a different constant (`defaults to "card"`) is its
-/// discriminator. The docs cannot tell `oneOf` from `anyOf` (or from an `allOf` of named
-/// models only); the model decodes as the first variant that fits, which reads all three.
-pub fn infer_variants(api: &mut Api) {
-    let objects: BTreeMap<String, BTreeMap<String, &crate::ir::Field>> = api
-        .models
-        .iter()
-        .filter(|m| m.kind == ModelKind::Object && !m.fields.is_empty())
-        .map(|m| (m.name.clone(), m.fields.iter().map(|f| (f.name.clone(), f)).collect()))
-        .collect();
-    let mut found: BTreeMap<String, (Vec<String>, Option<Discriminator>, String)> = BTreeMap::new();
-    for (name, fields) in &objects {
-        if fields.len() < 2 {
-            continue;
-        }
-        let mut cands: Vec<&String> = objects
-            .iter()
-            .filter(|(n, vf)| {
-                // A one-field model is too little evidence of a variant (`Create` = `Update` + `name`).
-                *n != name
-                    && vf.len() >= 2
-                    && vf.len() < fields.len()
-                    && vf.iter().all(|(k, f)| fields.get(k).is_some_and(|g| g.ty == f.ty))
-            })
-            .map(|(n, _)| n)
-            .collect();
-        // A candidate that is part of another candidate is not a variant of its own.
-        let keys = |n: &String| objects[n].keys().cloned().collect::<BTreeSet<String>>();
-        let all = cands.clone();
-        cands.retain(|c| {
-            let kc = keys(c);
-            !all.iter().any(|o| o != c && { let ko = keys(o); kc.is_subset(&ko) && (kc != ko || o < c) })
-        });
-        // 5.x/6.x document an `allOf` model's inline part as `<Model>AllOf`: the parts
-        // are merged, which the struct of all fields already is.
-        let all_of = format!("{name}AllOf");
-        if cands.len() < 2 || cands.iter().any(|c| **c == all_of) {
-            continue;
-        }
-        // Each variant has a required field no other variant has: what tells them apart
-        // (models that merely share optional fields are no union).
-        let required_keys = |n: &String| {
-            objects[n].iter().filter(|(_, f)| f.required && !f.read_only).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
-        };
-        let distinct = cands.iter().all(|c| {
-            let own = required_keys(c);
-            own.iter().any(|k| cands.iter().all(|o| o == c || !objects[*o].contains_key(k)))
-        });
-        if !distinct {
-            continue;
-        }
-        let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
-        if union != fields.keys().cloned().collect::<BTreeSet<String>>() {
-            continue;
-        }
-        // Stricter variants first: an untagged decoder takes the first that fits.
-        let required = |n: &String| objects[n].values().filter(|f| f.required && !f.read_only).count();
-        cands.sort_by(|a, b| required(b).cmp(&required(a)).then(a.cmp(b)));
-        let variants: Vec<String> = cands.iter().map(|c| (*c).clone()).collect();
-        // A discriminator: a property of every variant, each with its own constant.
-        let mut disc = None;
-        let shared: Vec<&String> = objects[&variants[0]].keys().filter(|k| variants.iter().all(|v| objects[v].contains_key(*k))).collect();
-        for k in shared {
-            let consts: Vec<Option<String>> = variants
-                .iter()
-                .map(|v| {
-                    let f = objects[v][k];
-                    match (&f.default, f.ty == TypeRef::String) {
-                        (Some(d), true) => Some(d.clone()),
-                        _ => None,
-                    }
-                })
-                .collect();
-            if consts.iter().all(Option::is_some) {
-                let mapping: BTreeMap<String, String> =
-                    consts.into_iter().flatten().zip(variants.iter().cloned()).collect();
-                if mapping.len() == variants.len() {
-                    disc = Some(Discriminator { property: objects[&variants[0]][k].wire_name.clone(), mapping });
-                    break;
-                }
-            }
-        }
-        let list = variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
-        let mut evidence = format!(
-            "its fields are exactly those of {list} together; the docs do not tell oneOf from anyOf, so a value decodes as the first variant that fits"
-        );
-        if let Some(d) = &disc {
-            evidence.push_str(&format!("; `{}` holds each variant's own constant", d.property));
-        }
-        found.insert(name.clone(), (variants, disc, evidence));
-    }
-    for m in &mut api.models {
-        if let Some((variants, disc, evidence)) = found.remove(&m.name) {
-            m.kind = ModelKind::OneOf;
-            m.variants = variants;
-            if let Some(d) = &disc {
-                m.inferred.insert("discriminator".into(), format!("`{}`: a constant of every variant (`defaults to`)", d.property));
-            }
-            m.discriminator = disc;
-            m.inferred.insert("kind".into(), evidence);
-        } else if m.kind == ModelKind::Object && m.fields.is_empty() && !m.inferred.contains_key("fields") {
-            m.inferred.insert(
-                "kind".into(),
-                "the docs list no properties: an enum whose values the docs lost (4.x) or a free-form object; any JSON value"
-                    .into(),
-            );
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flavour::python::Python;
-    use crate::flavour::Flavour;
+    use crate::doc::Template;
 
     fn model(text: &str) -> DocModel {
-        let hints = Python.text_hints();
+        let hints = Template.text_hints();
         let blocks = crate::read::read(text, crate::read::detect_form(text), &hints);
         let mut diags = Diagnostics::default();
-        let m = extract_model(&blocks, "M.md", &mut diags).expect("a model doc");
+        let m = extract_model(&blocks, "M.md", "python", &mut diags).expect("a model doc");
         assert!(!diags.has_errors(), "{:?}", diags.sorted());
         m
     }
@@ -506,13 +372,5 @@ mod tests {
         assert!(m.fields[0].required);
     }
 
-    #[test]
-    fn python_attributes_and_keys_as_sent() {
-        for a in ["expiry_month", "name", "a2b"] {
-            assert!(is_python_attribute(a), "{a}");
-        }
-        for k in ["_links", "$ref", "@type", "retry-count", "3ds", "expiryMonth", "ID", "a__b", "x_"] {
-            assert!(!is_python_attribute(k), "{k}");
-        }
-    }
 }
+

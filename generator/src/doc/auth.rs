@@ -9,9 +9,9 @@
 //! tokens and OAuth2 alike: such a clue allows several kinds, and is settled by a clue that
 //! allows fewer. Where nothing settles the kind, a guess is made, recorded and warned about.
 
-use super::{DocApi, DocOp, DocScheme, ReadmeScheme};
+use super::{DocOp, DocScheme, ReadmeScheme};
 use crate::diag::Diagnostics;
-use crate::ir::{Api, AuthKind, AuthScheme, KeyLocation};
+use crate::ir::{AuthKind, KeyLocation};
 use crate::read::{Block, BlockKind};
 
 /// What a piece of text tells about a scheme's kind.
@@ -60,7 +60,7 @@ pub struct Pattern {
     pub tells: Tells,
 }
 
-const fn p(langs: &'static [&'static str], needle: &'static str, tells: Tells) -> Pattern {
+pub(crate) const fn p(langs: &'static [&'static str], needle: &'static str, tells: Tells) -> Pattern {
     Pattern {
         langs,
         needle,
@@ -175,7 +175,7 @@ pub fn kind_of_words(what: &str) -> Option<Clue> {
     }
 }
 
-fn is_scheme_name(s: &str) -> bool {
+pub(crate) fn is_scheme_name(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
@@ -218,7 +218,7 @@ pub fn comment_clue(line: &str) -> Vec<(String, Clue, String)> {
 }
 
 /// The first quoted string after `needle` in `line`: `setApiKey('X-Key', ...)` → `X-Key`.
-fn quoted_after<'a>(line: &'a str, needle: &str) -> Option<&'a str> {
+pub(crate) fn quoted_after<'a>(line: &'a str, needle: &str) -> Option<&'a str> {
     let rest = &line[line.find(needle)? + needle.len()..];
     let start = rest.find(['\'', '"'])?;
     // The quote must open the argument, not a later one: `ApiKey.Add("X", ...)`, `<T>('x')`.
@@ -231,7 +231,7 @@ fn quoted_after<'a>(line: &'a str, needle: &str) -> Option<&'a str> {
     Some(&body[..end]).filter(|s| !s.is_empty())
 }
 
-fn applies(p: &Pattern, lang: &str) -> bool {
+pub(crate) fn applies(p: &Pattern, lang: &str) -> bool {
     p.langs.is_empty() || p.langs.contains(&lang)
 }
 
@@ -314,7 +314,7 @@ pub fn doc_scheme(name: &str, clue: Clue, line: usize, evidence: String) -> DocS
     }
 }
 
-fn kinds_of(s: &DocScheme) -> Vec<AuthKind> {
+pub(crate) fn kinds_of(s: &DocScheme) -> Vec<AuthKind> {
     std::iter::once(s.kind)
         .chain(s.also.iter().copied())
         .collect()
@@ -357,10 +357,11 @@ pub fn note_code(
     code: &str,
     first_line: usize,
     scheme: Option<&str>,
+    lang: &str,
     op: &mut DocOp,
     schemes: &mut Vec<DocScheme>,
 ) {
-    for f in read_code(code, first_line, super::language(), scheme) {
+    for f in read_code(code, first_line, lang, scheme) {
         let s = match f.clue {
             Some(clue) => doc_scheme(&f.scheme, clue, f.line, f.evidence),
             None => {
@@ -377,7 +378,7 @@ pub fn note_code(
                 continue;
             }
         };
-        super::python::note_scheme(op, schemes, s);
+        note_scheme(op, schemes, s);
     }
 }
 
@@ -386,6 +387,7 @@ pub fn note_code(
 /// in order, and their clues noted; `None` when the section is not written so.
 pub fn read_auth_section(
     blocks: &[&Block],
+    lang: &str,
     op: &mut DocOp,
     schemes: &mut Vec<DocScheme>,
 ) -> Option<Vec<String>> {
@@ -421,13 +423,13 @@ pub fn read_auth_section(
                     // The code written on the same lines (indented code glued to the paragraph).
                     let code_end = tail.find("Configure ").unwrap_or(tail.len());
                     let code = tail[..code_end].replace("\" ", "\"\n");
-                    note_code(&code, b.line.saturating_sub(1), Some(name), op, schemes);
+                    note_code(&code, b.line.saturating_sub(1), Some(name), lang, op, schemes);
                     rest = &tail[code_end..];
                 }
             }
             BlockKind::Code { text, .. } => {
                 if let Some(name) = current.as_deref() {
-                    note_code(text, b.line, Some(name), op, schemes);
+                    note_code(text, b.line, Some(name), lang, op, schemes);
                 }
             }
             _ => {}
@@ -501,7 +503,7 @@ pub fn name_hint(name: &str) -> Option<AuthKind> {
     }
 }
 
-fn kind_words(k: AuthKind) -> &'static str {
+pub(crate) fn kind_words(k: AuthKind) -> &'static str {
     match k {
         AuthKind::Basic => "HTTP basic",
         AuthKind::Bearer => "an HTTP bearer token",
@@ -510,260 +512,196 @@ fn kind_words(k: AuthKind) -> &'static str {
     }
 }
 
-/// Schemes an Authorization section names that no example code configures: (scheme,
-/// operation, line of the section), first mention each.
-pub fn unconfigured(doc: &DocApi) -> Vec<(String, String, usize)> {
-    let mut out: Vec<(String, String, usize)> = Vec::new();
-    for op in &doc.ops {
-        for name in &op.auth {
-            if !doc.schemes.iter().any(|s| &s.name == name)
-                && !out.iter().any(|(n, _, _)| n == name)
-            {
-                out.push((name.clone(), op.name.clone(), op.auth_line));
+
+// ---------------------------------------------------------------------------------------
+// Example code and README.
+
+use super::blocks::heading;
+
+pub(crate) fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {
+    if !op.example_schemes.contains(&s.name) {
+        op.example_schemes.push(s.name.clone());
+    }
+    add_scheme(schemes, s);
+}
+
+pub(crate) fn add_scheme(schemes: &mut Vec<DocScheme>, s: DocScheme) {
+    match schemes.iter_mut().find(|x| x.name == s.name) {
+        Some(existing) => merge(existing, s),
+        None => schemes.push(s),
+    }
+}
+
+/// 7.x bullets: `Basic Authentication (BasicAuth):`, `Bearer (JWT) Authentication (x):`,
+/// `Api Key Authentication (x):`, `OAuth Authentication (x):`.
+pub(crate) fn auth_bullet(text: &str, line: usize) -> Option<DocScheme> {
+    let t = text.trim().trim_end_matches(':').trim();
+    let open = t.rfind('(')?;
+    let name = t[open + 1..].strip_suffix(')')?.trim();
+    let head = t[..open].trim().to_ascii_lowercase();
+    if !head.ends_with("authentication") {
+        return None;
+    }
+    let kind = if head.starts_with("basic") {
+        AuthKind::Basic
+    } else if head.starts_with("bearer") {
+        AuthKind::Bearer
+    } else if head.starts_with("api key") {
+        AuthKind::ApiKey
+    } else if head.starts_with("oauth") {
+        AuthKind::Oauth2
+    } else {
+        return None;
+    };
+    Some(DocScheme {
+        name: name.to_string(),
+        kind,
+        also: Vec::new(),
+        key_name: None,
+        line,
+        evidence: format!("example bullet `{}`", text.trim()),
+        conflict: None,
+    })
+}
+
+/// The text of a leading quoted string: `'X-API-Key'] = ...` → `X-API-Key`.
+pub(crate) fn quoted(s: &str) -> Option<&str> {
+    let s = s.trim_start();
+    let q = s.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let rest = &s[1..];
+    let end = rest.find(q)?;
+    Some(&rest[..end]).filter(|k| !k.is_empty())
+}
+
+/// The key of a dict entry: `'X-API-Key': 'YOUR_API_KEY'` → `X-API-Key`.
+pub(crate) fn dict_key(s: &str) -> Option<&str> {
+    let key = quoted(s)?;
+    let after = &s.trim_start()[key.len() + 2..];
+    after.trim_start().starts_with(':').then_some(key)
+}
+
+pub(crate) fn read_example(code: &str, first_line: usize, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
+    let mut pending_key: Option<String> = None;
+    let mut in_key_dict = false;
+    for (i, line) in code.lines().enumerate() {
+        // Markdown code blocks start one line below the fence.
+        let line_no = first_line + i + 1;
+        // `# Configure API key authorization: x` (any comment marker; several glued together
+        // in older docs: `...'Bearer'# Configure HTTP basic ...`).
+        for (name, clue, evidence) in comment_clue(line) {
+            if clue == Clue::ApiKey {
+                pending_key = Some(name.clone());
+            }
+            note_scheme(op, schemes, doc_scheme(&name, clue, line_no, evidence));
+        }
+        let t = line.trim();
+        if !t.starts_with('#') {
+            // 5.x-7.x: `configuration.api_key['X'] = ...`; 4.x: `api_key = {` then `'X': ...`.
+            let dict_open = ["api_key = {", "api_key={"].iter().find_map(|m| t.find(m).map(|p| p + m.len()));
+            let key = if let Some(pos) = t.find("api_key[") {
+                quoted(&t[pos + "api_key[".len()..])
+            } else if let Some(after) = dict_open {
+                dict_key(&t[after..])
+            } else if in_key_dict {
+                dict_key(t)
+            } else {
+                None
+            };
+            if dict_open.is_some() {
+                in_key_dict = !t.ends_with('}') && !t.ends_with("},") && !t.ends_with("})");
+            } else if t.starts_with('}') {
+                in_key_dict = false;
+            }
+            if let Some(key) = key {
+                if let Some(scheme) = pending_key.take() {
+                    if let Some(s) = schemes.iter_mut().find(|s| s.name == scheme) {
+                        if s.key_name.is_none() {
+                            s.key_name = Some(key.to_string());
+                            s.evidence = format!("{}; key name from `{}`", s.evidence, t);
+                        }
+                    }
+                }
+            }
+        }
+        // `name = {...} # Type | description`
+        if let Some((lhs, rhs)) = t.split_once(" = ") {
+            let lhs = lhs.trim();
+            if op.examples.contains_key(lhs) || lhs.contains(|c: char| !(c.is_alphanumeric() || c == '_')) {
+                continue;
+            }
+            let value = rhs.rsplit_once(" # ").map(|(v, _)| v).unwrap_or(rhs).trim();
+            if value.starts_with('{') || value.starts_with('[') {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(value) {
+                    op.examples.insert(lhs.to_string(), v);
+                }
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Model docs and the README's authorization section.
+
+
+pub(crate) fn extract_readme_auth(blocks: &[Block], _file: &str, _diags: &mut Diagnostics) -> Vec<ReadmeScheme> {
+    let Some(start) = blocks.iter().position(|b| {
+        heading(b).is_some_and(|(_, t)| is_auth_heading(t))
+    }) else {
+        return Vec::new();
+    };
+    let mut out: Vec<ReadmeScheme> = Vec::new();
+    let mut current: Option<ReadmeScheme> = None;
+    for b in &blocks[start + 1..] {
+        if let Some((_, t)) = heading(b) {
+            if let Some(s) = current.take() {
+                out.push(s);
+            }
+            current = Some(ReadmeScheme {
+                name: t.to_string(),
+                line: b.line,
+                ..ReadmeScheme::default()
+            });
+            continue;
+        }
+        let BlockKind::List { items } = &b.kind else { continue };
+        let Some(s) = current.as_mut() else { continue };
+        let mut in_scopes = false;
+        for item in items {
+            let text = item.text.trim();
+            let (key, value) = match text.split_once(": ").or_else(|| text.strip_suffix(':').map(|k| (k, ""))) {
+                Some((k, v)) => (k.trim(), v.trim()),
+                None => (text, ""),
+            };
+            if in_scopes {
+                s.scopes.insert(key.to_string(), value.to_string());
+                continue;
+            }
+            match key.to_ascii_lowercase().as_str() {
+                "type" => {
+                    let kinds = readme_type(value).map(|c| c.kinds()).unwrap_or(&[]);
+                    s.kind = kinds.first().copied();
+                    s.also = kinds.iter().skip(1).copied().collect();
+                }
+                "api key parameter name" => s.key_name = Some(value.to_string()),
+                "location" => {
+                    let l = readme_location(value);
+                    s.location = l.flatten();
+                    s.location_blank = l == Some(None);
+                }
+                "flow" => s.flow = Some(value.to_string()),
+                "authorization url" => s.authorization_url = Some(value.to_string()).filter(|v| !v.is_empty()),
+                "token url" => s.token_url = Some(value.to_string()).filter(|v| !v.is_empty()),
+                "scopes" => in_scopes = true,
+                _ => {}
+            }
+        }
+    }
+    if let Some(s) = current.take() {
+        out.push(s);
+    }
+    // Headings after the section that describe no scheme (`Author`) are not schemes.
+    out.retain(|s| s.kind.is_some());
     out
-}
-
-/// One kind from several the evidence allows: the scheme's name decides where it names
-/// one of them, else the likeliest. `true` when the name decided against the likeliest.
-fn pick(kinds: &[AuthKind], name: &str) -> (AuthKind, bool) {
-    match name_hint(name).filter(|h| kinds.contains(h)) {
-        Some(h) => (h, h != kinds[0]),
-        None => (kinds[0], false),
-    }
-}
-
-/// The README's statements (`readme`: its label and schemes) applied to the schemes read from the docs (`api.auth_schemes`,
-/// as [`crate::infer::infer`] built them from `examples`), weighed against the example
-/// code: a README statement wins when both agree or the README is explicit; a conflict is
-/// warned about. Schemes nothing describes are guessed from their names, with a warning.
-pub fn resolve(
-    api: &mut Api,
-    examples: &[DocScheme],
-    unconfigured: &[(String, String, usize)],
-    readme: Option<(&str, &[ReadmeScheme])>,
-    file: &str,
-    diags: &mut Diagnostics,
-) {
-    let (readme_file, readme) = readme.unwrap_or(("README.md", &[]));
-    // Evidence names the README by its file name (`README.md:153`), warnings by its label.
-    let readme_name = std::path::Path::new(readme_file)
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| readme_file.to_string());
-    for r in readme {
-        if !api.auth_schemes.iter().any(|s| s.name == r.name) {
-            api.auth_schemes.push(AuthScheme::new(
-                r.name.clone(),
-                r.kind.unwrap_or(AuthKind::ApiKey),
-            ));
-        }
-    }
-    for s in &mut api.auth_schemes {
-        let mut warned_assumed = false;
-        let ex = examples.iter().find(|e| e.name == s.name);
-        let rd = readme.iter().find(|r| r.name == s.name && r.kind.is_some());
-        if let Some(e) = ex {
-            if let Some(c) = &e.conflict {
-                diags.warning(file, e.line, format!("the example code says conflicting things about scheme `{}`: {c}; the first is used", s.name));
-            }
-        }
-        let stated =
-            rd.map(|r| format!("{readme_name}:{} (Documentation For Authorization)", r.line));
-        match (ex, rd) {
-            (_, Some(r)) => {
-                let r_kinds: Vec<AuthKind> = std::iter::once(r.kind.unwrap_or(AuthKind::ApiKey))
-                    .chain(r.also.iter().copied())
-                    .collect();
-                let stated = stated.clone().unwrap_or_default();
-                let (kind, evidence) = match ex {
-                    None => {
-                        let (k, by_name) = pick(&r_kinds, &s.name);
-                        if by_name {
-                            diags.warning(readme_file, r.line, format!(
-                                "scheme `{}`: the README says {}, which older templates write for every HTTP scheme; \
-                                 its name suggests {}, assumed (state its kind in provider.yaml)",
-                                s.name, kind_words(r_kinds[0]), kind_words(k)
-                            ));
-                            (
-                                k,
-                                format!(
-                                    "guess: {stated} says {}; the scheme's name suggests {}",
-                                    kind_words(r_kinds[0]),
-                                    kind_words(k)
-                                ),
-                            )
-                        } else {
-                            (k, format!("stated in {stated}"))
-                        }
-                    }
-                    Some(e) => {
-                        let e_kinds = kinds_of(e);
-                        let both: Vec<AuthKind> = r_kinds
-                            .iter()
-                            .copied()
-                            .filter(|k| e_kinds.contains(k))
-                            .collect();
-                        if both.is_empty() {
-                            // They conflict: an explicit README wins; else the example code.
-                            let (k, why) = if r_kinds.len() == 1 {
-                                (r_kinds[0], "the README's")
-                            } else {
-                                (e.kind, "the example code's")
-                            };
-                            diags.warning(
-                                readme_file,
-                                r.line,
-                                format!(
-                                    "scheme `{}`: the README says {} but {} says {}; {why} is used",
-                                    s.name,
-                                    kind_words(r_kinds[0]),
-                                    e.evidence,
-                                    kind_words(e.kind)
-                                ),
-                            );
-                            (k, format!("{stated}, against {}", e.evidence))
-                        } else {
-                            let (k, by_name) = pick(&both, &s.name);
-                            if k != r_kinds[0] {
-                                let why = if by_name {
-                                    "the scheme's name suggests"
-                                } else {
-                                    "the example code says"
-                                };
-                                diags.warning(readme_file, r.line, format!(
-                                    "scheme `{}`: the README says {} (older templates write that for every HTTP scheme) but {why} {} ({}); {} is used",
-                                    s.name, kind_words(r_kinds[0]), kind_words(k), e.evidence, kind_words(k)
-                                ));
-                                let tag = if by_name { "guess: " } else { "" };
-                                (
-                                    k,
-                                    format!(
-                                        "{tag}{}; {stated} says {}",
-                                        e.evidence,
-                                        kind_words(r_kinds[0])
-                                    ),
-                                )
-                            } else {
-                                (k, format!("stated in {stated}"))
-                            }
-                        }
-                    }
-                };
-                s.kind = kind;
-                s.inferred.insert("kind".into(), evidence);
-                if let (Some(e), Some(rk)) =
-                    (ex.and_then(|e| e.key_name.as_ref()), r.key_name.as_ref())
-                {
-                    if s.kind == AuthKind::ApiKey && e != rk && e != &s.name {
-                        diags.warning(readme_file, r.line, format!(
-                            "scheme `{}`: the README names the API key `{rk}`, the example code `{e}`; the README's is used",
-                            s.name
-                        ));
-                    }
-                }
-            }
-            (Some(e), None) => {
-                let e_kinds = kinds_of(e);
-                if e_kinds.len() > 1 {
-                    let (k, by_name) = pick(&e_kinds, &s.name);
-                    if by_name || k == AuthKind::Bearer && e_kinds.contains(&AuthKind::Oauth2) {
-                        diags.warning(file, e.line, format!(
-                            "scheme `{}`: {} allows {} or {}; {} assumed (state its kind in provider.yaml)",
-                            s.name, e.evidence, kind_words(e_kinds[0]), kind_words(e_kinds[1]), kind_words(k)
-                        ));
-                        s.inferred.insert(
-                            "kind".into(),
-                            format!("guess: {}; {} assumed", e.evidence, kind_words(k)),
-                        );
-                    }
-                    s.kind = k;
-                }
-            }
-            (None, None) => {
-                let Some((_, op, line)) = unconfigured.iter().find(|(n, _, _)| n == &s.name) else {
-                    continue;
-                };
-                match name_hint(&s.name).filter(|k| *k != AuthKind::ApiKey) {
-                    Some(k) => {
-                        diags.warning(file, *line, format!(
-                            "scheme `{}` of `{op}` is described by no example code and no README; its name \
-                             suggests {}, assumed (state its kind in provider.yaml)",
-                            s.name, kind_words(k)
-                        ));
-                        s.kind = k;
-                        s.inferred.insert("kind".into(), format!("guess: no example code or README describes this scheme; its name suggests {}", kind_words(k)));
-                    }
-                    None => {
-                        warned_assumed = true;
-                        diags.warning(file, *line, format!(
-                            "scheme `{}` of `{op}` is not configured by any example code; assumed an API key \
-                             in header `{}` (state its kind in provider.yaml)",
-                            s.name, s.name
-                        ))
-                    }
-                }
-            }
-        }
-        if s.kind == AuthKind::ApiKey {
-            if let Some(r) = rd {
-                let stated = stated.clone().unwrap_or_default();
-                if let Some(n) = &r.key_name {
-                    s.param_name = Some(n.clone());
-                    s.inferred
-                        .insert("param_name".into(), format!("stated in {stated}"));
-                }
-                if r.location_blank {
-                    s.location = Some(KeyLocation::Cookie);
-                    s.inferred.insert(
-                        "in".into(),
-                        format!("{stated} leaves the location blank, as templates that name only headers and query strings do for cookies"),
-                    );
-                } else if let Some(l) = r.location {
-                    s.location = Some(l);
-                    s.inferred
-                        .insert("in".into(), format!("stated in {stated}"));
-                }
-            }
-            let named = rd.is_some_and(|r| r.key_name.is_some() || r.location.is_some() || r.location_blank)
-                || ex.is_some_and(|e| e.key_name.is_some());
-            s.param_name.get_or_insert_with(|| s.name.clone());
-            // An API key whose README section gives only its type (Go 4.x, swagger-codegen's Go
-            // and Kotlin): its name and place are a guess, said so.
-            if !named && !warned_assumed {
-                let (f, l, who) = match (rd, ex) {
-                    (Some(r), _) => (readme_file, r.line, "the README says API key"),
-                    (None, Some(e)) => (file, e.line, "the example code configures an API key"),
-                    (None, None) => (file, 0, "an API key"),
-                };
-                diags.warning(f, l, format!(
-                    "scheme `{}`: {who} but nothing names the key or where it goes; \
-                     assumed header `{}` (state `param_name` and `in` in provider.yaml)",
-                    s.name, s.name
-                ));
-                s.inferred.insert("param_name".into(), "guess: no README or example code names the key; the scheme's name assumed".into());
-                if s.location.is_none() {
-                    s.inferred.insert("in".into(), "guess: no README or example code says where the key goes; a header assumed".into());
-                }
-            }
-            if s.location.is_none() {
-                s.location = Some(KeyLocation::Header);
-            }
-        } else {
-            s.location = None;
-            s.param_name = None;
-            s.inferred.remove("in");
-            s.inferred.remove("param_name");
-        }
-        if let Some(r) = rd.filter(|_| s.kind == AuthKind::Oauth2) {
-            s.flow = r.flow.clone();
-            s.authorization_url = r.authorization_url.clone();
-            s.token_url = r.token_url.clone();
-            s.scopes = r.scopes.clone();
-        }
-    }
 }
 
 #[cfg(test)]
@@ -956,3 +894,4 @@ mod tests {
         assert_eq!(name_hint("sessionCookie"), None);
     }
 }
+

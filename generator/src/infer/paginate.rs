@@ -13,71 +13,7 @@
 //!   list_logs: false
 //! ```
 
-use crate::diag::Diagnostics;
-use crate::ir::{Api, Evidence, Field, Location, ModelKind, Operation, TypeRef};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// How an operation pages. Names are the docs' names of the request parameter and of the
-/// response model's fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pagination {
-    pub kind: PageKind,
-    /// The query parameter moved on for each page.
-    pub param: String,
-    /// Cursor pages: the response field holding the next page's cursor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next: Option<String>,
-    /// The response field holding the page's items (a list).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub items: Option<String>,
-    /// The response field holding the number of items in all pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total: Option<String>,
-    /// The response field holding the number of pages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub total_pages: Option<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub inferred: Evidence,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub overridden: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PageKind {
-    /// The next request sends the cursor the previous response gave.
-    Cursor,
-    /// The next request's offset is the previous one plus the items received.
-    Offset,
-    /// The next request asks for the next page number.
-    Page,
-}
-
-/// A `provider.yaml` entry: `false` disables, a mapping states the pagination.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
-pub enum Override {
-    Enabled(bool),
-    Stated(Stated),
-}
-
-/// Pagination as stated in `provider.yaml`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Stated {
-    pub kind: PageKind,
-    pub param: String,
-    #[serde(default)]
-    pub next: Option<String>,
-    #[serde(default)]
-    pub items: Option<String>,
-    #[serde(default)]
-    pub total: Option<String>,
-    #[serde(default)]
-    pub total_pages: Option<String>,
-}
+use crate::ir::{Api, Evidence, Field, Location, ModelKind, Operation, PageKind, Pagination, TypeRef};
 
 /// Lower case without `_` and `-`: `page_token`, `pageToken`, `PAGE-TOKEN` → `pagetoken`.
 fn squash(name: &str) -> String {
@@ -96,7 +32,7 @@ const TOTAL_FIELDS: &[&str] = &["total", "totalcount", "totalitems", "totalresul
 const TOTAL_PAGE_FIELDS: &[&str] = &["totalpages", "pagecount", "numpages"];
 const ITEM_FIELDS: &[&str] = &["data", "items", "results", "entries", "records", "values"];
 
-fn is_scalar_cursor(t: &TypeRef) -> bool {
+pub(crate) fn is_scalar_cursor(t: &TypeRef) -> bool {
     matches!(t, TypeRef::String | TypeRef::Integer)
 }
 
@@ -187,96 +123,15 @@ fn infer_op(op: &Operation, models: &[crate::ir::Model]) -> Option<Pagination> {
     })
 }
 
-/// Infers again (after `provider.yaml`'s other overrides), then applies its `pagination`
-/// entries; names that do not exist are errors pointing at provider.yaml.
-pub fn apply(api: &mut Api, overrides: &BTreeMap<String, Override>, text: &str, file: &str, diags: &mut Diagnostics) {
-    infer(api);
-    let line = |key: &str| {
-        let needle = format!("{key}:");
-        text.lines().position(|l| l.trim_start().starts_with(&needle)).map_or(0, |i| i + 1)
-    };
-    for (name, o) in overrides {
-        let models = api.models.clone();
-        let Some(op) = api.operations.iter_mut().find(|op| &op.name == name) else {
-            diags.error(file, line(name), format!("pagination: operation `{name}` is not in the doc"));
-            continue;
-        };
-        match o {
-            Override::Enabled(false) => op.pagination = None,
-            Override::Enabled(true) => {
-                if op.pagination.is_none() {
-                    diags.error(
-                        file,
-                        line(name),
-                        format!("pagination of `{name}`: nothing to enable, the docs show no pattern; state `kind` and `param`"),
-                    );
-                }
-            }
-            Override::Stated(s) => {
-                if let Err(why) = check(op, &models, s) {
-                    diags.error(file, line(name), format!("pagination of `{name}`: {why}"));
-                    continue;
-                }
-                op.pagination = Some(Pagination {
-                    kind: s.kind,
-                    param: s.param.clone(),
-                    next: s.next.clone(),
-                    items: s.items.clone(),
-                    total: s.total.clone(),
-                    total_pages: s.total_pages.clone(),
-                    inferred: Evidence::new(),
-                    overridden: vec!["pagination".into()],
-                });
-            }
-        }
-    }
-}
-
-/// Whether a stated pagination names what the operation has.
-fn check(op: &Operation, models: &[crate::ir::Model], s: &Stated) -> Result<(), String> {
-    let p = op
-        .params
-        .iter()
-        .find(|p| p.name == s.param && p.location == Location::Query)
-        .ok_or_else(|| format!("`{}` is not a query parameter of the operation", s.param))?;
-    let want = if s.kind == PageKind::Cursor { TypeRef::String } else { TypeRef::Integer };
-    if p.ty != want {
-        return Err(format!("parameter `{}` must be of type `{want}`", s.param));
-    }
-    let Some(TypeRef::Model(name)) = &op.response else {
-        return Err("the response is not a model".into());
-    };
-    let model = models
-        .iter()
-        .find(|m| &m.name == name)
-        .ok_or_else(|| format!("the fields of model `{name}` are not known"))?;
-    let named = |f: &Option<String>, what: &str, ok: &dyn Fn(&TypeRef) -> bool| -> Result<(), String> {
-        match f {
-            Some(f) if !model.fields.iter().any(|x| &x.name == f && ok(&x.ty)) => {
-                Err(format!("`{name}` has no {what} field `{f}`"))
-            }
-            _ => Ok(()),
-        }
-    };
-    named(&s.next, "string or integer", &is_scalar_cursor)?;
-    named(&s.items, "list", &|t| matches!(t, TypeRef::List(_)))?;
-    named(&s.total, "integer", &|t| *t == TypeRef::Integer)?;
-    named(&s.total_pages, "integer", &|t| *t == TypeRef::Integer)?;
-    match s.kind {
-        PageKind::Cursor if s.next.is_none() => Err("a cursor pagination needs `next`".into()),
-        PageKind::Offset | PageKind::Page if s.items.is_none() => Err("an offset or page pagination needs `items`".into()),
-        _ => Ok(()),
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::ir::{Model, Param};
 
-    fn field(name: &str, ty: TypeRef) -> Field {
+    pub(crate) fn field(name: &str, ty: TypeRef) -> Field {
         Field {
             name: name.into(),
+            neutral_name: None,
             wire_name: name.into(),
             ty,
             required: false,
@@ -289,9 +144,10 @@ mod tests {
         }
     }
 
-    fn param(name: &str, ty: TypeRef) -> Param {
+    pub(crate) fn param(name: &str, ty: TypeRef) -> Param {
         Param {
             name: name.into(),
+            neutral_name: None,
             wire_name: name.into(),
             location: Location::Query,
             ty,
@@ -306,7 +162,7 @@ mod tests {
         }
     }
 
-    fn api(params: Vec<Param>, fields: Vec<Field>) -> Api {
+    pub(crate) fn api(params: Vec<Param>, fields: Vec<Field>) -> Api {
         let yaml = "provider: p\ntitle: PApi\nbase_url: https://h\noperations:\n- name: list\n  method: GET\n  path: /l\n  response: Page\n";
         let mut api = crate::yaml::from_yaml(yaml, "t").unwrap();
         api.operations[0].params = params;
@@ -325,7 +181,7 @@ mod tests {
         api
     }
 
-    fn list() -> TypeRef {
+    pub(crate) fn list() -> TypeRef {
         TypeRef::List(Box::new(TypeRef::Model("Item".into())))
     }
 
@@ -362,21 +218,4 @@ mod tests {
         }
     }
 
-    #[test]
-    fn overrides_disable_state_and_check() {
-        let mut a = api(
-            vec![param("cursor", TypeRef::String), param("start", TypeRef::Integer)],
-            vec![field("data", list()), field("next_cursor", TypeRef::String), field("count", TypeRef::Integer)],
-        );
-        let mut diags = Diagnostics::default();
-        let parse = |y: &str| serde_yaml::from_str::<BTreeMap<String, Override>>(y).unwrap();
-        apply(&mut a, &parse("list: false"), "", "provider.yaml", &mut diags);
-        assert_eq!(a.operations[0].pagination, None);
-        apply(&mut a, &parse("list: {kind: offset, param: start, items: data, total: count}"), "", "provider.yaml", &mut diags);
-        let p = a.operations[0].pagination.as_ref().unwrap();
-        assert_eq!((p.kind, p.overridden.as_slice()), (PageKind::Offset, ["pagination".to_string()].as_slice()));
-        assert!(!diags.has_errors());
-        apply(&mut a, &parse("list: {kind: offset, param: nope, items: data}\nmissing: false"), "", "provider.yaml", &mut diags);
-        assert_eq!(diags.sorted().len(), 2);
-    }
 }

@@ -9,7 +9,9 @@
 //! Locations and wire names are stated here, not inferred: the reader records them as the
 //! doc's own statements.
 
-use super::python::{auth_bullet, note_scheme, read_example, read_method_table, read_preamble, type_from_cell, TableOp};
+use super::auth::{auth_bullet, note_scheme, read_example};
+use super::table::{read_method_table, read_preamble, resolve_relative_paths, TableOp};
+use super::types::type_from_cell;
 use super::{DocApi, DocOp, DocParam};
 use crate::diag::Diagnostics;
 use crate::ir::{Location, StatusResponse, TypeRef};
@@ -35,7 +37,7 @@ pub(super) fn extract(blocks: &[Block], table_pos: usize, file: &str, diags: &mu
     let mut api = DocApi::default();
     read_preamble(&blocks[..table_pos], &mut api, file, diags);
     let mut table_ops = read_method_table(&blocks[table_pos], file, diags);
-    super::python::resolve_relative_paths(&mut table_ops, api.base_url.as_deref(), file, diags);
+    resolve_relative_paths(&mut table_ops, api.base_url.as_deref(), file, diags);
     let mut by_name: HashMap<&str, &TableOp> = HashMap::new();
     for o in &table_ops {
         by_name.entry(o.name.as_str()).or_insert(o);
@@ -182,7 +184,7 @@ fn default_in(notes: &str) -> Option<String> {
 fn cell_type(cell: &crate::read::Cell) -> (TypeRef, bool) {
     let text = cell.text.trim();
     if cell.link.is_some() {
-        if let Ok((ty @ TypeRef::Model(_), _)) = type_from_cell(text.trim_matches(|c| c == '[' || c == ']'), cell.link.as_deref()) {
+        if let Ok((ty @ TypeRef::Model(_), _)) = type_from_cell("python", text.trim_matches(|c| c == '[' || c == ']'), cell.link.as_deref()) {
             return (ty, true);
         }
     }
@@ -207,7 +209,7 @@ fn schema_from_table(rows: &[Row]) -> Option<Schema> {
     }
     if header_starts(header, "Type") {
         let text = first.text.trim();
-        let (ty, _) = type_from_cell(text, first.link.as_deref()).unwrap_or((TypeRef::Any, false));
+        let (ty, _) = type_from_cell("python", text, first.link.as_deref()).unwrap_or((TypeRef::Any, false));
         return Some(Schema {
             model_link: first.link.is_some() && matches!(ty, TypeRef::Model(_)),
             ty,
@@ -613,7 +615,7 @@ fn read_operation(
 
 /// A wire name as an identifier: `X-API-KEY` → `x_api_key`, `page[size]` → `page_size`.
 fn identifier(wire: &str) -> String {
-    crate::infer::snake_identifier(wire, "param")
+    crate::ident::snake_identifier(wire, "param")
 }
 
 #[cfg(test)]

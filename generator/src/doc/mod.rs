@@ -1,17 +1,33 @@
-//! Flavours read a doc template family out of blocks into a [`DocApi`]: what the doc
-//! *says*, before anything is inferred. Only `python` exists so far; another language's
-//! docs (same template family) is one more module implementing [`Flavour`].
+//! What a doc *says*, before anything is inferred: the template family openapi-generator
+//! and swagger-codegen write in every client language, read out of blocks into a
+//! [`DocApi`] (API docs), [`DocModel`]s (model docs) and [`ReadmeScheme`]s (the client
+//! README's authorization section).
+//!
+//! One reader does the template ([`template`]: method table and preamble; [`operation`]:
+//! an operation's section; [`types`]: type spellings; [`auth`]: scheme clues; [`models`]:
+//! model docs; [`dynamic`]: openapi-generator 6.x python's own layout). What a client
+//! language spells differently is a table in [`langs`]. The doc's language is a value
+//! passed to the readers ([`detect_language`]), never ambient state.
 
+pub mod auth;
+pub mod blocks;
+pub mod dynamic;
 pub mod langs;
 pub mod models;
-pub mod python;
-pub mod python_dynamic;
-pub mod schemes;
+pub mod operation;
+pub mod set;
+pub mod table;
+pub mod template;
+pub mod types;
+#[cfg(test)]
+mod template_tests;
 
 use crate::diag::Diagnostics;
 use crate::ir::{AuthKind, StatusResponse, TypeRef};
 use crate::read::{Block, TextHints};
 use std::collections::BTreeMap;
+
+pub use set::{extract_doc_set, read_doc_set, ExtractedDocs, ReadDocs};
 
 /// Client languages by the names code fences and `provider.yaml` (`flavour: java`) use.
 pub const LANGS: &[(&str, &str)] = &[
@@ -47,24 +63,12 @@ pub fn unknown_fence_language(blocks: &[Block]) -> Option<(usize, String)> {
     first_unknown
 }
 
-thread_local! {
-    /// `provider.yaml`'s `flavour:`, while a doc set is read.
-    static FORCED: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
-}
-
-/// Reads with `language` whatever the docs look like (`flavour: java` in `provider.yaml`).
-pub fn with_forced_language<T>(language: Option<&'static str>, f: impl FnOnce() -> T) -> T {
-    let before = FORCED.with(|l| l.replace(language));
-    let out = f();
-    FORCED.with(|l| l.set(before));
-    out
-}
-
 /// The client language a doc was written for, detected from its example code (fences such
 /// as ```` ```java ````, PHP's `$name` signatures): it decides how type spellings read
-/// (`String` is a string in Java, a model named `String` in a Python doc).
-pub fn detect_language(blocks: &[Block]) -> &'static str {
-    if let Some(forced) = FORCED.with(|f| f.get()) {
+/// (`String` is a string in Java, a model named `String` in a Python doc). `forced`
+/// (`flavour:` in `provider.yaml`) wins over anything the doc looks like.
+pub fn detect_language(blocks: &[Block], forced: Option<&'static str>) -> &'static str {
+    if let Some(forced) = forced {
         return forced;
     }
     for b in blocks {
@@ -147,36 +151,37 @@ fn is_csharp_signature(t: &str) -> bool {
     })
 }
 
-thread_local! {
-    static LANGUAGE: std::cell::Cell<&'static str> = const { std::cell::Cell::new("python") };
-}
+/// The template family's reader: one for every client language, told the doc's language.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Template;
 
-/// Reads with `language`'s type spellings (see [`detect_language`]), restoring the
-/// previous language after.
-pub fn with_language<T>(language: &'static str, f: impl FnOnce() -> T) -> T {
-    let before = LANGUAGE.with(|l| l.replace(language));
-    let out = f();
-    LANGUAGE.with(|l| l.set(before));
-    out
-}
+impl Template {
+    /// The family's name, recorded in `api.yaml` for Python docs (`source.flavour`).
+    pub fn name(&self) -> &'static str {
+        "python"
+    }
 
-/// The language of the doc being read.
-pub fn language() -> &'static str {
-    LANGUAGE.with(|l| l.get())
-}
-
-/// A doc template family.
-pub trait Flavour {
-    /// Short name recorded in the IR (`python`).
-    fn name(&self) -> &'static str;
     /// How the plain-text reader recognises this template's structure.
-    fn text_hints(&self) -> TextHints<'static>;
-    /// Reads the doc's statements; problems go to `diags` with `file` and line.
-    fn extract(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocApi>;
-    /// Reads one model doc (`<Model>.md`); `None` when the blocks are not a model doc.
-    fn extract_model(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Option<DocModel>;
+    pub fn text_hints(&self) -> TextHints<'static> {
+        template::text_hints()
+    }
+
+    /// Reads an API doc's statements; its language is detected, or `forced`. Problems go
+    /// to `diags` with `file` and line.
+    pub fn extract(&self, blocks: &[Block], file: &str, forced: Option<&'static str>, diags: &mut Diagnostics) -> Option<DocApi> {
+        template::extract_api(blocks, file, forced, diags)
+    }
+
+    /// Reads one model doc (`<Model>.md`) in `lang`, its API docs' language (model docs
+    /// have no example code); `None` when the blocks are not a model doc.
+    pub fn extract_model(&self, blocks: &[Block], file: &str, lang: &'static str, diags: &mut Diagnostics) -> Option<DocModel> {
+        models::extract_model(blocks, file, lang, diags)
+    }
+
     /// Reads the authorization section of a client README.
-    fn extract_readme_auth(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Vec<ReadmeScheme>;
+    pub fn extract_readme_auth(&self, blocks: &[Block], file: &str, diags: &mut Diagnostics) -> Vec<ReadmeScheme> {
+        auth::extract_readme_auth(blocks, file, diags)
+    }
 }
 
 /// A model doc's statements.

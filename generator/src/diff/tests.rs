@@ -1,0 +1,91 @@
+//! Unit tests of the diff's classification.
+
+use super::*;
+
+#[test]
+fn versions_follow_cargo_semver() {
+    let cases = [
+        ("0.1.0", Bump::Major, "0.2.0"),
+        ("0.1.0", Bump::Minor, "0.1.1"),
+        ("0.1.3", Bump::Patch, "0.1.4"),
+        ("0.0.3", Bump::Minor, "0.0.4"),
+        ("1.2.3", Bump::Major, "2.0.0"),
+        ("1.2.3", Bump::Minor, "1.3.0"),
+        ("1.2.3", Bump::Patch, "1.2.4"),
+        ("1.2.3", Bump::None, "1.2.3"),
+    ];
+    for (v, b, want) in cases {
+        assert_eq!(next_version(v, b).as_deref(), Some(want), "{v} {b:?}");
+    }
+    assert_eq!(next_version("x", Bump::Major), None);
+}
+
+#[test]
+fn group_changes_follow_the_renderer_s_modules() {
+    let api = |groups: [&str; 3]| {
+        crate::yaml::from_yaml(
+            &format!(
+                "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+                 - {{name: a, group: {}, method: GET, path: /a}}\n\
+                 - {{name: b, group: {}, method: GET, path: /b}}\n\
+                 - {{name: c, group: {}, method: GET, path: /c}}\n",
+                groups[0], groups[1], groups[2]
+            ),
+            "t.yaml",
+        )
+        .unwrap()
+    };
+    let changes = |old: &Api, new: &Api| -> Vec<(String, Impact, String)> {
+        diff(old, new)
+            .changed
+            .into_iter()
+            .flat_map(|o| o.changes.into_iter().map(move |c| (o.name.clone(), c.impact, c.text)))
+            .collect()
+    };
+    // `UsersApi` → `Users_Api`: both are the module `users_api`, nothing moves.
+    let got = changes(&api(["UsersApi", "UsersApi", "OrdersApi"]), &api(["Users_Api", "Users_Api", "OrdersApi"]));
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|(_, i, t)| *i == Impact::Docs && t.contains("module stays `requests::users_api`")), "{got:?}");
+    // Two groups that meet after case conversion: the second one's module has a `_`,
+    // and moving there leaves the first one's module.
+    let got = changes(&api(["UsersApi", "users_api", "OrdersApi"]), &api(["UsersApi", "UsersApi", "OrdersApi"]));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, Impact::Breaking, "{got:?}");
+    assert!(got[0].2.contains("leaves the module `requests::users_api_`"), "{got:?}");
+}
+
+#[test]
+fn a_model_becoming_recursive_boxes_a_field_and_that_breaks() {
+    let api = |leaf_fields: &str| {
+        crate::yaml::from_yaml(
+            &format!(
+                "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+                 - {{name: get, method: GET, path: /a, response: Node}}\nmodels:\n\
+                 - {{name: Node, kind: object, fields: [{{name: child, wire_name: child, type: Leaf, required: true}}]}}\n\
+                 - {{name: Leaf, kind: object, fields: [{leaf_fields}]}}\n"
+            ),
+            "t.yaml",
+        )
+        .unwrap()
+    };
+    let old = api("{name: n, wire_name: n, type: integer, required: true}");
+    let new = api("{name: n, wire_name: n, type: integer, required: true}, {name: back, wire_name: back, type: Node, required: false}");
+    let models = diff(&old, &new).models;
+    let child = models.iter().find(|c| c.text.contains("field `child`")).expect("child's type changes");
+    assert_eq!(child.impact, Impact::Breaking, "{models:?}");
+    assert!(child.text.contains("`models::Leaf` is now `Box<models::Leaf>`"), "{}", child.text);
+}
+
+#[test]
+fn method_names_mirror_the_renderer() {
+    let api = crate::yaml::from_yaml(
+        "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+         - {name: new, method: GET, path: /a}\n- {name: getUser, method: GET, path: /b}\n- {name: get_user, method: GET, path: /c}\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let m = method_names(&api, &plan_names(&api));
+    assert_eq!(m["new"], "new_");
+    assert_eq!(m["getUser"], "get_user");
+    assert_eq!(m["get_user"], "get_user_");
+}

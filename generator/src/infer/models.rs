@@ -1,0 +1,365 @@
+//! Models: model docs and JSON examples → IR models, their JSON keys, union variants.
+
+// ---------------------------------------------------------------------------------------
+// What model docs do not say: which models are unions of others, and JSON keys.
+
+use crate::ir::{Api, Discriminator, ModelKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Finds the `oneOf`/`anyOf` models among documented objects, and marks models the docs
+/// give no properties for.
+///
+/// openapi-generator documents a `oneOf`/`anyOf` model by listing every variant's fields
+/// (7.x keeps each variant's required marks, 5.x/6.x make them all optional) and never says
+/// it is a union. A model whose fields are exactly the fields of two or more other
+/// documented models together, each of them a strict part of it with a required field no
+/// other has, is taken to be one of them (unless one of them is `<Model>AllOf`, 5.x/6.x's name for an `allOf` model's inline
+/// part: then the struct of all fields is right). A property every variant has with a different constant (`defaults to "card"`) is its
+/// discriminator. The docs cannot tell `oneOf` from `anyOf` (or from an `allOf` of named
+/// models only); the model decodes as the first variant that fits, which reads all three.
+pub fn infer_variants(api: &mut Api) {
+    let objects: BTreeMap<String, BTreeMap<String, &crate::ir::Field>> = api
+        .models
+        .iter()
+        .filter(|m| m.kind == ModelKind::Object && !m.fields.is_empty())
+        .map(|m| (m.name.clone(), m.fields.iter().map(|f| (f.name.clone(), f)).collect()))
+        .collect();
+    let mut found: BTreeMap<String, (Vec<String>, Option<Discriminator>, String)> = BTreeMap::new();
+    for (name, fields) in &objects {
+        if fields.len() < 2 {
+            continue;
+        }
+        let mut cands: Vec<&String> = objects
+            .iter()
+            .filter(|(n, vf)| {
+                // A one-field model is too little evidence of a variant (`Create` = `Update` + `name`).
+                *n != name
+                    && vf.len() >= 2
+                    && vf.len() < fields.len()
+                    && vf.iter().all(|(k, f)| fields.get(k).is_some_and(|g| g.ty == f.ty))
+            })
+            .map(|(n, _)| n)
+            .collect();
+        // A candidate that is part of another candidate is not a variant of its own.
+        let keys = |n: &String| objects[n].keys().cloned().collect::<BTreeSet<String>>();
+        let all = cands.clone();
+        cands.retain(|c| {
+            let kc = keys(c);
+            !all.iter().any(|o| o != c && { let ko = keys(o); kc.is_subset(&ko) && (kc != ko || o < c) })
+        });
+        // 5.x/6.x document an `allOf` model's inline part as `<Model>AllOf`: the parts
+        // are merged, which the struct of all fields already is.
+        let all_of = format!("{name}AllOf");
+        if cands.len() < 2 || cands.iter().any(|c| **c == all_of) {
+            continue;
+        }
+        // Each variant has a required field no other variant has: what tells them apart
+        // (models that merely share optional fields are no union).
+        let required_keys = |n: &String| {
+            objects[n].iter().filter(|(_, f)| f.required && !f.read_only).map(|(k, _)| k.clone()).collect::<BTreeSet<String>>()
+        };
+        let distinct = cands.iter().all(|c| {
+            let own = required_keys(c);
+            own.iter().any(|k| cands.iter().all(|o| o == c || !objects[*o].contains_key(k)))
+        });
+        if !distinct {
+            continue;
+        }
+        let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
+        if union != fields.keys().cloned().collect::<BTreeSet<String>>() {
+            continue;
+        }
+        // Stricter variants first: an untagged decoder takes the first that fits.
+        let required = |n: &String| objects[n].values().filter(|f| f.required && !f.read_only).count();
+        cands.sort_by(|a, b| required(b).cmp(&required(a)).then(a.cmp(b)));
+        let variants: Vec<String> = cands.iter().map(|c| (*c).clone()).collect();
+        // A discriminator: a property of every variant, each with its own constant.
+        let mut disc = None;
+        let shared: Vec<&String> = objects[&variants[0]].keys().filter(|k| variants.iter().all(|v| objects[v].contains_key(*k))).collect();
+        for k in shared {
+            let consts: Vec<Option<String>> = variants
+                .iter()
+                .map(|v| {
+                    let f = objects[v][k];
+                    match (&f.default, f.ty == TypeRef::String) {
+                        (Some(d), true) => Some(d.clone()),
+                        _ => None,
+                    }
+                })
+                .collect();
+            if consts.iter().all(Option::is_some) {
+                let mapping: BTreeMap<String, String> =
+                    consts.into_iter().flatten().zip(variants.iter().cloned()).collect();
+                if mapping.len() == variants.len() {
+                    disc = Some(Discriminator { property: objects[&variants[0]][k].wire_name.clone(), mapping });
+                    break;
+                }
+            }
+        }
+        let list = variants.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+        let mut evidence = format!(
+            "its fields are exactly those of {list} together; the docs do not tell oneOf from anyOf, so a value decodes as the first variant that fits"
+        );
+        if let Some(d) = &disc {
+            evidence.push_str(&format!("; `{}` holds each variant's own constant", d.property));
+        }
+        found.insert(name.clone(), (variants, disc, evidence));
+    }
+    for m in &mut api.models {
+        if let Some((variants, disc, evidence)) = found.remove(&m.name) {
+            m.kind = ModelKind::OneOf;
+            m.variants = variants;
+            if let Some(d) = &disc {
+                m.inferred.insert("discriminator".into(), format!("`{}`: a constant of every variant (`defaults to`)", d.property));
+            }
+            m.discriminator = disc;
+            m.inferred.insert("kind".into(), evidence);
+        } else if m.kind == ModelKind::Object && m.fields.is_empty() && !m.inferred.contains_key("fields") {
+            m.inferred.insert(
+                "kind".into(),
+                "the docs list no properties: an enum whose values the docs lost (4.x) or a free-form object; any JSON value"
+                    .into(),
+            );
+        }
+    }
+}
+
+
+use crate::doc::DocModel;
+use crate::diag::Diagnostics;
+use crate::ir::TypeRef;
+use super::naming::{fold, is_python_attribute, unescape_python, wire, Convention};
+use crate::ir::{Evidence, Location};
+use crate::ir::{Field, Model};
+
+/// Models from model docs, JSON names inferred from the API's naming convention (or the
+/// keys of a JSON example of that model, where the doc has one).
+pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &mut Diagnostics) {
+    // JSON example keys per model, from parameter examples.
+    let mut example_keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for op in &api.operations {
+        for p in &op.params {
+            if let (TypeRef::Model(m), Some(serde_json::Value::Object(obj))) = (&p.ty, &p.example) {
+                example_keys.entry(m.clone()).or_default().extend(obj.keys().cloned());
+            }
+        }
+    }
+    for d in docs {
+        if api.models.iter().any(|m| m.name == d.name) {
+            diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
+            continue;
+        }
+        let mut model = Model {
+            name: d.name.clone(),
+            kind: if d.is_enum { ModelKind::Enum } else { ModelKind::Object },
+            description: d.description.clone(),
+            fields: Vec::new(),
+            enum_values: d.enum_values.clone(),
+            variants: Vec::new(),
+            discriminator: None,
+            inferred: Evidence::new(),
+            overridden: Vec::new(),
+        };
+        if d.is_enum && d.enum_values.is_empty() {
+            diags.warning(&d.file, d.line, format!("enum model `{}` lists no values; any string is accepted", d.name));
+        }
+        let keys = example_keys.get(&d.name);
+        for f in &d.fields {
+            if model.fields.iter().any(|x| x.name == f.name) {
+                diags.warning(
+                    &d.file,
+                    f.line,
+                    format!(
+                        "model `{}` lists property `{}` twice (the docs' names lost a distinction, such as \
+                         `fooBar` and `foo_bar`); the second is left out",
+                        d.name, f.name
+                    ),
+                );
+                continue;
+            }
+            let bare = unescape_python(&f.name);
+            let mut inferred = Evidence::new();
+            let from_example = keys.and_then(|ks| ks.iter().find(|k| fold(k) == fold(bare)));
+            let wire_name = match from_example {
+                Some(k) => {
+                    inferred.insert("wire_name".into(), format!("key `{k}` of the doc's JSON example"));
+                    k.clone()
+                }
+                // A key the docs write as sent (`_links`, `@type`, `expiryMonth`) is kept as written.
+                None if !is_python_attribute(bare) => bare.to_string(),
+                None => wire(bare, conv, &mut inferred),
+            };
+            let mut ty = f.ty.clone();
+            if !f.enum_values.is_empty() && ty == TypeRef::String {
+                inferred.insert("enum_values".into(), "inline enum listed in the notes".into());
+            }
+            if let TypeRef::Model(m) = &ty {
+                if m.is_empty() {
+                    ty = TypeRef::String;
+                }
+            }
+            // The Rust name derives from the neutral name; the wire name's inference above
+            // keeps reading the doc's name as before.
+            let neutral = super::naming::unescape(&f.name, conv.language);
+            let neutral_name = (neutral != f.name || bare != f.name).then(|| neutral.to_string());
+            model.fields.push(Field {
+                name: f.name.clone(),
+                neutral_name,
+                wire_name,
+                ty,
+                required: f.required,
+                nullable: f.nullable,
+                read_only: f.read_only,
+                default: f.default.clone(),
+                description: f.description.clone(),
+                inferred,
+                overridden: Vec::new(),
+            });
+        }
+        api.models.push(model);
+    }
+    api.models.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// A parameter the doc types with an enum's name but links to no doc (`[**Priority**](.md)`,
+/// read as a string) is that enum when the doc set has its model doc: it gets the enum's
+/// type, with the evidence.
+pub fn enum_params_from_models(api: &mut Api) {
+    let enums: Vec<String> = api.models.iter().filter(|m| m.kind == ModelKind::Enum).map(|m| m.name.clone()).collect();
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            if p.ty != TypeRef::String || p.location == Location::Body {
+                continue;
+            }
+            let spelled = p.doc_type.trim().trim_matches('*').trim();
+            let last = spelled.rsplit(['\\', '.', ':']).next().unwrap_or(spelled);
+            if let Some(name) = enums.iter().find(|e| e.as_str() == last) {
+                p.ty = TypeRef::Model(name.clone());
+                p.inferred.insert("type".into(), format!("`{spelled}` is the enum of model doc `{name}`"));
+            }
+        }
+    }
+}
+
+/// A PATCH body's optional fields can be sent as `null` to clear them: the docs never say
+/// which fields are nullable, and PATCH is where omitting and clearing differ.
+pub fn patch_bodies_are_nullable(api: &mut Api) {
+    let mut patch_models: Vec<(String, String)> = Vec::new();
+    for op in api.operations.iter().filter(|o| o.method == "PATCH") {
+        for p in op.params.iter().filter(|p| p.location == Location::Body) {
+            if let TypeRef::Model(m) = &p.ty {
+                patch_models.push((m.clone(), op.name.clone()));
+            }
+        }
+    }
+    for (name, op) in patch_models {
+        if let Some(m) = api.models.iter_mut().find(|m| m.name == name && m.kind == ModelKind::Object) {
+            for f in m.fields.iter_mut().filter(|f| !f.required && !f.nullable) {
+                f.nullable = true;
+                f.inferred.insert(
+                    "nullable".into(),
+                    format!("optional field of the body of PATCH operation `{op}`: `null` clears it, leaving it out keeps it"),
+                );
+            }
+        }
+    }
+}
+
+/// Models the doc does not describe but shows a JSON example of: fields, nesting and JSON
+/// types as the example has them, every field optional (an example cannot tell).
+pub fn models_from_examples(api: &mut Api) {
+    let mut found: Vec<Model> = Vec::new();
+    for op in &api.operations {
+        for p in &op.params {
+            let (TypeRef::Model(m), Some(serde_json::Value::Object(obj))) = (&p.ty, &p.example) else { continue };
+            if api.models.iter().any(|x| &x.name == m) || found.iter().any(|x| &x.name == m) {
+                continue;
+            }
+            let evidence = format!("JSON example of parameter `{}` of `{}`", p.name, op.name);
+            example_model(m, obj, &evidence, &mut found);
+        }
+    }
+    api.models.extend(found);
+    api.models.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+pub(crate) fn example_model(name: &str, obj: &serde_json::Map<String, serde_json::Value>, evidence: &str, out: &mut Vec<Model>) {
+    let mut fields = Vec::new();
+    for (key, value) in obj {
+        let ty = example_type(name, key, value, evidence, out);
+        let mut inferred = Evidence::new();
+        inferred.insert("type".into(), format!("value `{}` in the {evidence}", short_json(value)));
+        fields.push(Field {
+            neutral_name: None,
+            name: heck::ToSnakeCase::to_snake_case(key.as_str()),
+            wire_name: key.clone(),
+            ty,
+            required: false,
+            nullable: value.is_null(),
+            read_only: false,
+            default: None,
+            description: String::new(),
+            inferred,
+            overridden: Vec::new(),
+        });
+    }
+    let mut inferred = Evidence::new();
+    inferred.insert("fields".into(), format!("keys of the {evidence}; all optional, since an example cannot tell"));
+    if !out.iter().any(|m| m.name == name) {
+        out.push(Model {
+            name: name.to_string(),
+            kind: ModelKind::Object,
+            description: String::new(),
+            fields,
+            enum_values: Vec::new(),
+            variants: Vec::new(),
+            discriminator: None,
+            inferred,
+            overridden: Vec::new(),
+        });
+    }
+}
+
+pub(crate) fn short_json(v: &serde_json::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+pub(crate) fn example_type(parent: &str, key: &str, v: &serde_json::Value, evidence: &str, out: &mut Vec<Model>) -> TypeRef {
+    use serde_json::Value;
+    match v {
+        Value::Null => TypeRef::Any,
+        Value::Bool(_) => TypeRef::Boolean,
+        Value::Number(n) if n.is_i64() || n.is_u64() => TypeRef::Integer,
+        Value::Number(_) => TypeRef::Number,
+        Value::String(_) => TypeRef::String,
+        Value::Array(items) => match items.first() {
+            Some(first) => TypeRef::List(Box::new(example_type(parent, &format!("{key}Item"), first, evidence, out))),
+            None => TypeRef::List(Box::new(TypeRef::Any)),
+        },
+        Value::Object(obj) => {
+            let name = format!("{parent}{}", heck::ToUpperCamelCase::to_upper_camel_case(key));
+            example_model(&name, obj, evidence, out);
+            TypeRef::Model(name)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_python_attribute;
+
+    #[test]
+    fn python_attributes_and_keys_as_sent() {
+        for a in ["expiry_month", "name", "a2b"] {
+            assert!(is_python_attribute(a), "{a}");
+        }
+        for k in ["_links", "$ref", "@type", "retry-count", "3ds", "expiryMonth", "ID", "a__b", "x_"] {
+            assert!(!is_python_attribute(k), "{k}");
+        }
+    }
+}

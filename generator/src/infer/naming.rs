@@ -1,0 +1,458 @@
+//! Names: how the API writes them (its naming convention, from independent clues), the
+//! doc's escapes undone (the language-neutral name), and wire names.
+
+use crate::doc::DocApi;
+pub use crate::ident::snake_identifier;
+use crate::ir::Evidence;
+use heck::{ToLowerCamelCase, ToTrainCase};
+use std::collections::BTreeMap;
+
+
+/// How a name is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// `userId`
+    Camel,
+    /// `user_id`
+    Snake,
+    /// `USER_ID`
+    Screaming,
+    /// `user-id`
+    Kebab,
+    /// one lower-case word: says nothing
+    Word,
+    Other,
+}
+
+pub fn classify(s: &str) -> Case {
+    let has_upper = s.chars().any(|c| c.is_ascii_uppercase());
+    let has_lower = s.chars().any(|c| c.is_ascii_lowercase());
+    if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        return Case::Other;
+    }
+    if s.contains('-') {
+        return if has_upper { Case::Other } else { Case::Kebab };
+    }
+    if s.contains('_') {
+        return match (has_upper, has_lower) {
+            (false, true) => Case::Snake,
+            (true, false) => Case::Screaming,
+            _ => Case::Other,
+        };
+    }
+    match (has_upper, has_lower) {
+        (false, true) => Case::Word,
+        (true, true) if s.starts_with(|c: char| c.is_ascii_lowercase()) => Case::Camel,
+        _ => Case::Other,
+    }
+}
+
+/// How sure an inferred fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// The doc states it, or spells it elsewhere (a description, a placeholder).
+    Strong,
+    /// Several independent clues agree.
+    Weak,
+    /// No evidence either way: the doc's own statement is kept.
+    Guess,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Strong => "strong",
+            Confidence::Weak => "weak",
+            Confidence::Guess => "guess",
+        }
+    }
+
+    /// Evidence text carrying its confidence: `weak: the API writes …`.
+    pub fn tag(self, evidence: &str) -> String {
+        format!("{}: {evidence}", self.as_str())
+    }
+
+    /// The confidence an evidence text was tagged with.
+    pub fn of(evidence: &str) -> Option<Confidence> {
+        [Confidence::Strong, Confidence::Weak, Confidence::Guess]
+            .into_iter()
+            .find(|c| evidence.starts_with(&format!("{}: ", c.as_str())))
+    }
+}
+
+/// The API's naming convention for query and form names, with evidence, and the
+/// spellings the doc shows anywhere (placeholders, prose), which beat any convention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Convention {
+    pub case: Option<Case>,
+    pub evidence: String,
+    pub confidence: Confidence,
+    /// Path placeholders by folded name: `userid` → `userId`.
+    pub placeholders: BTreeMap<String, String>,
+    /// JSON example keys by folded name.
+    pub json_keys: BTreeMap<String, String>,
+    /// The client language of the docs ([`crate::doc::detect_language`]).
+    pub language: &'static str,
+}
+
+impl Default for Convention {
+    fn default() -> Self {
+        Convention {
+            language: "python",
+            case: None,
+            evidence: "no convention evidence: the doc's names are kept".into(),
+            confidence: Confidence::Guess,
+            placeholders: BTreeMap::new(),
+            json_keys: BTreeMap::new(),
+        }
+    }
+}
+
+pub(crate) fn json_keys<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, v) in m {
+                out.push(k);
+                json_keys(v, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|v| json_keys(v, out)),
+        _ => {}
+    }
+}
+
+/// The same path, placeholders' names and a trailing `/` aside.
+pub fn same_path(a: &str, b: &str) -> bool {
+    fn shape(p: &str) -> String {
+        let mut out = String::new();
+        let mut inside = false;
+        for c in p.trim_end_matches('/').chars() {
+            match c {
+                '{' => {
+                    inside = true;
+                    out.push_str("{}");
+                }
+                '}' => inside = false,
+                _ if inside => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    shape(a) == shape(b)
+}
+
+pub use crate::ir::placeholders;
+
+/// Placeholders are `{name}`: not nested, not empty, every `{` closed and every `}` opened.
+pub(crate) fn check_braces(path: &str) -> Result<(), &'static str> {
+    let mut open = false;
+    let mut empty = false;
+    for c in path.chars() {
+        match c {
+            '{' if open => return Err("has a `{` inside a placeholder"),
+            '{' => (open, empty) = (true, true),
+            '}' if !open => return Err("has a `}` that closes no placeholder"),
+            '}' if empty => return Err("has an empty placeholder `{}`"),
+            '}' => open = false,
+            _ => empty = false,
+        }
+    }
+    if open {
+        return Err("has a `{` that is never closed");
+    }
+    Ok(())
+}
+
+/// Literal path segments' words: `/recipes/findByIngredients` → `findByIngredients`.
+pub(crate) fn literal_segments(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/')
+        .filter(|seg| !seg.contains('{') && !seg.is_empty())
+        .flat_map(|seg| seg.split(['.', ':', ';']))
+}
+
+/// The API's convention, from independent clues: distinct path placeholders, literal path
+/// segments and JSON example keys. A convention is decided only on a clear, consistent
+/// majority: at least three distinct clues, from two kinds of source unless nothing
+/// disagrees, outnumbering the other case three to one; or two clues of two kinds
+/// outnumbering it two to one; or two clues and nothing against. One clue never decides.
+/// Otherwise the doc's names are kept.
+pub fn convention(doc: &DocApi) -> Convention {
+    let mut conv = Convention {
+        language: if doc.language.is_empty() { "python" } else { doc.language },
+        ..Convention::default()
+    };
+    // (clue, kind) per case.
+    let mut camel: Vec<(String, &'static str)> = Vec::new();
+    let mut snake: Vec<(String, &'static str)> = Vec::new();
+    let note = |text: &str, tag: String, kind: &'static str, camel: &mut Vec<(String, &'static str)>, snake: &mut Vec<(String, &'static str)>| {
+        let list = match classify(text) {
+            Case::Camel => camel,
+            Case::Snake => snake,
+            _ => return,
+        };
+        if !list.iter().any(|(t, _)| *t == tag) {
+            list.push((tag, kind));
+        }
+    };
+    for op in &doc.ops {
+        for ph in placeholders(&op.path) {
+            conv.placeholders.entry(fold(ph)).or_insert_with(|| ph.to_string());
+            note(ph, format!("placeholder {{{ph}}}"), "placeholder", &mut camel, &mut snake);
+        }
+        for seg in literal_segments(&op.path) {
+            note(seg, format!("path segment `{seg}`"), "path segment", &mut camel, &mut snake);
+        }
+    }
+    let mut keys = Vec::new();
+    for op in &doc.ops {
+        for v in op.examples.values() {
+            json_keys(v, &mut keys);
+        }
+    }
+    for k in keys {
+        conv.json_keys.entry(fold(k)).or_insert_with(|| k.to_string());
+        note(k, format!("JSON key `{k}`"), "JSON key", &mut camel, &mut snake);
+    }
+    let list = |v: &[(String, &str)]| {
+        let mut s = v.iter().take(3).map(|(t, _)| t.clone()).collect::<Vec<_>>().join(", ");
+        if v.len() > 3 {
+            s.push_str(&format!(" and {} more", v.len() - 3));
+        }
+        s
+    };
+    let kinds = |v: &[(String, &'static str)]| {
+        let mut k: Vec<&str> = v.iter().map(|(_, k)| *k).collect();
+        k.sort();
+        k.dedup();
+        k.len()
+    };
+    let decide = |mine: &[(String, &'static str)], theirs: &[(String, &'static str)]| {
+        (mine.len() >= 3 && (kinds(mine) >= 2 || theirs.is_empty()) && mine.len() >= 3 * theirs.len())
+            || (mine.len() >= 2 && kinds(mine) >= 2 && mine.len() >= 2 * theirs.len())
+            || (mine.len() >= 2 && theirs.is_empty())
+    };
+    let strength = |mine: &[(String, &'static str)]| {
+        if mine.len() >= 5 && kinds(mine) >= 2 {
+            Confidence::Strong
+        } else {
+            Confidence::Weak
+        }
+    };
+    if decide(&camel, &snake) {
+        conv.case = Some(Case::Camel);
+        conv.confidence = strength(&camel);
+        conv.evidence = format!("the API writes names in camelCase: {}", list(&camel));
+    } else if decide(&snake, &camel) {
+        conv.case = Some(Case::Snake);
+        conv.confidence = strength(&snake);
+        conv.evidence = format!("the API writes names in snake_case: {}", list(&snake));
+    } else if camel.is_empty() && snake.is_empty() {
+        conv.evidence = "no placeholder, path segment or JSON example shows the API's naming convention; the doc's names are kept".into();
+    } else {
+        conv.evidence = format!(
+            "no clear naming convention (camelCase: {}; snake_case: {}); the doc's names are kept",
+            if camel.is_empty() { "none".to_string() } else { list(&camel) },
+            if snake.is_empty() { "none".to_string() } else { list(&snake) }
+        );
+    }
+    conv
+}
+
+/// Words of prose that could be a name: `dryRun`, `X-Registry-ArtifactId`, `page_size`.
+pub(crate) fn name_tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        .map(|t| t.trim_matches(|c| c == '.' || c == '-' || c == '_'))
+        .filter(|t| t.len() > 1 && !t.contains('.'))
+}
+
+/// A spelling of `bare` in `text` other than `bare` itself: the same letters, another case.
+pub(crate) fn spelled_in<'t>(text: &'t str, bare: &str, header: bool) -> Option<&'t str> {
+    let f = fold(bare);
+    // Prose hyphenates words (`post-only`): a kebab-case spelling counts only for headers.
+    let fits = |t: &str| match classify(t) {
+        Case::Camel | Case::Snake => true,
+        Case::Kebab | Case::Other => header && t.contains('-'),
+        Case::Word | Case::Screaming => false,
+    };
+    let mut found: Vec<&str> = name_tokens(text).filter(|t| *t != bare && fold(t) == f && fits(t)).collect();
+    // The most frequent spelling; ties by first appearance.
+    found.sort_by_key(|t| std::cmp::Reverse(name_tokens(text).filter(|x| x == t).count()));
+    found.first().copied()
+}
+
+/// A doc name with its language's reserved-word escape undone: Python's `_from` /
+/// `var_from`; `_internal`, `@class`, `$name`, `` `default` `` in the other languages.
+pub fn unescape<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> {
+    if language == "python" || language.is_empty() {
+        return unescape_python(name).into();
+    }
+    let n = name.trim_matches('`').trim_start_matches(['$', '@']);
+    // R 4.x writes words apart with dots: `idempotency.key`, `book.id`.
+    if language == "r" && n.contains('.') {
+        return n.replace('.', "_").into();
+    }
+    // Kotlin 4.x spells a `-` of the wire name `Minus`: `ifMinusNoneMinusMatch` is `if-none-match`.
+    if language == "kotlin" {
+        if let Some(kebab) = minus_spelled(n) {
+            return kebab.into();
+        }
+    }
+    // C# escapes a keyword as `var` + its PascalCase: `varInternal`.
+    if let Some(rest) = n.strip_prefix("var").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase())) {
+        let word = format!("{}{}", rest[..1].to_ascii_lowercase(), &rest[1..]);
+        if CSHARP_KEYWORDS.contains(&word.as_str()) {
+            return word.into();
+        }
+    }
+    match n.strip_prefix('_') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => rest.into(),
+        _ => n.into(),
+    }
+}
+
+/// `includeMinusReviews` → `include-reviews`: `Minus` between two words, each word's
+/// first letter lowered. `None` without such a `Minus`.
+pub(crate) fn minus_spelled(name: &str) -> Option<String> {
+    // A one-letter first word loses the case of its `Minus`: `xminusRequestMinusId`.
+    let fixed;
+    let name = match name.get(1..6) {
+        Some("minus") if name.as_bytes().get(6).is_some_and(u8::is_ascii_uppercase) && name.as_bytes()[0].is_ascii_lowercase() => {
+            fixed = format!("{}Minus{}", &name[..1], &name[6..]);
+            fixed.as_str()
+        }
+        _ => name,
+    };
+    let parts: Vec<&str> = name.split("Minus").collect();
+    let joins = parts.len() > 1
+        && parts[..parts.len() - 1].iter().all(|p| p.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && parts[1..].iter().all(|p| p.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()));
+    if !joins {
+        return None;
+    }
+    let lower_first = |p: &str| {
+        let mut c = p.chars();
+        c.next().map(|f| f.to_ascii_lowercase().to_string() + c.as_str()).unwrap_or_default()
+    };
+    Some(parts.iter().enumerate().map(|(i, p)| if i == 0 { p.to_string() } else { lower_first(p) }).collect::<Vec<_>>().join("-"))
+}
+
+pub(crate) const CSHARP_KEYWORDS: &[&str] = &[
+    "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+    "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+    "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+    "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+    "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+    "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+    "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+];
+
+pub use crate::ir::unescape_python;
+
+/// Lower case, letters and digits only: `user_id`, `userId`, `{version.kind}` and
+/// `version_kind` fold alike.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Symbols spelled out as the generators name them in identifiers (`id|slug` →
+/// `id_pipe_slug`, shown as `idPipeSlug` in camelCase languages).
+pub(crate) fn spell_symbols(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let word = match c {
+            '|' => "pipe",
+            '$' => "dollar",
+            '^' => "caret",
+            '=' => "equal",
+            '*' => "star",
+            '&' => "ampersand",
+            '%' => "percent",
+            '#' => "hash",
+            '@' => "at",
+            '!' => "exclamation",
+            '+' => "plus",
+            '~' => "tilde",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push('_');
+        out.push_str(word);
+        out.push('_');
+    }
+    out
+}
+
+/// A placeholder as a parameter name: `version.kind` → `version_kind`.
+pub(crate) fn flatten(ph: &str) -> String {
+    snake_identifier(ph, "path_param")
+}
+
+pub(crate) const HEADER_NAMES: &[&str] = &[
+    "idempotency_key", "if_match", "if_none_match", "if_modified_since", "if_unmodified_since",
+    "if_range", "authorization", "accept", "accept_language", "accept_encoding", "user_agent",
+    "content_md5", "content_type", "content_language", "cache_control", "cookie", "request_id",
+    "correlation_id", "prefer", "range", "etag",
+];
+
+/// Whether a doc name is a conventional header name (`x_request_id`, `xRequestId`,
+/// `if_none_match`, `ifNoneMatch`, `content_type`).
+pub fn is_header_name(name: &str) -> bool {
+    header_wire_name(name).is_some()
+}
+
+/// A conventional header name's wire form: `x_request_id` → `X-Request-Id`.
+pub(crate) fn header_wire_name(name: &str) -> Option<String> {
+    let n = name.to_ascii_lowercase();
+    let x_camel = name.len() > 2
+        && name.starts_with('x')
+        && name[1..].starts_with(|c: char| c.is_ascii_uppercase())
+        && classify(name) == Case::Camel;
+    let known = HEADER_NAMES.iter().any(|h| fold(h) == fold(name))
+        && (classify(name) != Case::Other || name.contains('-'));
+    if n.starts_with("x_") || n.starts_with("x-") || x_camel || known {
+        let w = if name.contains('-') && name.chars().any(|c| c.is_ascii_uppercase()) {
+            // Already a header spelling (`X-API-KEY`): as written.
+            name.to_string()
+        } else {
+            name.to_train_case()
+        };
+        return Some(w);
+    }
+    None
+}
+
+/// Whether a documented property name is a Python attribute a naming convention may have
+/// changed (`expiry_month`), rather than a key written as sent (`_links`, `$ref`, `@type`,
+/// `retry-count`, `expiryMonth`): only lower-case words joined by single `_`.
+pub fn is_python_attribute(name: &str) -> bool {
+    !name.starts_with('_')
+        && !name.ends_with('_')
+        && !name.contains("__")
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A multi-word name as the API's convention writes it on the wire, with the convention's
+/// evidence; a guess when there is none.
+pub(crate) fn wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
+    let w = match (conv.case, classify(bare)) {
+        (Some(Case::Camel), Case::Snake) => bare.to_lower_camel_case(),
+        (Some(Case::Snake), Case::Camel) => heck::ToSnakeCase::to_snake_case(bare),
+        _ => bare.to_string(),
+    };
+    if w != bare {
+        inferred.insert("wire_name".into(), conv.confidence.tag(&conv.evidence));
+    } else if !matches!(classify(bare), Case::Word) {
+        // Several words, written as the doc writes them: a guess unless the API agrees.
+        let c = if conv.case.is_some() { conv.confidence } else { Confidence::Guess };
+        inferred.insert("wire_name".into(), c.tag(&conv.evidence));
+    }
+    w
+}
+

@@ -1,0 +1,489 @@
+//! Tests of naming and locations.
+
+use super::locations::*;
+use super::naming::*;
+use super::*;
+use crate::doc::{DocApi, DocOp, DocParam};
+use crate::ir::{Location, Operation, TypeRef};
+use heck::ToTrainCase;
+
+/// Each language's escapes of a name undone: the name the wire name derives from.
+#[test]
+fn reserved_word_and_symbol_escapes_are_undone() {
+    for (lang, written, bare) in [
+        ("python", "_from", "from"), ("python", "var_self", "self"), ("python", "var_name", "var_name"),
+        ("kotlin", "`internal`", "internal"), ("kotlin", "ifMinusNoneMinusMatch", "if-none-match"),
+        ("kotlin", "includeMinusReviews", "include-reviews"), ("kotlin", "xminusStorageMinusRegion", "x-storage-region"), ("kotlin", "Minus", "Minus"),
+        ("kotlin", "timeMinusoffset", "timeMinusoffset"), ("csharp", "varInternal", "internal"),
+        ("csharp", "variable", "variable"), ("csharp", "varName", "varName"), ("php", "$user_id", "user_id"),
+        ("csharp", "@class", "class"), ("r", "idempotency.key", "idempotency_key"), ("java", "_default", "default"),
+    ] {
+        assert_eq!(unescape(written, lang), bare, "{lang} `{written}`");
+    }
+}
+
+#[test]
+fn cases() {
+    let cases = [
+        ("userId", Case::Camel),
+        ("user_id", Case::Snake),
+        ("USER_ID", Case::Screaming),
+        ("user-id", Case::Kebab),
+        ("id", Case::Word),
+        ("PROVIDER", Case::Other),
+        ("a b", Case::Other),
+    ];
+    for (s, c) in cases {
+        assert_eq!(classify(s), c, "{s}");
+    }
+}
+
+#[test]
+fn python_escapes() {
+    assert_eq!(unescape_python("_from"), "from");
+    assert_eq!(unescape_python("var_from"), "from");
+    assert_eq!(unescape_python("var_self"), "self");
+    assert_eq!(unescape_python("_id"), "_id");
+    assert_eq!(unescape_python("variable"), "variable");
+}
+
+#[test]
+fn braces_in_paths() {
+    for ok in ["/", "/pets", "/pets/{petId}", "/a/{x}/b/{y}.json", "/{a}{b}"] {
+        assert_eq!(check_braces(ok), Ok(()), "{ok}");
+    }
+    for (bad, why) in [
+        ("/pets/{petId", "never closed"),
+        ("/pets/petId}", "closes no placeholder"),
+        ("/pets/{}", "empty placeholder"),
+        ("/pets/{a{b}}", "inside a placeholder"),
+    ] {
+        assert!(check_braces(bad).unwrap_err().contains(why), "{bad}");
+    }
+}
+
+#[test]
+fn placeholders_in_order() {
+    assert_eq!(placeholders("/a/{BANK_ID}/b/{userId}"), ["BANK_ID", "userId"]);
+    assert!(placeholders("/users/email/EMAIL/terminator").is_empty());
+}
+
+fn param(name: &str, ty: TypeRef) -> DocParam {
+    DocParam {
+        name: name.into(),
+        line: 1,
+        doc_type: ty.to_string(),
+        ty,
+        model_link: false,
+        enum_link: false,
+        description: String::new(),
+        required: true,
+        default: None,
+        enum_values: Vec::new(),
+        stated_location: None,
+        stated_wire_name: None,
+        required_note: None,
+    }
+}
+
+fn model(name: &str) -> DocParam {
+    DocParam {
+        model_link: true,
+        ..param(name, TypeRef::Model("Pet".into()))
+    }
+}
+
+/// Infers one operation `path` with `params`, under a naming convention.
+fn infer_with(path: &str, content_type: Option<&str>, params: Vec<DocParam>, case: Option<Case>) -> (Operation, Diagnostics) {
+    let op = DocOp {
+        name: "op".into(),
+        line: 5,
+        method: "POST".into(),
+        path: path.into(),
+        params,
+        content_type: content_type.map(String::from),
+        ..DocOp::default()
+    };
+    let conv = Convention {
+        case,
+        evidence: "test convention".into(),
+        confidence: Confidence::Weak,
+        ..Convention::default()
+    };
+    let mut d = Diagnostics::default();
+    let o = infer_op(&op, &conv, "f.md", &mut d);
+    (o, d)
+}
+
+fn placed(o: &Operation) -> Vec<(&str, Location, &str)> {
+    o.params.iter().map(|p| (p.name.as_str(), p.location, p.wire_name.as_str())).collect()
+}
+
+#[test]
+fn path_params_match_placeholders_ignoring_case_and_underscores() {
+    let mut opt = param("bank_id", TypeRef::String);
+    opt.required = false;
+    let (o, d) = infer_with(
+        "/banks/{BANK_ID}/users/{userId}",
+        None,
+        vec![opt, param("user_id", TypeRef::String)],
+        Some(Case::Snake),
+    );
+    assert_eq!(placed(&o), [("bank_id", Location::Path, "BANK_ID"), ("user_id", Location::Path, "userId")]);
+    // A path parameter is required whatever the doc says, with a warning.
+    assert!(o.params[0].required);
+    assert_eq!(d.warnings().count(), 1);
+    assert!(!d.has_errors());
+}
+
+#[test]
+fn upper_case_literal_path_words_are_not_params() {
+    let (o, d) = infer_with("/users/email/EMAIL/terminator", None, vec![param("email", TypeRef::String)], None);
+    assert_eq!(placed(&o), [("email", Location::Query, "email")]);
+    assert!(d.items.is_empty());
+}
+
+#[test]
+fn a_placeholder_without_a_param_is_repaired_as_a_required_string() {
+    let (o, d) = infer_with("/pets/{petId}", None, vec![param("id", TypeRef::String)], None);
+    let w: Vec<_> = d.warnings().map(|e| (e.line, e.message.as_str())).collect();
+    assert_eq!(
+        w,
+        [(5, "path placeholder `{petId}` of `op` has no parameter row; added a required string path parameter `pet_id`")]
+    );
+    assert!(!d.has_errors());
+    assert_eq!(d.tally.repaired, 1);
+    let p = o.params.iter().find(|p| p.location == Location::Path).unwrap();
+    assert_eq!((p.name.as_str(), p.wire_name.as_str(), p.required, &p.ty), ("pet_id", "petId", true, &TypeRef::String));
+    assert!(p.inferred["location"].contains("no parameter row"));
+}
+
+#[test]
+fn punctuated_placeholders_match_flattened_names() {
+    for (path, name, wire) in [
+        ("/v/{version.kind}", "version_kind", "version.kind"),
+        ("/p/{id|slug}", "id_pipe_slug", "id|slug"),
+        ("/p/{id|slug}", "idPipeSlug", "id|slug"),
+        ("/p/{user-id}", "user_id", "user-id"),
+    ] {
+        let (o, d) = infer_with(path, None, vec![param(name, TypeRef::String)], None);
+        assert_eq!(placed(&o), [(name, Location::Path, wire)], "{path}");
+        assert!(d.items.is_empty(), "{path}: {:?}", d.items);
+    }
+}
+
+#[test]
+fn form_content_types_put_params_in_the_form() {
+    for ct in ["multipart/form-data", "application/x-www-form-urlencoded"] {
+        let (o, _) = infer_with("/p", Some(ct), vec![param("note", TypeRef::String), model("status")], None);
+        assert_eq!(placed(&o), [("note", Location::Form, "note"), ("status", Location::Form, "status")], "{ct}");
+        assert_eq!(o.content_type.as_deref(), Some(ct));
+    }
+}
+
+#[test]
+fn a_binary_param_is_a_form_part_whatever_the_content_type() {
+    let (o, _) = infer_with("/p", None, vec![param("file", TypeRef::Binary)], None);
+    assert_eq!(placed(&o), [("file", Location::Form, "file")]);
+}
+
+#[test]
+fn conventional_header_names_become_headers() {
+    let (o, _) = infer_with(
+        "/p",
+        None,
+        vec![param("x_request_id", TypeRef::String), param("idempotency_key", TypeRef::String)],
+        Some(Case::Camel),
+    );
+    assert_eq!(
+        placed(&o),
+        [("x_request_id", Location::Header, "X-Request-Id"), ("idempotency_key", Location::Header, "Idempotency-Key")]
+    );
+}
+
+#[test]
+fn the_body_is_the_first_model_or_body_param_with_a_json_or_undefined_content_type() {
+    // Undefined content type: JSON is inferred, with evidence.
+    let (o, _) = infer_with("/p", None, vec![model("pet"), model("other")], None);
+    assert_eq!(placed(&o), [("pet", Location::Body, "pet"), ("other", Location::Query, "other")]);
+    assert_eq!(o.content_type.as_deref(), Some("application/json"));
+    assert!(o.inferred.contains_key("content_type"));
+    // A plain `body` param counts too; a stated JSON content type is kept.
+    let (o, _) = infer_with("/p", Some("application/merge-patch+json"), vec![param("body", TypeRef::String)], None);
+    assert_eq!(placed(&o), [("body", Location::Body, "body")]);
+    assert_eq!(o.content_type.as_deref(), Some("application/merge-patch+json"));
+    assert!(o.inferred.is_empty());
+    // Structured types (maps, lists of models, any JSON) are bodies as well.
+    let (o, _) = infer_with("/p", Some("application/json"), vec![param("tags", TypeRef::Map(Box::new(TypeRef::String)))], None);
+    assert_eq!(o.params[0].location, Location::Body);
+    // Neither JSON nor a form: the one body-like parameter is the raw body.
+    for ct in ["text/plain", "application/octet-stream", "*/*"] {
+        let (o, _) = infer_with("/p", Some(ct), vec![param("body", TypeRef::String)], None);
+        assert_eq!(o.params[0].location, Location::Body, "{ct}");
+        let (o, _) = infer_with("/p", Some(ct), vec![param("data", TypeRef::Binary), param("limit", TypeRef::Integer)], None);
+        assert_eq!(placed(&o), [("data", Location::Body, "data"), ("limit", Location::Query, "limit")], "{ct}");
+    }
+}
+
+#[test]
+fn json_beside_a_form_keeps_the_model_the_body_and_the_rest_in_place() {
+    let ct = Some("application/json, application/x-www-form-urlencoded");
+    let (o, _) = infer_with("/p", ct, vec![model("pet"), param("dry_run", TypeRef::Boolean)], None);
+    assert_eq!(placed(&o), [("pet", Location::Body, "pet"), ("dry_run", Location::Query, "dry_run")]);
+    // No model to be the JSON body: the parameters are plainly form fields.
+    let (o, _) = infer_with("/p", ct, vec![param("symbol", TypeRef::String), param("price", TypeRef::Number)], None);
+    assert_eq!(placed(&o), [("symbol", Location::Form, "symbol"), ("price", Location::Form, "price")]);
+}
+
+#[test]
+fn a_get_never_has_a_form_or_an_enum_body() {
+    let get = |ct: Option<&str>, params: Vec<DocParam>| {
+        let op = DocOp {
+            name: "op".into(),
+            line: 5,
+            method: "GET".into(),
+            path: "/p".into(),
+            params,
+            content_type: ct.map(String::from),
+            ..DocOp::default()
+        };
+        let mut d = Diagnostics::default();
+        infer_op(&op, &Convention::default(), "f.md", &mut d)
+    };
+    let o = get(Some("application/x-www-form-urlencoded"), vec![param("symbol", TypeRef::String)]);
+    assert_eq!(placed(&o), [("symbol", Location::Query, "symbol")]);
+    let enum_param = DocParam {
+        enum_link: true,
+        ..model("status")
+    };
+    let o = get(None, vec![enum_param, model("filter")]);
+    assert_eq!(placed(&o), [("status", Location::Query, "status"), ("filter", Location::Query, "filter")]);
+}
+
+#[test]
+fn headers_and_cookies_by_name_and_description() {
+    let mut cookie = param("session", TypeRef::String);
+    cookie.description = "The session cookie.".into();
+    let (o, _) = infer_with(
+        "/p",
+        None,
+        vec![
+            param("accept", TypeRef::String),
+            param("content_type", TypeRef::String),
+            param("if_none_match", TypeRef::String),
+            param("range", TypeRef::String),
+            param("xNomadToken", TypeRef::String),
+            param("cookie", TypeRef::String),
+            cookie,
+        ],
+        None,
+    );
+    assert_eq!(
+        placed(&o),
+        [
+            ("accept", Location::Header, "Accept"),
+            ("content_type", Location::Header, "Content-Type"),
+            ("if_none_match", Location::Header, "If-None-Match"),
+            ("range", Location::Header, "Range"),
+            ("xNomadToken", Location::Header, "X-Nomad-Token"),
+            ("cookie", Location::Header, "Cookie"),
+            ("session", Location::Cookie, "session"),
+        ]
+    );
+}
+
+#[test]
+fn a_spelling_in_the_text_beats_any_convention() {
+    let mut dry = param("dry_run", TypeRef::Boolean);
+    dry.description = "Fails with `unrecognized dryRun directive` on bad values.".into();
+    let mut artifact = param("x_registry_artifact_id", TypeRef::String);
+    artifact.description = "Sets the header X-Registry-ArtifactId.".into();
+    let (o, _) = infer_with("/p", None, vec![dry, artifact, param("page_size", TypeRef::Integer)], Some(Case::Snake));
+    assert_eq!(
+        placed(&o),
+        [
+            ("dry_run", Location::Query, "dryRun"),
+            ("x_registry_artifact_id", Location::Header, "X-Registry-ArtifactId"),
+            ("page_size", Location::Query, "page_size"),
+        ]
+    );
+    assert!(o.params[0].inferred["wire_name"].starts_with("strong: spelled `dryRun`"));
+}
+
+#[test]
+fn everything_else_is_a_query_param() {
+    let (o, _) = infer_with("/p", None, vec![param("limit", TypeRef::Integer), param("tags", TypeRef::List(Box::new(TypeRef::String)))], None);
+    assert_eq!(placed(&o), [("limit", Location::Query, "limit"), ("tags", Location::Query, "tags")]);
+}
+
+#[test]
+fn wire_names_follow_the_api_convention() {
+    let params = || vec![param("page_size", TypeRef::Integer), param("limit", TypeRef::Integer)];
+    let (o, _) = infer_with("/p", None, params(), Some(Case::Camel));
+    assert_eq!(placed(&o), [("page_size", Location::Query, "pageSize"), ("limit", Location::Query, "limit")]);
+    assert_eq!(o.params[0].inferred["wire_name"], "weak: test convention");
+    for case in [Some(Case::Snake), None] {
+        let (o, _) = infer_with("/p", None, params(), case);
+        assert_eq!(placed(&o), [("page_size", Location::Query, "page_size"), ("limit", Location::Query, "limit")]);
+    }
+}
+
+#[test]
+fn python_keyword_escapes_are_undone_on_the_wire() {
+    let (o, _) = infer_with("/p", None, vec![param("_from", TypeRef::Date), param("var_from", TypeRef::Date)], Some(Case::Camel));
+    assert_eq!(placed(&o), [("_from", Location::Query, "from"), ("var_from", Location::Query, "from")]);
+    // A placeholder `{from}` matches the escaped name.
+    let (o, _) = infer_with("/since/{from}", None, vec![param("var_from", TypeRef::Date)], None);
+    assert_eq!(placed(&o), [("var_from", Location::Path, "from")]);
+}
+
+#[test]
+fn the_convention_is_the_majority_of_placeholders_and_json_keys() {
+    let op = |path: &str, example: Option<serde_json::Value>| DocOp {
+        path: path.into(),
+        examples: example.into_iter().map(|v| ("body".to_string(), v)).collect(),
+        ..DocOp::default()
+    };
+    let doc = |ops| DocApi { ops, ..DocApi::default() };
+    let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", Some(serde_json::json!({"createdAt": 1, "lineItems": [{"unitPrice": 2}]})))]));
+    assert_eq!(c.case, Some(Case::Camel));
+    assert!(c.evidence.contains("placeholder {orderId}"), "{}", c.evidence);
+    // Literal path segments vote too: a clearly camelCase API without placeholders.
+    let c = convention(&doc(vec![op("/recipes/findByIngredients", None), op("/recipes/analyzeInstructions", None), op("/recipes/{id}/priceBreakdown", None)]));
+    assert_eq!(c.case, Some(Case::Camel));
+    assert!(c.evidence.contains("path segment `findByIngredients`"), "{}", c.evidence);
+    let c = convention(&doc(vec![op("/public/get_book_summary", None), op("/public/get_order_book", None), op("/public/{order_id}", None)]));
+    assert_eq!(c.case, Some(Case::Snake));
+    // One or two clues decide nothing; nor a tie.
+    let c = convention(&doc(vec![op("/a/{order_id}", None), op("/b/{id}", None)]));
+    assert_eq!(c.case, None);
+    let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", None)]));
+    assert_eq!(c.case, None);
+    assert_eq!(convention(&doc(vec![op("/a/{id}", None)])).case, None);
+}
+
+/// One camelCase placeholder, among snake_case evidence or none, changes no wire name.
+#[test]
+fn one_camel_case_placeholder_does_not_flip_the_api() {
+    let op = |path: &str, params: Vec<DocParam>, example: Option<serde_json::Value>| DocOp {
+        name: format!("op{}", path.len()),
+        method: "GET".into(),
+        path: path.into(),
+        params,
+        examples: example.into_iter().map(|v| ("body".to_string(), v)).collect(),
+        ..DocOp::default()
+    };
+    let source = || Source {
+        files: Vec::new(),
+        form: crate::ir::DocForm::Markdown,
+        flavour: "python".into(),
+    };
+    for snake_evidence in [false, true] {
+        let mut ops = vec![
+            op("/identities/{externalID}", vec![param("external_id", TypeRef::String)], None),
+            op("/identities", vec![param("page_size", TypeRef::Integer), param("page_token", TypeRef::String)], None),
+        ];
+        if snake_evidence {
+            ops.push(op("/sessions/whoami", vec![], Some(serde_json::json!({"identity_id": 1, "expires_at": 2}))));
+        }
+        let doc = DocApi { base_url: Some("https://x".into()), ops, ..DocApi::default() };
+        let mut d = Diagnostics::default();
+        let api = infer(doc, "p", source(), "f.md", &mut d);
+        let list = &api.operations[1];
+        assert_eq!(placed(list), [("page_size", Location::Query, "page_size"), ("page_token", Location::Query, "page_token")]);
+        assert!(list.params[0].inferred["wire_name"].starts_with("guess: "), "{:?}", list.params[0].inferred);
+        // The placeholder itself is matched.
+        assert_eq!(placed(&api.operations[0]), [("external_id", Location::Path, "externalID")]);
+    }
+}
+
+/// A query parameter named like a placeholder of the API takes the placeholder's spelling.
+#[test]
+fn a_placeholder_elsewhere_spells_a_query_name() {
+    let conv = Convention {
+        placeholders: [("userid".to_string(), "userId".to_string())].into(),
+        ..Convention::default()
+    };
+    let op = DocOp {
+        name: "op".into(),
+        method: "GET".into(),
+        path: "/status".into(),
+        params: vec![param("user_id", TypeRef::String)],
+        ..DocOp::default()
+    };
+    let o = infer_op(&op, &conv, "f.md", &mut Diagnostics::default());
+    assert_eq!(placed(&o), [("user_id", Location::Query, "userId")]);
+    assert!(o.params[0].inferred["wire_name"].starts_with("strong: written {userId}"));
+}
+
+#[test]
+fn a_missing_base_url_is_reported_once() {
+    let source = || Source {
+        files: Vec::new(),
+        form: crate::ir::DocForm::Markdown,
+        flavour: "python".into(),
+    };
+    let mut d = Diagnostics::default();
+    let api = infer(DocApi::default(), "p", source(), "f.md", &mut d);
+    let e: Vec<_> = d.warnings().map(|e| (e.line, e.message.as_str())).collect();
+    assert_eq!(
+        e,
+        [(
+            1,
+            "expected `All URIs are relative to <base URL>` before the method table; the client will \
+             require `Client::builder().base_url(..)`"
+        )]
+    );
+    assert!(!d.has_errors());
+    assert_eq!(api.base_url, "");
+    assert!(api.inferred["base_url"].contains("no base URL"));
+    // The flavour found the statement but not a URL in it, and said so already.
+    let mut d = Diagnostics::default();
+    infer(DocApi { base_url_line: 3, ..DocApi::default() }, "p", source(), "f.md", &mut d);
+    assert!(d.items.is_empty());
+}
+
+#[test]
+fn one_bad_operation_is_skipped_not_the_api() {
+    let source = Source {
+        files: Vec::new(),
+        form: crate::ir::DocForm::Markdown,
+        flavour: "python".into(),
+    };
+    let good = DocOp {
+        name: "good".into(),
+        method: "GET".into(),
+        path: "/pets".into(),
+        ..DocOp::default()
+    };
+    let bad = DocOp {
+        name: "bad".into(),
+        method: "GET".into(),
+        path: "/pets/{id".into(),
+        line: 9,
+        ..DocOp::default()
+    };
+    let doc = DocApi {
+        base_url: Some("https://x.org".into()),
+        ops: vec![bad, good],
+        ..DocApi::default()
+    };
+    let mut d = Diagnostics::default();
+    let api = infer(doc, "p", source, "f.md", &mut d);
+    assert_eq!(api.operations.len(), 1);
+    assert!(!d.has_errors());
+    let w: Vec<_> = d.warnings().map(|e| (e.line, e.message.as_str())).collect();
+    assert_eq!(w[0], (9, "path `/pets/{id` of `bad` has a `{` that is never closed; operation `bad` skipped"));
+    assert_eq!(d.tally.skipped, 1);
+}
+
+#[test]
+fn header_names() {
+    for n in ["x_request_id", "idempotency_key", "if_match", "authorization"] {
+        assert!(is_header_name(n), "{n}");
+    }
+    for n in ["limit", "user_id", "xml"] {
+        assert!(!is_header_name(n), "{n}");
+    }
+    assert_eq!("x_request_id".to_train_case(), "X-Request-Id");
+}

@@ -1,0 +1,81 @@
+//! The surface: every Rust name and type of a generated crate, decided once — `Client`
+//! methods, request builders and their setters, argument order, model and field names,
+//! scheme setters, group modules, boxed fields — with collisions resolved once and
+//! reported. [`crate::render`] only quotes what is decided here; [`crate::diff`] reads
+//! [`names`] to report what users of the crate see change.
+
+pub mod models;
+pub mod ops;
+pub mod schemes;
+
+pub use models::PRELUDE_TYPES;
+pub use ops::{BUILDER_NAMES, CLIENT_METHODS};
+
+use crate::ident::{sanitize, Case};
+use crate::ir::{Api, Field, Operation, Param};
+use schemes::SchemePlan;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// An operation's `Client` method name (before collisions between operations).
+pub fn method_name(op: &Operation) -> String {
+    sanitize(crate::ir::unescape_python(&op.name), Case::Snake, CLIENT_METHODS)
+}
+
+/// A parameter's Rust name (before collisions within its operation): its language-neutral
+/// name in snake_case.
+pub fn param_name(p: &Param) -> String {
+    sanitize(p.neutral(), Case::Snake, BUILDER_NAMES)
+}
+
+/// A model field's Rust name (before collisions within its model).
+pub fn field_name(f: &Field) -> String {
+    sanitize(f.neutral(), Case::Snake, &["additional_properties"])
+}
+
+/// The Rust names a rendered crate gives an API's operations, parameters and security
+/// schemes, decided once here (what the renderer writes and `diff` reports; an operation
+/// the surface leaves out has none).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Operation → `Client` method.
+    pub methods: BTreeMap<String, String>,
+    /// Operation → the Rust name of each parameter, in the doc's order.
+    pub params: BTreeMap<String, Vec<String>>,
+    /// Scheme → `ClientBuilder` setter.
+    pub scheme_setters: BTreeMap<String, String>,
+    /// API group → its module.
+    pub modules: BTreeMap<String, String>,
+    /// (model, field's model): fields held in a `Box` (they close a cycle of models).
+    pub boxed: BTreeSet<(String, String)>,
+    /// Model → its type in `models` (a model named like a request builder takes `Model`).
+    pub models: BTreeMap<String, String>,
+}
+
+/// See [`Names`].
+pub fn names(api: &Api) -> Names {
+    let schemes = SchemePlan::new(api);
+    let idents = models::model_idents(api, &mut |_| {});
+    let plan = ops::plan(api, &schemes, &idents, &mut |_| {});
+    let mut names = Names {
+        scheme_setters: schemes.schemes.iter().map(|s| (s.name.clone(), s.setter.to_string())).collect(),
+        modules: ops::group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref())),
+        models: idents.iter().map(|(k, v)| (k.clone(), v.to_string())).collect(),
+        boxed: models::recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
+        ..Names::default()
+    };
+    for o in &plan.ops {
+        names.methods.insert(o.op.name.clone(), o.method_ident.to_string());
+        let planned: Vec<_> = o.required.iter().chain(&o.optional).collect();
+        let params = o
+            .op
+            .params
+            .iter()
+            .map(|p| {
+                planned.iter().find(|pp| std::ptr::eq(pp.p, p)).map(|pp| pp.ident.to_string()).unwrap_or_default()
+            })
+            .collect();
+        names.params.insert(o.op.name.clone(), params);
+    }
+    names
+}
+
