@@ -3,7 +3,7 @@
 //!
 //! Layers, each importing only from those before it (`ARCHITECTURE.md` is the map):
 //! [`read`] (markdown or plain text → blocks) → [`doc`] (what the doc says, per client
-//! language) → [`infer`] (what it does not say, with evidence) → [`load`] + [`provider`]
+//! language) → [`infer`] (what it does not say, with evidence) → [`mod@load`] + [`provider`]
 //! (one loader for every input kind, `provider.yaml` overrides) → [`ir::Api`] ⇄ [`yaml`] →
 //! [`surface`] (every Rust name and type decided once) → [`render`] (quote and format) →
 //! files ([`files`]); [`diff`] and [`openapi`] read the IR and the surface.

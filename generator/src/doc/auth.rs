@@ -2,7 +2,7 @@
 //! configuration lines, Kotlin's Authorization sections and the client README's
 //! authorization section say about each scheme's kind, and for API keys where the key
 //! travels and under which name. The per-language spellings are one table, [`PATTERNS`];
-//! [`resolve`] weighs the README against the example code and the scheme's name.
+//! [`crate::infer::schemes::resolve`] weighs the README against the example code and the scheme's name.
 //!
 //! Older templates write `HTTP basic` for every HTTP scheme (bearer too: Java, Kotlin,
 //! Swift, Perl and C# of openapi-generator 6.x), and one `access token` setter serves bearer

@@ -251,7 +251,7 @@ pub struct DocScheme {
     /// The likeliest kind the clues allow.
     pub kind: AuthKind,
     /// Other kinds the clues leave possible (`HTTP basic` comments: bearer too, in older
-    /// templates; an access-token setter: OAuth2 too). See [`schemes`].
+    /// templates; an access-token setter: OAuth2 too). See [`auth`].
     pub also: Vec<AuthKind>,
     /// For API keys: the key in `api_key['...']`.
     pub key_name: Option<String>,

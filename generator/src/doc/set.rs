@@ -14,7 +14,7 @@ pub(crate) fn file_name(label: &str) -> String {
         .unwrap_or_else(|| label.to_string())
 }
 
-/// A doc set read into blocks (phase 1 of [`parse_doc_set`]).
+/// A doc set read into blocks (phase 1 of [`crate::parse_doc_set`]).
 #[derive(Debug, Clone)]
 pub struct ReadDocs {
     /// (label, form, blocks) per doc, in the set's order.
@@ -22,7 +22,7 @@ pub struct ReadDocs {
     pub readme: Option<(String, Vec<Block>)>,
 }
 
-/// What a doc set's docs say (phase 2 of [`parse_doc_set`]).
+/// What a doc set's docs say (phase 2 of [`crate::parse_doc_set`]).
 #[derive(Debug, Clone)]
 pub struct ExtractedDocs {
     /// API docs: (label, statements).

@@ -6,7 +6,7 @@
 //! [`naming`] (the API's naming convention, escapes undone, wire names), [`locations`]
 //! (where each parameter travels, content types), [`schemes`] (security schemes against
 //! the README), [`models`] (model docs and JSON examples, union variants), [`paginate`].
-//! [`doubts`] lists the weak and guessed facts for the summary a reviewer reads.
+//! [`mod@doubts`] lists the weak and guessed facts for the summary a reviewer reads.
 
 pub mod doubts;
 pub mod locations;
