@@ -42,6 +42,19 @@ pub struct Api {
 }
 
 impl Api {
+    /// Forgets where operations and models were read (their doc and line), which
+    /// `api.yaml` does not keep: what an API read from its `api.yaml` compares equal to.
+    pub fn forget_origins(&mut self) {
+        for op in &mut self.operations {
+            op.line = 0;
+            op.file.clear();
+        }
+        for m in &mut self.models {
+            m.line = 0;
+            m.file.clear();
+        }
+    }
+
     /// Every model name the API describes or a type mentions (parameters, responses, model
     /// fields), sorted.
     pub fn model_names(&self) -> BTreeSet<String> {
@@ -86,6 +99,12 @@ pub struct Model {
     pub inferred: Evidence,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overridden: Vec<String>,
+    /// The model doc it was read from and the line of its heading (empty and 0 when
+    /// unknown, as in an `api.yaml`).
+    #[serde(skip)]
+    pub file: String,
+    #[serde(skip)]
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -267,6 +286,9 @@ pub struct Operation {
     /// 1-based line of the operation's section in the source doc (0 when unknown).
     #[serde(skip)]
     pub line: usize,
+    /// The doc the operation was read from (empty when unknown, as in an `api.yaml`).
+    #[serde(skip)]
+    pub file: String,
 }
 
 /// How an operation pages. Names are the docs' names of the request parameter and of the

@@ -117,6 +117,8 @@ fn every_corpus_model_doc_becomes_a_type() {
                 discriminator: None,
                 inferred: BTreeMap::new(),
                 overridden: Vec::new(),
+                file: label.clone(),
+                line: d.line,
             });
         }
         generator::infer::models::infer_variants(&mut api);

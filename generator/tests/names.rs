@@ -124,3 +124,27 @@ fn api_yaml_without_neutral_names_reads_as_before() {
     // And the field round-trips only where it says something.
     assert!(!generator::yaml::to_yaml(&api).contains("neutral_name"));
 }
+
+#[test]
+fn naming_problems_name_the_doc_and_line_of_what_they_are_about() {
+    // `page_size` and `pageSize` both become `page_size`: the surface renames the second
+    // and says so at the operation's section, not at line 0.
+    let doc = "# x_client.ItemsApi\n\nAll URIs are relative to *https://x.example*\n\n\
+Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+[**list_items**](ItemsApi.md#list_items) | **GET** /items | List items\n\n\
+# **list_items**\n> list_items(page_size=page_size, page_size2=page_size2)\n\nList items\n\n\
+### Parameters\n\nName | Type | Description  | Notes\n------------- | ------------- | ------------- | -------------\n\
+ **page_size** | **int**| Items per page. | [optional] \n **pageSize** | **int**| Items per page, again. | [optional] \n\n\
+### Return type\n\nvoid (empty response body)\n\n### Authorization\n\nNo authorization required\n\n\
+### HTTP request headers\n\n - **Content-Type**: Not defined\n - **Accept**: Not defined\n";
+    let api = generator::parse_doc(doc, "docs/ItemsApi.md", "x").unwrap_or_else(|e| panic!("{:?}", e.0)).value;
+    let section = doc.lines().position(|l| l == "# **list_items**").unwrap() + 1;
+    let opts = generator::render::CrateOptions::for_api(&api, &Default::default());
+    let rendered = generator::render::render_crate(&api, &opts);
+    let w = rendered
+        .warnings
+        .iter()
+        .find(|d| d.message.contains("both become `page_size`"))
+        .unwrap_or_else(|| panic!("{:?}", rendered.warnings));
+    assert_eq!((w.file.as_str(), w.line), ("docs/ItemsApi.md", section), "{w:?}");
+}

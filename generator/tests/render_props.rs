@@ -141,6 +141,7 @@ fn operation(models: Vec<String>, schemes: Vec<String>) -> impl Strategy<Value =
                     inferred: BTreeMap::new(),
                     overridden: Vec::new(),
                     line: 0,
+                    file: String::new(),
                 }
             },
         )
@@ -183,6 +184,8 @@ fn model(name: String, models: Vec<String>) -> impl Strategy<Value = Model> {
             discriminator: None,
             inferred: BTreeMap::new(),
             overridden: Vec::new(),
+            file: String::new(),
+            line: 0,
         })
 }
 

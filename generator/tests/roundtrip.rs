@@ -9,9 +9,7 @@ use generator::yaml::{from_yaml, to_yaml};
 
 /// The model as YAML carries it: source lines are not serialized.
 fn without_lines(mut api: Api) -> Api {
-    for op in &mut api.operations {
-        op.line = 0;
-    }
+    api.forget_origins();
     api
 }
 

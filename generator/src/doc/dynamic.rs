@@ -236,6 +236,7 @@ fn read_operation(
 ) -> DocOp {
     let mut op = DocOp {
         name: top.name.clone(),
+        file: file.to_string(),
         line,
         method: top.method.clone(),
         path: top.path.clone(),

@@ -265,6 +265,8 @@ pub struct DocScheme {
 #[derive(Debug, Clone, Default)]
 pub struct DocOp {
     pub name: String,
+    /// The doc the operation's section is in.
+    pub file: String,
     /// The doc (API class) the operation came from, when several are read together.
     pub group: Option<String>,
     /// Line of the operation's section heading.

@@ -124,6 +124,7 @@ pub(crate) fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Di
         inferred,
         overridden: Vec::new(),
         line: op.line,
+        file: file.to_string(),
     }
 }
 

@@ -174,7 +174,9 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
     let mut operations = Vec::new();
     for op in &doc.ops {
         let mut local = Diagnostics::default();
-        let o = locations::infer_op(op, &conv, file, &mut local);
+        // An operation of another doc of the set is reported at its own doc.
+        let op_file = if op.file.is_empty() { file } else { op.file.as_str() };
+        let o = locations::infer_op(op, &conv, op_file, &mut local);
         if local.has_errors() {
             diags.skip_operation(&op.name, local);
         } else {

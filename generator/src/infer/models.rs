@@ -159,6 +159,8 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             discriminator: None,
             inferred: Evidence::new(),
             overridden: Vec::new(),
+            file: d.file.clone(),
+            line: d.line,
         };
         if d.is_enum && d.enum_values.is_empty() {
             diags.warning(&d.file, d.line, format!("enum model `{}` lists no values; any string is accepted", d.name));
@@ -316,6 +318,8 @@ pub(crate) fn example_model(name: &str, obj: &serde_json::Map<String, serde_json
             discriminator: None,
             inferred,
             overridden: Vec::new(),
+            file: String::new(),
+            line: 0,
         });
     }
 }

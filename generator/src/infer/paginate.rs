@@ -176,6 +176,8 @@ pub(crate) mod tests {
             discriminator: None,
             inferred: Evidence::new(),
             overridden: Vec::new(),
+            file: String::new(),
+            line: 0,
         });
         infer(&mut api);
         api

@@ -237,12 +237,14 @@ impl<'a> CratePlan<'a> {
         crate_plan
     }
 
-    fn warn(&mut self, message: String) {
+    /// A naming problem at its operation's or model's doc and line, else at the API doc.
+    fn warn(&mut self, problem: crate::surface::Problem) {
+        let at_api = problem.file.is_empty();
         self.warnings.push(Diagnostic {
-            file: self.label.clone(),
-            line: 0,
+            file: if at_api { self.label.clone() } else { problem.file },
+            line: if at_api { 0 } else { problem.line },
             severity: Severity::Warning,
-            message,
+            message: problem.message,
         });
     }
 

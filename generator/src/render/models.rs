@@ -2,7 +2,6 @@
 //! JSON wrappers for the others.
 
 use super::docs;
-use crate::ident::{sanitize, Case};
 use crate::surface::models::{is_typed, is_union, recursive_fields};
 use crate::ir::{Api, Field, Model, ModelKind, TypeRef};
 use proc_macro2::{Ident, TokenStream};
@@ -133,40 +132,18 @@ fn object(
     ident: &Ident,
     idents: &BTreeMap<String, Ident>,
     recursive: &BTreeSet<(&str, &str)>,
-    warn: &mut dyn FnMut(String),
+    warn: crate::surface::Warn<'_>,
 ) -> TokenStream {
-    let mut used: BTreeMap<String, String> = BTreeMap::new();
     let mut fields = Vec::new();
     let mut all_optional = true;
-    let mut wires: BTreeMap<&str, &str> = BTreeMap::new();
     let mut new_args = Vec::new();
     let mut new_inits = Vec::new();
     let mut constants: Vec<String> = Vec::new();
-    for f in &m.fields {
-        if let Some(other) = wires.get(f.wire_name.as_str()) {
-            warn(format!(
-                "model `{}`: fields `{other}` and `{}` both have the JSON key `{}`; the second is left out",
-                m.name, f.name, f.wire_name
-            ));
-            continue;
-        }
-        wires.insert(&f.wire_name, &f.name);
-        let mut name = crate::surface::field_name(f);
-        if let Some(other) = used.get(&name) {
-            warn(format!(
-                "model `{}`: fields `{other}` and `{}` both become `{name}`; the second is named `{name}_`",
-                m.name, f.name
-            ));
-            while used.contains_key(&name) {
-                name.push('_');
-            }
-        }
-        used.insert(name.clone(), f.name.clone());
+    for (f, ident) in crate::surface::models::field_idents(m, warn) {
         if f.required && !f.read_only {
             all_optional = false;
         }
         let boxed = matches!(&f.ty, TypeRef::Model(target) if recursive.contains(&(m.name.as_str(), target.as_str())));
-        let ident = format_ident!("{}", name);
         let (decl, ty) = field_tokens(f, &ident, idents, boxed);
         fields.push(decl);
         // A required text field with a documented default (a variant's tag constant, 5.x/6.x
@@ -248,28 +225,10 @@ fn object(
     }
 }
 
-fn enumeration(m: &Model, ident: &Ident, warn: &mut dyn FnMut(String)) -> TokenStream {
-    let mut used: BTreeMap<String, String> = BTreeMap::new();
+fn enumeration(m: &Model, ident: &Ident, warn: crate::surface::Warn<'_>) -> TokenStream {
     let mut variants = Vec::new();
     let mut arms = Vec::new();
-    let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    for v in &m.enum_values {
-        if !seen.insert(v) {
-            warn(format!("enum `{}`: the value `{v}` is listed twice; it is kept once", m.name));
-            continue;
-        }
-        let mut name = sanitize(v, Case::Pascal, &["Other"]);
-        if let Some(other) = used.get(&name) {
-            warn(format!(
-                "enum `{}`: values `{other}` and `{v}` both become `{name}`; the second is named `{name}_`",
-                m.name
-            ));
-            while used.contains_key(&name) {
-                name.push('_');
-            }
-        }
-        used.insert(name.clone(), v.clone());
-        let id = format_ident!("{}", name);
+    for (v, id) in crate::surface::models::enum_variants(m, warn) {
         let doc = format!(" `{v}`");
         variants.push(quote! {
             #[doc = #doc]
@@ -380,7 +339,7 @@ fn variants(
     ident: &Ident,
     idents: &BTreeMap<String, Ident>,
     recursive: &BTreeSet<(&str, &str)>,
-    warn: &mut dyn FnMut(String),
+    warn: crate::surface::Warn<'_>,
 ) -> TokenStream {
     let mut decls = Vec::new();
     let mut froms = Vec::new();
@@ -389,7 +348,7 @@ fn variants(
     for v in &m.variants {
         let Some(ty) = idents.get(v) else { continue };
         if !seen.insert(v) {
-            warn(format!("model `{}`: variant `{v}` is listed twice; it is kept once", m.name));
+            warn(crate::surface::Problem::at_model(m, format!("model `{}`: variant `{v}` is listed twice; it is kept once", m.name)));
             continue;
         }
         // The variant is named like its model's Rust type, which is unique.
@@ -509,7 +468,7 @@ fn variants(
     }
 }
 
-pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: &mut dyn FnMut(String)) -> TokenStream {
+pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: crate::surface::Warn<'_>) -> TokenStream {
     let recursive = recursive_fields(api, idents);
     let items = idents.iter().map(|(source, ident)| {
         let model = api.models.iter().find(|m| &m.name == source);

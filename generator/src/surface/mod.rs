@@ -16,6 +16,36 @@ use crate::ir::{Api, Field, Operation, Param};
 use schemes::SchemePlan;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A problem found while naming: a collision resolved, an operation left out. `file` and
+/// `line` say where the named thing was read (an operation's section, a model doc); empty
+/// and 0 when the IR does not know (an `api.yaml`): then the API's doc is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem of an operation, at its section.
+    pub fn at_op(op: &Operation, message: String) -> Problem {
+        Problem { file: op.file.clone(), line: op.line, message }
+    }
+
+    /// A problem of a model, at its doc.
+    pub fn at_model(m: &crate::ir::Model, message: String) -> Problem {
+        Problem { file: m.file.clone(), line: m.line, message }
+    }
+
+    /// A problem of the API as a whole.
+    pub fn api(message: String) -> Problem {
+        Problem { file: String::new(), line: 0, message }
+    }
+}
+
+/// Where naming problems go.
+pub type Warn<'a> = &'a mut dyn FnMut(Problem);
+
 /// An operation's `Client` method name (before collisions between operations).
 pub fn method_name(op: &Operation) -> String {
     sanitize(crate::ir::unescape_python(&op.name), Case::Snake, CLIENT_METHODS)

@@ -2,7 +2,7 @@
 //! are typed and which are unions of others, which fields are boxed.
 
 use crate::ident::{sanitize, Case};
-use crate::ir::{Api, Model, ModelKind, TypeRef};
+use crate::ir::{Api, Field, Model, ModelKind, TypeRef};
 use proc_macro2::Ident;
 use quote::format_ident;
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,7 +13,7 @@ pub const PRELUDE_TYPES: &[&str] = &["String", "Option", "Vec", "Box", "Result",
 
 /// Rust names for every model the API names (in operations, in known models' fields, or
 /// documented): source name → identifier, collisions resolved deterministically.
-pub fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<String, Ident> {
+pub fn model_idents(api: &Api, warn: super::Warn<'_>) -> BTreeMap<String, Ident> {
     let names = api.model_names();
     let mut out: BTreeMap<String, Ident> = BTreeMap::new();
     let mut used: BTreeMap<String, String> = BTreeMap::new();
@@ -27,7 +27,11 @@ pub fn model_idents(api: &Api, warn: &mut dyn FnMut(String)) -> BTreeMap<String,
             id.push_str("Model");
         }
         if let Some(other) = used.get(&id) {
-            warn(format!("models `{other}` and `{n}` both become `{id}`; the second is named `{id}_`"));
+            let message = format!("models `{other}` and `{n}` both become `{id}`; the second is named `{id}_`");
+            warn(match api.models.iter().find(|m| m.name == n) {
+                Some(m) => super::Problem::at_model(m, message),
+                None => super::Problem::api(message),
+            });
             while used.contains_key(&id) {
                 id.push('_');
             }
@@ -126,3 +130,65 @@ pub fn recursive_fields<'a>(api: &'a Api, idents: &BTreeMap<String, Ident>) -> B
     out
 }
 
+/// An object model's fields with their Rust names, in doc order: each JSON key once (a
+/// second field with the same key is left out), a name taken twice gets a further `_`;
+/// both reported.
+pub fn field_idents<'m>(m: &'m Model, warn: super::Warn<'_>) -> Vec<(&'m Field, Ident)> {
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    let mut wires: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut out = Vec::new();
+    for f in &m.fields {
+        if let Some(other) = wires.get(f.wire_name.as_str()) {
+            warn(super::Problem::at_model(
+                m,
+                format!(
+                    "model `{}`: fields `{other}` and `{}` both have the JSON key `{}`; the second is left out",
+                    m.name, f.name, f.wire_name
+                ),
+            ));
+            continue;
+        }
+        wires.insert(&f.wire_name, &f.name);
+        let mut name = super::field_name(f);
+        if let Some(other) = used.get(&name) {
+            warn(super::Problem::at_model(
+                m,
+                format!("model `{}`: fields `{other}` and `{}` both become `{name}`; the second is named `{name}_`", m.name, f.name),
+            ));
+            while used.contains_key(&name) {
+                name.push('_');
+            }
+        }
+        used.insert(name.clone(), f.name.clone());
+        out.push((f, format_ident!("{}", name)));
+    }
+    out
+}
+
+/// An enum model's values with their variant names, in doc order: each value once, `Other`
+/// reserved (the variant for values the docs do not list), a name taken twice gets a
+/// further `_`; both reported.
+pub fn enum_variants<'m>(m: &'m Model, warn: super::Warn<'_>) -> Vec<(&'m str, Ident)> {
+    let mut used: BTreeMap<String, String> = BTreeMap::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut out = Vec::new();
+    for v in &m.enum_values {
+        if !seen.insert(v) {
+            warn(super::Problem::at_model(m, format!("enum `{}`: the value `{v}` is listed twice; it is kept once", m.name)));
+            continue;
+        }
+        let mut name = sanitize(v, Case::Pascal, &["Other"]);
+        if let Some(other) = used.get(&name) {
+            warn(super::Problem::at_model(
+                m,
+                format!("enum `{}`: values `{other}` and `{v}` both become `{name}`; the second is named `{name}_`", m.name),
+            ));
+            while used.contains_key(&name) {
+                name.push('_');
+            }
+        }
+        used.insert(name.clone(), v.clone());
+        out.push((v.as_str(), format_ident!("{}", name)));
+    }
+    out
+}

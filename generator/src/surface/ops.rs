@@ -94,25 +94,9 @@ fn stream_format(accept: Option<&str>) -> Option<TokenStream> {
     Some(quote!(crate::runtime::StreamFormat::#ident))
 }
 
-/// The Rust names of a model's fields, as `models.rs` gives them (same order, same
-/// de-duplication).
+/// The Rust names of a model's fields (doc name → identifier), as the surface names them.
 fn model_field_idents(model: &crate::ir::Model) -> BTreeMap<String, Ident> {
-    let mut used: BTreeMap<String, String> = BTreeMap::new();
-    let mut wires: Vec<&str> = Vec::new();
-    let mut out = BTreeMap::new();
-    for f in &model.fields {
-        if wires.contains(&f.wire_name.as_str()) {
-            continue;
-        }
-        wires.push(&f.wire_name);
-        let mut name = super::field_name(f);
-        while used.contains_key(&name) {
-            name.push('_');
-        }
-        used.insert(name.clone(), f.name.clone());
-        out.insert(f.name.clone(), format_ident!("{}", name));
-    }
-    out
+    super::models::field_idents(model, &mut |_| {}).into_iter().map(|(f, i)| (f.name.clone(), i)).collect()
 }
 
 pub struct ParamPlan<'a> {
@@ -241,7 +225,7 @@ pub fn plan<'a>(
     api: &'a Api,
     schemes: &SchemePlan,
     model_idents: &BTreeMap<String, Ident>,
-    warn: &mut dyn FnMut(String),
+    warn: super::Warn<'_>,
 ) -> Plan<'a> {
     let mut models = model_idents.clone();
     let mut ops = Vec::new();
@@ -252,10 +236,10 @@ pub fn plan<'a>(
             Ok(mut p) => {
                 let mut name = p.method_ident.to_string();
                 if let Some(other) = used_methods.get(&name) {
-                    warn(format!(
+                    warn(super::Problem::at_op(op, format!(
                         "operations `{other}` and `{}` both become method `{name}`; the second is named `{name}_`",
                         op.name
-                    ));
+                    )));
                     while used_methods.contains_key(&name) {
                         name.push('_');
                     }
@@ -275,7 +259,7 @@ pub fn plan<'a>(
                 used_methods.insert(name, op.name.clone());
                 ops.push(p);
             }
-            Err(why) => warn(format!("operation `{}` skipped: {why}", op.name)),
+            Err(why) => warn(super::Problem::at_op(op, format!("operation `{}` skipped: {why}", op.name))),
         }
     }
     Plan { ops }
@@ -286,7 +270,7 @@ fn plan_op<'a>(
     schemes: &SchemePlan,
     models: &mut BTreeMap<String, Ident>,
     known_models: &[crate::ir::Model],
-    warn: &mut dyn FnMut(String),
+    warn: super::Warn<'_>,
 ) -> Result<OpPlan<'a>, String> {
     // Python's escape of keywords (`var_async`) is undone: the Rust name is `async_`.
     let bare = crate::ir::unescape_python(&op.name);
@@ -331,10 +315,10 @@ fn plan_op<'a>(
     for p in &op.params {
         let mut name = super::param_name(p);
         if let Some(other) = used.get(&name) {
-            warn(format!(
+            warn(super::Problem::at_op(op, format!(
                 "operation `{}`: parameters `{other}` and `{}` both become `{name}`; the second is named `{name}_`",
                 op.name, p.name
-            ));
+            )));
             while used.contains_key(&name) {
                 name.push('_');
             }

@@ -178,7 +178,6 @@ pub fn form_independent(api: &Api) -> Api {
     a.source = None;
     for op in &mut a.operations {
         op.description.clear();
-        op.line = 0;
         for p in &mut op.params {
             p.description.clear();
         }
@@ -186,6 +185,8 @@ pub fn form_independent(api: &Api) -> Api {
             r.description.clear();
         }
     }
+    // Where it was read: the file names differ between the two forms.
+    a.forget_origins();
     a
 }
 
