@@ -26,7 +26,7 @@ pub(crate) fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Di
     // fields (no model to be the JSON body); never on a GET.
     let has_model = op.params.iter().any(|p| p.stated_location.is_none() && structured(p) && p.ty != TypeRef::Binary);
     let form = is_form(ct) && op.method != "GET" && op.method != "HEAD" && !(lists_json(ct) && has_model);
-    let ctx = OpText::new(op);
+    let ctx = OpText::new(op, file);
     let mut params: Vec<Param> = Vec::new();
     let mut has_body = false;
     for p in &op.params {
@@ -131,16 +131,19 @@ pub(crate) fn infer_op(op: &DocOp, conv: &Convention, file: &str, diags: &mut Di
 /// The prose of one operation, where parameters' names may be spelled out.
 struct OpText {
     text: String,
+    /// The operation and its doc: where the nearest naming votes are.
+    op: String,
+    file: String,
 }
 
 impl OpText {
-    fn new(op: &DocOp) -> Self {
+    fn new(op: &DocOp, file: &str) -> Self {
         let mut text = format!("{}\n{}\n", op.summary, op.description);
         for p in &op.params {
             text.push_str(&p.description);
             text.push('\n');
         }
-        OpText { text }
+        OpText { text, op: op.name.clone(), file: if op.file.is_empty() { file.to_string() } else { op.file.clone() } }
     }
 }
 
@@ -229,9 +232,37 @@ fn infer_param(
             Confidence::Weak.tag("a file named `body` with Content-Type `Not defined`: the raw body"),
         );
         (Location::Body, p.name.clone())
+    } else if p.ty == TypeRef::Binary && ct.is_some() && !is_form(ct) && !*has_body {
+        // A file where no form type is listed cannot be a form part: it is the body.
+        *has_body = true;
+        inferred.insert(
+            "location".into(),
+            format!("a file with Content-Type `{}`, which lists no form type: the raw body", ct.unwrap_or_default()),
+        );
+        (Location::Body, p.name.clone())
     } else if p.ty == TypeRef::Binary && !form && raw_content_type(ct).is_none() {
         inferred.insert("location".into(), format!("file parameter (`{}`) sent as a multipart part", p.doc_type));
         (Location::Form, query_wire(bare, p, conv, ctx, &mut inferred))
+    } else if let Some(others) = conv
+        .query_names
+        .get(&fold(bare))
+        .map(|ops| ops.iter().filter(|o| **o != op.name).collect::<Vec<_>>())
+        .filter(|others| form && others.len() >= 2 && !structured && p.ty != TypeRef::Binary && !matches!(&p.ty, TypeRef::List(t) if **t == TypeRef::Binary))
+    {
+        // In a form operation the docs list query parameters and form fields alike; a name
+        // the other operations send in the query is taken to be one here too. A habit is
+        // two operations or more: one is no habit (as one clue is no naming convention).
+        let shown: Vec<String> = others.iter().take(3).map(|o| format!("`{o}`")).collect();
+        let more = if others.len() > 3 { format!(" and {} more", others.len() - 3) } else { String::new() };
+        inferred.insert(
+            "location".into(),
+            Confidence::Weak.tag(&format!(
+                "a query parameter of {} other operation(s) of the docs ({}{more}); in a form operation the docs list query parameters and form fields alike",
+                others.len(),
+                shown.join(", ")
+            )),
+        );
+        (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
     } else if form && !(structured && lists_json(ct)) {
         inferred.insert(
             "location".into(),
@@ -305,6 +336,11 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
         inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in the operation's text")));
         return w.to_string();
     }
+    // Its own description (the API's prose) writing the name as the doc does.
+    if let Some(w) = spelled_as_is(&p.description, bare) {
+        inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in its description")));
+        return w.to_string();
+    }
     if multi_word {
         if let Some(ph) = conv.placeholders.get(&fold(bare)).filter(|ph| ph.as_str() != bare) {
             inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("written {{{ph}}} as a path placeholder")));
@@ -315,7 +351,7 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
             return k.clone();
         }
     }
-    wire(bare, conv, inferred)
+    param_wire(bare, conv, &ctx.file, &ctx.op, inferred)
 }
 
 /// A header's spelling: one in the doc's text (`X-Registry-ArtifactId`) beats the

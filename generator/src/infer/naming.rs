@@ -3,7 +3,7 @@
 
 use crate::doc::DocApi;
 pub use crate::ident::snake_identifier;
-use crate::ir::Evidence;
+use crate::ir::{Evidence, Location, TypeRef};
 use heck::{ToLowerCamelCase, ToTrainCase};
 use std::collections::BTreeMap;
 
@@ -93,6 +93,24 @@ pub struct Convention {
     pub json_keys: BTreeMap<String, String>,
     /// The client language of the docs ([`crate::doc::detect_language`]).
     pub language: &'static str,
+    /// Query, form and cookie names the docs spell in prose other than the doc writes them
+    /// (`dryRun` for `dry_run`): each a fact about its parameter and a vote for how the API
+    /// writes such names, weighed nearest first (the operation, its doc, the directory).
+    pub votes: Vec<Vote>,
+    /// Names that travel in the query of operations without a form body (folded name →
+    /// those operations): in a form operation, where the docs list query parameters and
+    /// form fields alike, such a name is a query parameter too (the doc set's habit).
+    pub query_names: BTreeMap<String, Vec<String>>,
+}
+
+/// A name spelled in the docs' prose: where, and in which case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vote {
+    pub spelling: String,
+    pub case: Case,
+    /// The doc and operation whose text spells it.
+    pub file: String,
+    pub op: String,
 }
 
 impl Default for Convention {
@@ -104,6 +122,8 @@ impl Default for Convention {
             confidence: Confidence::Guess,
             placeholders: BTreeMap::new(),
             json_keys: BTreeMap::new(),
+            votes: Vec::new(),
+            query_names: BTreeMap::new(),
         }
     }
 }
@@ -214,6 +234,47 @@ pub fn convention(doc: &DocApi) -> Convention {
         conv.json_keys.entry(fold(k)).or_insert_with(|| k.to_string());
         note(k, format!("JSON key `{k}`"), "JSON key", &mut camel, &mut snake);
     }
+    // Names spelled in prose: votes for how query, form and cookie names are written.
+    for op in &doc.ops {
+        let mut text = format!("{}\n{}\n", op.summary, op.description);
+        // The parameters' descriptions are the API's own prose; an operation's description
+        // may hold what the doc's template wrote (a signature in the doc's spelling).
+        let mut described = String::new();
+        for p in &op.params {
+            described.push_str(&p.description);
+            described.push('\n');
+        }
+        text.push_str(&described);
+        let phs = placeholders(&op.path);
+        for p in &op.params {
+            let bare = unescape(&p.name, conv.language);
+            let named_elsewhere = phs.iter().any(|ph| fold(ph) == fold(&bare)) || is_header_name(&bare);
+            let travels_apart = matches!(&p.stated_location, Some((l, _)) if !matches!(l, Location::Query | Location::Form | Location::Cookie));
+            if named_elsewhere || travels_apart || p.model_link || p.ty.is_structured() {
+                continue;
+            }
+            let formless = !op.content_type.as_deref().is_some_and(|c| c.contains("multipart/form-data") || c.contains("x-www-form-urlencoded"));
+            let stated_query = matches!(&p.stated_location, Some((Location::Query, _)));
+            if (formless && p.stated_location.is_none() && p.ty != TypeRef::Binary && bare != "body") || stated_query {
+                let ops = conv.query_names.entry(fold(&bare)).or_default();
+                if !ops.contains(&op.name) {
+                    ops.push(op.name.clone());
+                }
+            }
+            let spelled = p
+                .stated_wire_name
+                .as_deref()
+                .filter(|w| *w != bare.as_ref())
+                .or_else(|| spelled_in(&text, &bare, false))
+                .or_else(|| spelled_as_is(&described, &bare));
+            if let Some(w) = spelled {
+                let case = classify(w);
+                if matches!(case, Case::Camel | Case::Snake) {
+                    conv.votes.push(Vote { spelling: w.to_string(), case, file: op.file.clone(), op: op.name.clone() });
+                }
+            }
+        }
+    }
     let list = |v: &[(String, &str)]| {
         let mut s = v.iter().take(3).map(|(t, _)| t.clone()).collect::<Vec<_>>().join(", ");
         if v.len() > 3 {
@@ -279,6 +340,15 @@ pub(crate) fn spelled_in<'t>(text: &'t str, bare: &str, header: bool) -> Option<
     // The most frequent spelling; ties by first appearance.
     found.sort_by_key(|t| std::cmp::Reverse(name_tokens(text).filter(|x| x == t).count()));
     found.first().copied()
+}
+
+/// `bare` itself in `text`, where it has several words (`resource_version`, `dryRun`): the
+/// prose (the API's own descriptions) writes the name as the doc does.
+pub(crate) fn spelled_as_is<'t>(text: &'t str, bare: &str) -> Option<&'t str> {
+    if !matches!(classify(bare), Case::Camel | Case::Snake) {
+        return None;
+    }
+    name_tokens(text).find(|t| *t == bare)
 }
 
 /// A doc name with its language's reserved-word escape undone: Python's `_from` /
@@ -441,18 +511,86 @@ pub fn is_python_attribute(name: &str) -> bool {
 /// A multi-word name as the API's convention writes it on the wire, with the convention's
 /// evidence; a guess when there is none.
 pub(crate) fn wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
-    let w = match (conv.case, classify(bare)) {
-        (Some(Case::Camel), Case::Snake) => bare.to_lower_camel_case(),
-        (Some(Case::Snake), Case::Camel) => heck::ToSnakeCase::to_snake_case(bare),
-        _ => bare.to_string(),
-    };
+    let w = convert(bare, conv.case);
+    // Clues from other places (placeholders, path segments, JSON keys) never settle a name:
+    // at most weak.
+    let confidence = conv.confidence.max(Confidence::Weak);
     if w != bare {
-        inferred.insert("wire_name".into(), conv.confidence.tag(&conv.evidence));
+        inferred.insert("wire_name".into(), confidence.tag(&conv.evidence));
     } else if !matches!(classify(bare), Case::Word) {
         // Several words, written as the doc writes them: a guess unless the API agrees.
-        let c = if conv.case.is_some() { conv.confidence } else { Confidence::Guess };
+        let c = if conv.case.is_some() { confidence } else { Confidence::Guess };
         inferred.insert("wire_name".into(), c.tag(&conv.evidence));
     }
     w
+}
+
+/// `bare` in `case`, where it is a multi-word name of the other case.
+fn convert(bare: &str, case: Option<Case>) -> String {
+    match (case, classify(bare)) {
+        (Some(Case::Camel), Case::Snake) => bare.to_lower_camel_case(),
+        (Some(Case::Snake), Case::Camel) => heck::ToSnakeCase::to_snake_case(bare),
+        _ => bare.to_string(),
+    }
+}
+
+/// A query, form or cookie name nothing spells: the case other such names are spelled in,
+/// nearest first — the same operation, then the same doc, then the whole directory (API
+/// groups of one directory may differ) — as `weak:` with the votes; names spelled both
+/// ways keep the doc's spelling as `guess:`. Without votes, the API's convention ([`wire`]).
+pub(crate) fn param_wire(bare: &str, conv: &Convention, file: &str, op: &str, inferred: &mut Evidence) -> String {
+    if matches!(classify(bare), Case::Word) || !matches!(classify(bare), Case::Camel | Case::Snake) {
+        return wire(bare, conv, inferred);
+    }
+    let others = |keep: &dyn Fn(&Vote) -> bool| -> Vec<&Vote> {
+        let mut v: Vec<&Vote> = conv.votes.iter().filter(|v| fold(&v.spelling) != fold(bare) && keep(v)).collect();
+        v.dedup_by(|a, b| a.spelling == b.spelling);
+        v
+    };
+    let tiers: [(&str, Vec<&Vote>); 3] = [
+        ("its operation", others(&|v| v.file == file && v.op == op)),
+        ("its doc", others(&|v| v.file == file)),
+        ("the docs", others(&|_| true)),
+    ];
+    for (place, votes) in tiers {
+        let spellings = |case: Case| {
+            let mut s: Vec<&str> = votes.iter().filter(|v| v.case == case).map(|v| v.spelling.as_str()).collect();
+            s.sort_unstable();
+            s.dedup();
+            s
+        };
+        let (camel, snake) = (spellings(Case::Camel), spellings(Case::Snake));
+        let shown = |s: &[&str]| {
+            let mut t = s.iter().take(3).map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+            if s.len() > 3 {
+                t.push_str(&format!(" and {} more", s.len() - 3));
+            }
+            t
+        };
+        if !camel.is_empty() && !snake.is_empty() {
+            inferred.insert(
+                "wire_name".into(),
+                Confidence::Guess.tag(&format!(
+                    "the prose of {place} spells query and form names both ways (camelCase: {}; snake_case: {}); the doc's name is kept",
+                    shown(&camel),
+                    shown(&snake)
+                )),
+            );
+            return bare.to_string();
+        }
+        let (case, names) = if camel.is_empty() { (Case::Snake, snake) } else { (Case::Camel, camel) };
+        // One spelling elsewhere is no convention; one in the same operation is the nearest clue.
+        if names.is_empty() || (names.len() < 2 && place != "its operation") {
+            continue;
+        }
+        let w = convert(bare, Some(case));
+        let how = if case == Case::Camel { "camelCase" } else { "snake_case" };
+        inferred.insert(
+            "wire_name".into(),
+            Confidence::Weak.tag(&format!("the prose of {place} spells other query and form names in {how}: {}", shown(&names))),
+        );
+        return w;
+    }
+    wire(bare, conv, inferred)
 }
 

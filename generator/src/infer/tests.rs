@@ -487,3 +487,112 @@ fn header_names() {
     }
     assert_eq!("x_request_id".to_train_case(), "X-Request-Id");
 }
+
+/// One operation of a doc set: (doc, name, HTTP method, Content-Type, parameters).
+type SetOp<'a> = (&'a str, &'a str, &'a str, Option<&'a str>, Vec<DocParam>);
+
+/// A doc set read as one: its convention, then each operation inferred.
+fn infer_set(ops: Vec<SetOp<'_>>) -> Vec<Operation> {
+    let doc = DocApi {
+        ops: ops
+            .into_iter()
+            .map(|(file, name, method, ct, params)| DocOp {
+                name: name.into(),
+                file: file.into(),
+                line: 1,
+                method: method.into(),
+                path: format!("/{name}"),
+                params,
+                content_type: ct.map(String::from),
+                ..DocOp::default()
+            })
+            .collect(),
+        language: "python",
+        ..DocApi::default()
+    };
+    let conv = convention(&doc);
+    doc.ops.iter().map(|op| infer_op(op, &conv, &op.file, &mut Diagnostics::default())).collect()
+}
+
+fn described(name: &str, description: &str) -> DocParam {
+    DocParam { description: description.into(), ..param(name, TypeRef::String) }
+}
+
+#[test]
+fn names_spelled_in_prose_vote_for_the_names_nothing_spells_nearest_first() {
+    let ops = infer_set(vec![
+        // The operation spells `dryRun`: its `field_manager` is `fieldManager`.
+        ("a.md", "create", "GET", None, vec![described("dry_run", "An invalid dryRun directive is refused."), described("field_manager", "Who manages.")]),
+        // Its doc spells two names in camelCase elsewhere: a convention for this doc.
+        ("a.md", "list", "GET", None, vec![described("label_selector", "Selects by label.")]),
+        // Another doc spells its names in snake_case (twice): its own convention wins there.
+        ("b.md", "watch", "GET", None, vec![described("resource_version", "resource_version sets a constraint."), described("timeout_seconds", "Timeout.")]),
+        ("b.md", "other", "GET", None, vec![described("send_initial", "Whether send_initial is set."), described("page_token", "A page.")]),
+    ]);
+    let wire = |op: usize, i: usize| (ops[op].params[i].wire_name.as_str(), ops[op].params[i].inferred["wire_name"].as_str());
+    assert_eq!(wire(0, 0).0, "dryRun");
+    assert!(wire(0, 0).1.starts_with("strong: spelled `dryRun`"), "{:?}", wire(0, 0));
+    assert_eq!(wire(0, 1).0, "fieldManager");
+    assert!(wire(0, 1).1.starts_with("weak: the prose of its operation spells"), "{:?}", wire(0, 1));
+    // `list` has one camelCase spelling in its doc: no convention from one clue; the API's
+    // own (none here) leaves the doc's name as a guess.
+    assert_eq!(wire(1, 0).0, "label_selector");
+    assert!(wire(1, 0).1.starts_with("guess:"), "{:?}", wire(1, 0));
+    // b.md spells its names as they are, in snake_case: a name spelled so is a fact, and
+    // a vote for the names nothing spells there (nearest: the same operation, then the doc).
+    assert_eq!(wire(2, 0), ("resource_version", "strong: spelled `resource_version` in its description"));
+    assert_eq!(wire(2, 1).0, "timeout_seconds");
+    assert!(wire(2, 1).1.starts_with("weak: the prose of its operation spells other query and form names in snake_case"), "{:?}", wire(2, 1));
+    assert_eq!(wire(3, 1).0, "page_token");
+    assert!(wire(3, 1).1.starts_with("weak: the prose of its operation spells"), "{:?}", wire(3, 1));
+}
+
+#[test]
+fn names_spelled_both_ways_keep_the_docs_name_as_a_guess() {
+    let ops = infer_set(vec![
+        ("a.md", "one", "GET", None, vec![described("dry_run", "dryRun is checked.")]),
+        ("a.md", "two", "GET", None, vec![described("field_manager", "fieldManager names it.")]),
+        ("a.md", "three", "GET", None, vec![described("send_initial", "send_initial is set."), described("page_token", "Token.")]),
+        ("a.md", "four", "GET", None, vec![described("label_selector", "label_selector selects.")]),
+        ("a.md", "five", "GET", None, vec![described("resource_version", "Version.")]),
+    ]);
+    let p = &ops[4].params[0];
+    assert_eq!(p.wire_name, "resource_version");
+    assert!(p.inferred["wire_name"].starts_with("guess: the prose of its doc spells query and form names both ways"), "{:?}", p.inferred);
+}
+
+#[test]
+fn a_convention_read_elsewhere_is_at_most_weak_for_a_query_name() {
+    let conv = Convention {
+        case: Some(Case::Camel),
+        evidence: "placeholders".into(),
+        confidence: Confidence::Strong,
+        ..Convention::default()
+    };
+    let op = DocOp { name: "op".into(), method: "GET".into(), path: "/x".into(), params: vec![param("page_size", TypeRef::Integer)], ..DocOp::default() };
+    let o = infer_op(&op, &conv, "f.md", &mut Diagnostics::default());
+    assert_eq!(o.params[0].wire_name, "pageSize");
+    assert_eq!(o.params[0].inferred["wire_name"], "weak: placeholders");
+}
+
+#[test]
+fn in_a_form_operation_a_name_the_docs_send_in_the_query_is_a_query_parameter() {
+    let file = || DocParam { ..param("content", TypeRef::Binary) };
+    let ops = infer_set(vec![
+        ("a.md", "get", "GET", None, vec![param("path", TypeRef::String), param("force", TypeRef::Boolean)]),
+        ("a.md", "delete", "DELETE", None, vec![param("path", TypeRef::String)]),
+        ("a.md", "upload", "POST", Some("multipart/form-data"), vec![param("path", TypeRef::String), param("force", TypeRef::Boolean), file()]),
+    ]);
+    let up = &ops[2];
+    assert_eq!(placed(up), [("path", Location::Query, "path"), ("force", Location::Form, "force"), ("content", Location::Form, "content")]);
+    assert!(up.params[0].inferred["location"].starts_with("weak: a query parameter of 2 other operation(s)"), "{:?}", up.params[0].inferred);
+    // `force` is in the query of one other operation only: no habit, a form field.
+    assert!(up.params[1].inferred["location"].starts_with("Content-Type"), "{:?}", up.params[1].inferred);
+}
+
+#[test]
+fn a_file_where_no_form_type_is_listed_is_the_raw_body() {
+    let (o, _) = infer_with("/media/{id}", Some("application/json, application/ogg, image/png"), vec![param("id", TypeRef::String), param("body", TypeRef::Binary)], None);
+    assert_eq!(placed(&o)[1], ("body", Location::Body, "body"));
+    assert!(o.params[1].inferred["location"].contains("lists no form type"), "{:?}", o.params[1].inferred);
+}

@@ -107,8 +107,20 @@ fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, ct: &str, value: TokenStr
             _ => quote!(req.form_field(#wire, &#value);),
         },
         Location::Body if body_kind == BodyKind::Raw => {
-            // The first listed content type is the one sent.
-            let ct = ct.split(',').map(str::trim).find(|c| !c.is_empty() && !c.contains('*')).unwrap_or("application/octet-stream");
+            // The first listed content type is the one sent; for a file (unless the file
+            // says its own), `application/octet-stream` if listed, else the first that is
+            // not JSON.
+            let listed: Vec<&str> = ct.split(',').map(str::trim).filter(|c| !c.is_empty() && !c.contains('*')).collect();
+            let ct = if p.rust_ty == RustTy::File {
+                listed
+                    .iter()
+                    .find(|c| **c == "application/octet-stream")
+                    .or_else(|| listed.iter().find(|c| !c.contains("json")))
+                    .copied()
+                    .unwrap_or("application/octet-stream")
+            } else {
+                listed.first().copied().unwrap_or("application/octet-stream")
+            };
             match p.rust_ty {
                 RustTy::File => quote!(req.file_body(#value, #ct)?;),
                 _ => quote!(req.bytes_body(#value, #ct);),

@@ -301,7 +301,8 @@ fn plan_op<'a>(
         }
         let body = op.params.iter().find(|p| p.location == Location::Body);
         let raw = !(ct.is_empty() || ct.split(',').any(|c| c.contains("json")));
-        if raw && body.is_some_and(|p| matches!(p.ty, TypeRef::String | TypeRef::Binary)) {
+        // A file is sent as it is, whatever else the content types list.
+        if (raw && body.is_some_and(|p| p.ty == TypeRef::String)) || body.is_some_and(|p| p.ty == TypeRef::Binary) {
             BodyKind::Raw
         } else {
             BodyKind::Json
