@@ -527,7 +527,9 @@ pub(crate) fn read_param(row: &Row, lang: &str, file: &str, diags: &mut Diagnost
     let name = name.trim().trim_matches('*').trim().trim_matches('`').trim().to_string();
     // R 4.x parts words with dots (`idempotency.key`).
     let dotted = lang == "r" && !name.starts_with('.') && !name.ends_with('.');
-    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_' || (dotted && c == '.')) {
+    // Rust writes a keyword as a raw identifier (`r#type`).
+    let plain = name.strip_prefix("r#").unwrap_or(&name);
+    if plain.is_empty() || !plain.chars().all(|c| c.is_alphanumeric() || c == '_' || (dotted && c == '.')) {
         diags.error(file, row.line, format!("expected a parameter name, found `{name}`"));
         return None;
     }

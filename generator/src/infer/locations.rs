@@ -215,6 +215,14 @@ fn infer_param(
             required = true;
         }
         (Location::Path, ph.to_string())
+    } else if p.model_link && lists_json(ct) && !*has_body && !bodyless && header_wire_name(bare).is_some() {
+        // A model is no header value: whatever its name (`x_com_create_body`), it is the JSON body.
+        *has_body = true;
+        inferred.insert(
+            "location".into(),
+            format!("model `{}` with Content-Type `{}`, though its name reads like a header's", p.ty, ct.unwrap_or_default()),
+        );
+        (Location::Body, p.name.clone())
     } else if let Some(h) = header_wire_name(bare).filter(|_| !(form && fold(bare) == "contenttype")) {
         // (A form's own Content-Type is the client's to set: there, `content_type` is a field.)
         let (w, why) = header_spelling(bare, &h, p, ctx);
@@ -264,9 +272,18 @@ fn infer_param(
         );
         (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
     } else if form && !(structured && lists_json(ct)) {
+        let ct = op.content_type.as_deref().unwrap_or_default();
+        let file = p.ty == TypeRef::Binary || matches!(&p.ty, TypeRef::List(t) if **t == TypeRef::Binary);
         inferred.insert(
             "location".into(),
-            format!("Content-Type `{}`", op.content_type.as_deref().unwrap_or_default()),
+            if file {
+                format!("Content-Type `{ct}`")
+            } else {
+                // The docs list form fields and query parameters of a form operation alike.
+                Confidence::Weak.tag(&format!(
+                    "Content-Type `{ct}`; the docs list a form operation's query parameters and form fields alike, and nothing says this one is a query parameter"
+                ))
+            },
         );
         (Location::Form, query_wire(bare, p, conv, ctx, &mut inferred))
     } else if !*has_body && raw_content_type(ct).is_some() && (bare == "body" || p.ty == TypeRef::Binary || structured || p.ty == TypeRef::String && op.params.iter().filter(|q| q.stated_location.is_none()).count() == 1) {
@@ -279,7 +296,7 @@ fn infer_param(
     } else if !*has_body
         // Go names an inline array body `requestBody` (`**requestBody** | **[]string**`).
         && (bare == "body" || structured || (bare == "requestBody" && lists_json(ct)))
-        && (lists_json(ct) || (ct.is_none() && (!bodyless || bare == "body") && !p.enum_link))
+        && (lists_json(ct) || (ct.is_none() && (!bodyless || (bare == "body" && structured)) && !p.enum_link))
     {
         *has_body = true;
         let why = if structured {
@@ -293,6 +310,15 @@ fn infer_param(
         };
         inferred.insert("location".into(), format!("{why} with {ct}"));
         (Location::Body, p.name.clone())
+    } else if bare == "body" && bodyless && ct.is_none() {
+        inferred.insert(
+            "location".into(),
+            Confidence::Weak.tag(&format!(
+                "a {} documenting no Content-Type sends no body: `body`, a {}, is taken to be a query parameter",
+                op.method, p.ty
+            )),
+        );
+        (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
     } else {
         inferred.insert("location".into(), "not in the path, not a header name, not a body: query".into());
         (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
@@ -334,6 +360,14 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
     }
     if let Some(w) = spelled_in(&ctx.text, bare, false) {
         inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in the operation's text")));
+        return w.to_string();
+    }
+    // A spelling with characters the doc's identifiers cannot hold (`page[size]`).
+    let symbols = spelled_with_symbols(&p.description, bare)
+        .map(|w| (w, "its description"))
+        .or_else(|| spelled_with_symbols(&ctx.text, bare).map(|w| (w, "the operation's text")));
+    if let Some((w, place)) = symbols {
+        inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in {place}")));
         return w.to_string();
     }
     // Its own description (the API's prose) writing the name as the doc does.

@@ -179,7 +179,8 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
                 );
                 continue;
             }
-            let bare = unescape_python(&f.name);
+            let symbols = super::naming::unescape_symbols(&f.name, conv.language);
+            let bare = unescape_python(&symbols);
             let mut inferred = Evidence::new();
             let from_example = keys.and_then(|ks| ks.iter().find(|k| fold(k) == fold(bare)));
             let wire_name = match from_example {
@@ -203,7 +204,7 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             // The Rust name derives from the neutral name; the wire name's inference above
             // keeps reading the doc's name as before.
             let neutral = super::naming::unescape(&f.name, conv.language);
-            let neutral_name = (neutral != f.name || bare != f.name).then(|| neutral.to_string());
+            let neutral_name = (neutral != f.name || unescape_python(&f.name) != f.name).then(|| neutral.to_string());
             model.fields.push(Field {
                 name: f.name.clone(),
                 neutral_name,

@@ -97,10 +97,28 @@ pub struct Convention {
     /// (`dryRun` for `dry_run`): each a fact about its parameter and a vote for how the API
     /// writes such names, weighed nearest first (the operation, its doc, the directory).
     pub votes: Vec<Vote>,
+    /// The votes tallied per operation (doc, operation), per doc, and for the directory.
+    pub votes_by_op: BTreeMap<(String, String), Tally>,
+    pub votes_by_doc: BTreeMap<String, Tally>,
+    pub votes_all: Tally,
     /// Names that travel in the query of operations without a form body (folded name →
     /// those operations): in a form operation, where the docs list query parameters and
     /// form fields alike, such a name is a query parameter too (the doc set's habit).
     pub query_names: BTreeMap<String, Vec<String>>,
+}
+
+/// Spellings by case, each keyed by its folded name (`dryrun` → `dryRun`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub camel: BTreeMap<String, String>,
+    pub snake: BTreeMap<String, String>,
+}
+
+impl Tally {
+    fn add(&mut self, v: &Vote) {
+        let list = if v.case == Case::Camel { &mut self.camel } else { &mut self.snake };
+        list.entry(fold(&v.spelling)).or_insert_with(|| v.spelling.clone());
+    }
 }
 
 /// A name spelled in the docs' prose: where, and in which case.
@@ -123,6 +141,9 @@ impl Default for Convention {
             placeholders: BTreeMap::new(),
             json_keys: BTreeMap::new(),
             votes: Vec::new(),
+            votes_by_op: BTreeMap::new(),
+            votes_by_doc: BTreeMap::new(),
+            votes_all: Tally::default(),
             query_names: BTreeMap::new(),
         }
     }
@@ -275,6 +296,11 @@ pub fn convention(doc: &DocApi) -> Convention {
             }
         }
     }
+    for v in &conv.votes {
+        conv.votes_by_op.entry((v.file.clone(), v.op.clone())).or_default().add(v);
+        conv.votes_by_doc.entry(v.file.clone()).or_default().add(v);
+        conv.votes_all.add(v);
+    }
     let list = |v: &[(String, &str)]| {
         let mut s = v.iter().take(3).map(|(t, _)| t.clone()).collect::<Vec<_>>().join(", ");
         if v.len() > 3 {
@@ -327,16 +353,69 @@ pub(crate) fn name_tokens(text: &str) -> impl Iterator<Item = &str> {
         .filter(|t| t.len() > 1 && !t.contains('.'))
 }
 
-/// A spelling of `bare` in `text` other than `bare` itself: the same letters, another case.
-pub(crate) fn spelled_in<'t>(text: &'t str, bare: &str, header: bool) -> Option<&'t str> {
+/// A spelling of `bare` in `text` with characters a doc's identifiers cannot hold
+/// (`page[size]`, `jcr:primaryType`, `x@TypeHint`, `created_at.gte`, `_charset_`): the
+/// same letters and digits, written with `:`, `[`, `]`, `@`, an inner `.`, or `_` around.
+pub(crate) fn spelled_with_symbols<'t>(text: &'t str, bare: &str) -> Option<&'t str> {
     let f = fold(bare);
-    // Prose hyphenates words (`post-only`): a kebab-case spelling counts only for headers.
-    let fits = |t: &str| match classify(t) {
+    symbol_tokens(text).find(|t| *t != bare && folds_to(t, &f) && is_symbol_name(t))
+}
+
+/// A name with characters identifiers cannot hold, well formed: words joined by single `:`,
+/// `.` or `@`, with `[word]` groups (`page[size]`, `filter[a][b]`), or a word wrapped in `_`
+/// (`_charset_`).
+fn is_symbol_name(t: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    if let Some(inner) = t.strip_prefix('_').and_then(|r| r.strip_suffix('_')) {
+        if !inner.is_empty() && inner.chars().all(|c| c.is_alphanumeric() || c == '_') && !inner.starts_with('_') {
+            return true;
+        }
+    }
+    let mut symbols = 0;
+    let mut prev_word = false;
+    let mut in_bracket = false;
+    for c in t.chars() {
+        match c {
+            c if word(c) => prev_word = true,
+            ':' | '.' | '@' if prev_word && !in_bracket => {
+                symbols += 1;
+                prev_word = false;
+            }
+            '[' if prev_word && !in_bracket => {
+                in_bracket = true;
+                prev_word = false;
+            }
+            ']' if prev_word && in_bracket => {
+                symbols += 1;
+                in_bracket = false;
+                // A group ends a word: another group or separator may follow.
+            }
+            _ => return false,
+        }
+    }
+    symbols > 0 && !in_bracket && (prev_word || t.ends_with(']'))
+}
+
+/// Whether a prose word can spell a name: camelCase or snake_case; kebab-case only for
+/// headers (prose hyphenates words: `post-only`).
+fn fits(t: &str, header: bool) -> bool {
+    match classify(t) {
         Case::Camel | Case::Snake => true,
         Case::Kebab | Case::Other => header && t.contains('-'),
         Case::Word | Case::Screaming => false,
-    };
-    let mut found: Vec<&str> = name_tokens(text).filter(|t| *t != bare && fold(t) == f && fits(t)).collect();
+    }
+}
+
+/// The words of prose that could be a name written with symbols (`page[size]`).
+fn symbol_tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '`' | '"' | '\'' | '=' | '&' | '?' | '/' | '<' | '>' | '*' | '|'))
+        .map(|t| t.trim_end_matches(['.', ':']))
+}
+
+/// A spelling of `bare` in `text` other than `bare` itself: the same letters, another case.
+pub(crate) fn spelled_in<'t>(text: &'t str, bare: &str, header: bool) -> Option<&'t str> {
+    let f = fold(bare);
+    let mut found: Vec<&str> = name_tokens(text).filter(|t| *t != bare && folds_to(t, &f) && fits(t, header)).collect();
     // The most frequent spelling; ties by first appearance.
     found.sort_by_key(|t| std::cmp::Reverse(name_tokens(text).filter(|x| x == t).count()));
     found.first().copied()
@@ -351,13 +430,35 @@ pub(crate) fn spelled_as_is<'t>(text: &'t str, bare: &str) -> Option<&'t str> {
     name_tokens(text).find(|t| *t == bare)
 }
 
+/// The spellings a language writes for characters or words its identifiers cannot hold,
+/// undone: Rust's `r#type`, Kotlin's backticks and 4.x `Minus` for `-`, R 4.x's dots. Unlike
+/// [`unescape`], a leading `_` is kept: in a model doc it may be part of the key (`_links`).
+pub fn unescape_symbols<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> {
+    if language == "python" || language.is_empty() {
+        return name.into();
+    }
+    let n = name.trim_matches('`');
+    let n = n.strip_prefix("r#").unwrap_or(n);
+    if language == "r" && n.contains('.') && !n.starts_with('.') {
+        return n.replace('.', "_").into();
+    }
+    if language == "kotlin" {
+        if let Some(kebab) = minus_spelled(n) {
+            return kebab.into();
+        }
+    }
+    n.into()
+}
+
 /// A doc name with its language's reserved-word escape undone: Python's `_from` /
 /// `var_from`; `_internal`, `@class`, `$name`, `` `default` `` in the other languages.
 pub fn unescape<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> {
     if language == "python" || language.is_empty() {
         return unescape_python(name).into();
     }
+    // Kotlin's backticks, PHP's `$`, C#'s `@`, Rust's raw identifiers (`r#type`).
     let n = name.trim_matches('`').trim_start_matches(['$', '@']);
+    let n = n.strip_prefix("r#").unwrap_or(n);
     // R 4.x writes words apart with dots: `idempotency.key`, `book.id`.
     if language == "r" && n.contains('.') {
         return n.replace('.', "_").into();
@@ -418,6 +519,11 @@ pub(crate) const CSHARP_KEYWORDS: &[&str] = &[
 ];
 
 pub use crate::ir::unescape_python;
+
+/// Whether `s` folds to `folded` ([`fold`]), without building its folded form.
+pub(crate) fn folds_to(s: &str, folded: &str) -> bool {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).eq(folded.chars())
+}
 
 /// Lower case, letters and digits only: `user_id`, `userId`, `{version.kind}` and
 /// `version_kind` fold alike.
@@ -483,7 +589,8 @@ pub(crate) fn header_wire_name(name: &str) -> Option<String> {
         && name.starts_with('x')
         && name[1..].starts_with(|c: char| c.is_ascii_uppercase())
         && classify(name) == Case::Camel;
-    let known = HEADER_NAMES.iter().any(|h| fold(h) == fold(name))
+    let folded = fold(name);
+    let known = HEADER_NAMES.iter().any(|h| h.chars().filter(|c| *c != '_').eq(folded.chars()))
         && (classify(name) != Case::Other || name.contains('-'));
     if n.starts_with("x_") || n.starts_with("x-") || x_camel || known {
         let w = if name.contains('-') && name.chars().any(|c| c.is_ascii_uppercase()) {
@@ -542,52 +649,42 @@ pub(crate) fn param_wire(bare: &str, conv: &Convention, file: &str, op: &str, in
     if matches!(classify(bare), Case::Word) || !matches!(classify(bare), Case::Camel | Case::Snake) {
         return wire(bare, conv, inferred);
     }
-    let others = |keep: &dyn Fn(&Vote) -> bool| -> Vec<&Vote> {
-        let mut v: Vec<&Vote> = conv.votes.iter().filter(|v| fold(&v.spelling) != fold(bare) && keep(v)).collect();
-        v.dedup_by(|a, b| a.spelling == b.spelling);
-        v
-    };
-    let tiers: [(&str, Vec<&Vote>); 3] = [
-        ("its operation", others(&|v| v.file == file && v.op == op)),
-        ("its doc", others(&|v| v.file == file)),
-        ("the docs", others(&|_| true)),
+    let own = fold(bare);
+    let empty = Tally::default();
+    let tiers: [(&str, &Tally); 3] = [
+        ("its operation", conv.votes_by_op.get(&(file.to_string(), op.to_string())).unwrap_or(&empty)),
+        ("its doc", conv.votes_by_doc.get(file).unwrap_or(&empty)),
+        ("the docs", &conv.votes_all),
     ];
-    for (place, votes) in tiers {
-        let spellings = |case: Case| {
-            let mut s: Vec<&str> = votes.iter().filter(|v| v.case == case).map(|v| v.spelling.as_str()).collect();
-            s.sort_unstable();
-            s.dedup();
-            s
-        };
-        let (camel, snake) = (spellings(Case::Camel), spellings(Case::Snake));
-        let shown = |s: &[&str]| {
-            let mut t = s.iter().take(3).map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
-            if s.len() > 3 {
-                t.push_str(&format!(" and {} more", s.len() - 3));
-            }
-            t
-        };
-        if !camel.is_empty() && !snake.is_empty() {
+    // The other names' spellings (the parameter's own is a fact, not a vote): how many,
+    // and the first few to show.
+    let others = |m: &BTreeMap<String, String>| -> (usize, String) {
+        let n = m.len() - usize::from(m.contains_key(&own));
+        let first: Vec<String> = m.iter().filter(|(k, _)| **k != own).take(3).map(|(_, w)| format!("`{w}`")).collect();
+        let more = if n > 3 { format!(" and {} more", n - 3) } else { String::new() };
+        (n, format!("{}{more}", first.join(", ")))
+    };
+    for (place, tally) in tiers {
+        let ((camel, camel_shown), (snake, snake_shown)) = (others(&tally.camel), others(&tally.snake));
+        if camel > 0 && snake > 0 {
             inferred.insert(
                 "wire_name".into(),
                 Confidence::Guess.tag(&format!(
-                    "the prose of {place} spells query and form names both ways (camelCase: {}; snake_case: {}); the doc's name is kept",
-                    shown(&camel),
-                    shown(&snake)
+                    "the prose of {place} spells query and form names both ways (camelCase: {camel_shown}; snake_case: {snake_shown}); the doc's name is kept"
                 )),
             );
             return bare.to_string();
         }
-        let (case, names) = if camel.is_empty() { (Case::Snake, snake) } else { (Case::Camel, camel) };
+        let (case, n, shown) = if camel > 0 { (Case::Camel, camel, camel_shown) } else { (Case::Snake, snake, snake_shown) };
         // One spelling elsewhere is no convention; one in the same operation is the nearest clue.
-        if names.is_empty() || (names.len() < 2 && place != "its operation") {
+        if n == 0 || (n < 2 && place != "its operation") {
             continue;
         }
         let w = convert(bare, Some(case));
         let how = if case == Case::Camel { "camelCase" } else { "snake_case" };
         inferred.insert(
             "wire_name".into(),
-            Confidence::Weak.tag(&format!("the prose of {place} spells other query and form names in {how}: {}", shown(&names))),
+            Confidence::Weak.tag(&format!("the prose of {place} spells other query and form names in {how}: {shown}")),
         );
         return w;
     }

@@ -586,8 +586,9 @@ fn in_a_form_operation_a_name_the_docs_send_in_the_query_is_a_query_parameter() 
     let up = &ops[2];
     assert_eq!(placed(up), [("path", Location::Query, "path"), ("force", Location::Form, "force"), ("content", Location::Form, "content")]);
     assert!(up.params[0].inferred["location"].starts_with("weak: a query parameter of 2 other operation(s)"), "{:?}", up.params[0].inferred);
-    // `force` is in the query of one other operation only: no habit, a form field.
-    assert!(up.params[1].inferred["location"].starts_with("Content-Type"), "{:?}", up.params[1].inferred);
+    // `force` is in the query of one other operation only: no habit, a form field (weak:
+    // nothing says it is not a query parameter).
+    assert!(up.params[1].inferred["location"].starts_with("weak: Content-Type"), "{:?}", up.params[1].inferred);
 }
 
 #[test]
@@ -595,4 +596,74 @@ fn a_file_where_no_form_type_is_listed_is_the_raw_body() {
     let (o, _) = infer_with("/media/{id}", Some("application/json, application/ogg, image/png"), vec![param("id", TypeRef::String), param("body", TypeRef::Binary)], None);
     assert_eq!(placed(&o)[1], ("body", Location::Body, "body"));
     assert!(o.params[1].inferred["location"].contains("lists no form type"), "{:?}", o.params[1].inferred);
+}
+
+#[test]
+fn a_model_of_a_json_operation_is_the_body_whatever_its_name() {
+    let (o, _) = infer_with("/things", Some("application/json"), vec![model("x_com_create_body"), param("x_request_id", TypeRef::String)], None);
+    assert_eq!(placed(&o), [("x_com_create_body", Location::Body, "x_com_create_body"), ("x_request_id", Location::Header, "X-Request-Id")]);
+    assert!(o.params[0].inferred["location"].contains("reads like a header's"), "{:?}", o.params[0].inferred);
+}
+
+#[test]
+fn a_scalar_named_body_of_a_get_without_content_type_is_a_query_parameter() {
+    let op = DocOp {
+        name: "op".into(),
+        method: "GET".into(),
+        path: "/search".into(),
+        params: vec![param("body", TypeRef::String)],
+        ..DocOp::default()
+    };
+    let o = infer_op(&op, &Convention::default(), "f.md", &mut Diagnostics::default());
+    assert_eq!(placed(&o), [("body", Location::Query, "body")]);
+    assert!(o.params[0].inferred["location"].starts_with("weak: a GET documenting no Content-Type sends no body"), "{:?}", o.params[0].inferred);
+    // On a POST it stays the body.
+    let (o, _) = infer_with("/x", None, vec![param("body", TypeRef::String)], None);
+    assert_eq!(placed(&o), [("body", Location::Body, "body")]);
+}
+
+#[test]
+fn a_form_field_nothing_places_is_weak_a_file_is_not() {
+    let (o, _) = infer_with("/upload", Some("multipart/form-data"), vec![param("title", TypeRef::String), param("file", TypeRef::Binary)], None);
+    assert_eq!(placed(&o), [("title", Location::Form, "title"), ("file", Location::Form, "file")]);
+    assert!(o.params[0].inferred["location"].starts_with("weak: Content-Type `multipart/form-data`; the docs list"), "{:?}", o.params[0].inferred);
+    assert!(!o.params[1].inferred["location"].starts_with("weak:"), "{:?}", o.params[1].inferred);
+}
+
+#[test]
+fn names_with_characters_identifiers_cannot_hold_come_from_their_spelling() {
+    let (o, _) = infer_with(
+        "/items",
+        None,
+        vec![
+            described("page_size", "Items per page (`page[size]`)."),
+            described("jcr_primary_type", "Only nodes whose jcr:primaryType is this."),
+            described("created_at_gte", "Created at or after (created_at.gte=2024-01-01)."),
+            described("charset", "The _charset_ of the form."),
+        ],
+        None,
+    );
+    let got: Vec<&str> = o.params.iter().map(|p| p.wire_name.as_str()).collect();
+    assert_eq!(got, ["page[size]", "jcr:primaryType", "created_at.gte", "_charset_"]);
+    assert!(o.params.iter().all(|p| p.inferred["wire_name"].starts_with("strong: spelled `")), "{:?}", o.params);
+}
+
+#[test]
+fn rust_raw_identifiers_and_kotlin_minus_are_undone() {
+    assert_eq!(unescape("r#type", "rust"), "type");
+    assert_eq!(unescape_symbols("r#type", "rust"), "type");
+    assert_eq!(unescape_symbols("authorMinusName", "kotlin"), "author-name");
+    // A leading `_` is no escape in a model doc's key.
+    assert_eq!(unescape_symbols("_links", "java"), "_links");
+}
+
+#[test]
+fn only_well_formed_symbol_spellings_count() {
+    for good in ["page[size]", "filter[a][b]", "jcr:primaryType", "x@TypeHint", "created_at.gte", "_charset_"] {
+        assert!(spelled_with_symbols(&format!("see {good} here"), &good.replace(['[', ']', ':', '@', '.'], "_")).is_some() || good == "_charset_", "{good}");
+    }
+    for bad in ["facets.]", "a..b", "[size]", "page[", "x:", "._a"] {
+        assert!(spelled_with_symbols(bad, "facets").is_none() && spelled_with_symbols(bad, "a_b").is_none(), "{bad}");
+    }
+    assert_eq!(spelled_with_symbols("The _charset_ field.", "charset"), Some("_charset_"));
 }
