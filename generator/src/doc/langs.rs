@@ -32,7 +32,35 @@ pub struct Language {
     /// Pieces of type spellings that only this language writes: they tell the language of
     /// a doc without example code (`Option<`, `kotlin.`). A whole spelling when it ends in `$`.
     pub tells: &'static [&'static str],
+    /// How its docs write a name its identifiers cannot hold as is (a keyword, a `-`),
+    /// undone in this order by `infer::naming::unescape`.
+    pub escapes: &'static [Escape],
 }
+
+/// A way a language writes a name its identifiers cannot hold as is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escape {
+    /// Quoted in backticks: Kotlin's `` `internal` ``.
+    Backticks,
+    /// A sigil before the name: PHP's and Perl's `$name`, C#'s `@class`.
+    Sigil(char),
+    /// Rust's raw identifier: `r#type`.
+    RawIdent,
+    /// R 4.x's dots between words: `idempotency.key`.
+    Dots,
+    /// Kotlin 4.x's `Minus` for a `-`: `ifMinusNoneMinusMatch`.
+    Minus,
+    /// C#'s `var` before the PascalCase keyword: `varInternal`.
+    VarPascal,
+    /// A `_` before a name that would be a keyword (or start with a digit): `_internal`.
+    LeadingUnderscore,
+}
+
+use Escape::{Backticks, Dots, LeadingUnderscore, Minus, RawIdent, Sigil, VarPascal};
+
+/// The escapes read in a doc of any language other than Python: docs mix a little, and a
+/// name spelled so is no wire name in any of them.
+const COMMON_ESCAPES: &[Escape] = &[Backticks, Sigil('$'), Sigil('@'), RawIdent, LeadingUnderscore];
 
 use Shape::{List, Map, Same};
 use TypeRef::{Any, Binary, Boolean, Date, DateTime, Integer, Number, String as Str};
@@ -49,6 +77,7 @@ pub const JAVA: Language = Language {
         ("Object", Any), ("JsonNode", Any), ("AnyType", Any),
     ],
     tells: &["OffsetDateTime"],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const KOTLIN: Language = Language {
@@ -64,6 +93,7 @@ pub const KOTLIN: Language = Language {
         ("java.io.File", Binary), ("kotlin.ByteArray", Binary), ("kotlin.Any", Any), ("Int", Integer), ("Long", Integer),
     ],
     tells: &["kotlin.", "java.time."],
+    escapes: &[Backticks, Minus, Sigil('$'), Sigil('@'), RawIdent, LeadingUnderscore],
 };
 
 pub const CSHARP: Language = Language {
@@ -76,6 +106,7 @@ pub const CSHARP: Language = Language {
         ("JObject", Any), ("JsonElement", Any),
     ],
     tells: &["System.IO.", "Dictionary<", "DateOnly", "Guid$"],
+    escapes: &[Backticks, Sigil('$'), Sigil('@'), RawIdent, VarPascal, LeadingUnderscore],
 };
 
 pub const GO: Language = Language {
@@ -92,6 +123,7 @@ pub const GO: Language = Language {
         ("map[string]interface{}", Any),
     ],
     tells: &["time.Time", "*os.File", "map[string]", "optional."],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const RUST: Language = Language {
@@ -106,6 +138,7 @@ pub const RUST: Language = Language {
         ("chrono::DateTime", DateTime), ("std::path::PathBuf", Binary), ("Vec<u8>", Binary), ("serde_json::Value", Any),
     ],
     tells: &["Option<", "Vec<", "std::", "models::", "chrono::", "uuid::Uuid", "i32$", "i64$", "f32$", "f64$", "u8$"],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const PHP: Language = Language {
@@ -116,6 +149,7 @@ pub const PHP: Language = Language {
         ("\\SplFileObject", Binary), ("object", Any), ("mixed", Any),
     ],
     tells: &["\\SplFileObject", "\\DateTime"],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const RUBY: Language = Language {
@@ -127,6 +161,7 @@ pub const RUBY: Language = Language {
         ("File", Binary), ("Object", Any), ("Hash", Any),
     ],
     tells: &[],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const DART: Language = Language {
@@ -137,6 +172,7 @@ pub const DART: Language = Language {
         ("Date", Date), ("MultipartFile", Binary), ("Uint8List", Binary), ("Object", Any), ("JsonObject", Any),
     ],
     tells: &[],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const JAVASCRIPT: Language = Language {
@@ -148,6 +184,7 @@ pub const JAVASCRIPT: Language = Language {
         ("Date", DateTime), ("File", Binary), ("Blob", Binary), ("Object", Any),
     ],
     tells: &[],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const TYPESCRIPT: Language = Language {
@@ -161,6 +198,7 @@ pub const TYPESCRIPT: Language = Language {
         ("any", Any), ("object", Any), ("unknown", Any),
     ],
     tells: &[],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const SWIFT: Language = Language {
@@ -173,6 +211,7 @@ pub const SWIFT: Language = Language {
         ("URL", Binary), ("Data", Binary), ("AnyCodable", Any), ("JSONValue", Any),
     ],
     tells: &[],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const PERL: Language = Language {
@@ -183,6 +222,7 @@ pub const PERL: Language = Language {
         ("object", Any),
     ],
     tells: &["ARRAY[", "HASH[", "DATE_TIME"],
+    escapes: COMMON_ESCAPES,
 };
 
 pub const R: Language = Language {
@@ -193,6 +233,7 @@ pub const R: Language = Language {
         ("object", Any), ("map", Any),
     ],
     tells: &["data.frame", "list( ", "character$", "numeric$"],
+    escapes: &[Backticks, Sigil('$'), Sigil('@'), RawIdent, Dots, LeadingUnderscore],
 };
 
 /// The spellings every generator family shares, or that docs mix in whatever their
@@ -234,6 +275,7 @@ pub const SHARED: Language = Language {
         ("map", Any),
     ],
     tells: &[],
+    escapes: COMMON_ESCAPES,
 };
 
 /// Every language but Python, in the order their tables are tried after the doc's own.
@@ -255,6 +297,12 @@ pub fn language_of_spelling(text: &str) -> Option<&'static str> {
 
 fn language(name: &str) -> Option<&'static Language> {
     LANGUAGES.iter().copied().find(|l| l.name == name)
+}
+
+/// The escapes a language's docs write (Python's are its own: `_from`, `var_from`); a
+/// language not known here reads the common ones.
+pub fn escapes(name: &str) -> &'static [Escape] {
+    language(name).map_or(COMMON_ESCAPES, |l| l.escapes)
 }
 
 /// `a, Map<b, c>, d` → `["a", "Map<b, c>", "d"]`: commas outside any brackets.

@@ -437,17 +437,7 @@ pub fn unescape_symbols<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'
     if language == "python" || language.is_empty() {
         return name.into();
     }
-    let n = name.trim_matches('`');
-    let n = n.strip_prefix("r#").unwrap_or(n);
-    if language == "r" && n.contains('.') && !n.starts_with('.') {
-        return n.replace('.', "_").into();
-    }
-    if language == "kotlin" {
-        if let Some(kebab) = minus_spelled(n) {
-            return kebab.into();
-        }
-    }
-    n.into()
+    undo(name, language, true)
 }
 
 /// A doc name with its language's reserved-word escape undone: Python's `_from` /
@@ -456,30 +446,50 @@ pub fn unescape<'a>(name: &'a str, language: &str) -> std::borrow::Cow<'a, str> 
     if language == "python" || language.is_empty() {
         return unescape_python(name).into();
     }
-    // Kotlin's backticks, PHP's `$`, C#'s `@`, Rust's raw identifiers (`r#type`).
-    let n = name.trim_matches('`').trim_start_matches(['$', '@']);
-    let n = n.strip_prefix("r#").unwrap_or(n);
-    // R 4.x writes words apart with dots: `idempotency.key`, `book.id`.
-    if language == "r" && n.contains('.') {
-        return n.replace('.', "_").into();
+    undo(name, language, false)
+}
+
+/// Undoes the escapes of `language`'s table ([`crate::doc::langs::Escape`]): first those
+/// around a name (backticks, a sigil, `r#`), then the first of those within it that applies
+/// (dots, `Minus`, `var` + keyword, a leading `_`). `symbols_only`: only the spellings of
+/// characters (backticks, `r#`, dots, `Minus`), for model keys.
+fn undo<'a>(name: &'a str, language: &str, symbols_only: bool) -> std::borrow::Cow<'a, str> {
+    use crate::doc::langs::Escape;
+    let escapes = crate::doc::langs::escapes(language);
+    let mut n = name;
+    for e in escapes {
+        n = match e {
+            Escape::Backticks => n.trim_matches('`'),
+            Escape::Sigil(c) if !symbols_only => n.trim_start_matches(*c),
+            Escape::RawIdent => n.strip_prefix("r#").unwrap_or(n),
+            _ => n,
+        };
     }
-    // Kotlin 4.x spells a `-` of the wire name `Minus`: `ifMinusNoneMinusMatch` is `if-none-match`.
-    if language == "kotlin" {
-        if let Some(kebab) = minus_spelled(n) {
-            return kebab.into();
+    for e in escapes {
+        match e {
+            Escape::Dots if n.contains('.') && !n.starts_with('.') => return n.replace('.', "_").into(),
+            Escape::Minus => {
+                if let Some(kebab) = minus_spelled(n) {
+                    return kebab.into();
+                }
+            }
+            Escape::VarPascal if !symbols_only => {
+                if let Some(rest) = n.strip_prefix("var").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase())) {
+                    let word = format!("{}{}", rest[..1].to_ascii_lowercase(), &rest[1..]);
+                    if CSHARP_KEYWORDS.contains(&word.as_str()) {
+                        return word.into();
+                    }
+                }
+            }
+            Escape::LeadingUnderscore if !symbols_only => {
+                if let Some(rest) = n.strip_prefix('_').filter(|r| r.starts_with(|c: char| c.is_ascii_alphabetic())) {
+                    return rest.into();
+                }
+            }
+            _ => {}
         }
     }
-    // C# escapes a keyword as `var` + its PascalCase: `varInternal`.
-    if let Some(rest) = n.strip_prefix("var").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase())) {
-        let word = format!("{}{}", rest[..1].to_ascii_lowercase(), &rest[1..]);
-        if CSHARP_KEYWORDS.contains(&word.as_str()) {
-            return word.into();
-        }
-    }
-    match n.strip_prefix('_') {
-        Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic()) => rest.into(),
-        _ => n.into(),
-    }
+    n.into()
 }
 
 /// `includeMinusReviews` → `include-reviews`: `Minus` between two words, each word's

@@ -667,3 +667,19 @@ fn only_well_formed_symbol_spellings_count() {
     }
     assert_eq!(spelled_with_symbols("The _charset_ field.", "charset"), Some("_charset_"));
 }
+
+#[test]
+fn each_language_undoes_its_own_escapes() {
+    // C#'s `var` + keyword is C#'s alone: a Java parameter `varInternal` is named so.
+    assert_eq!(unescape("varInternal", "csharp"), "internal");
+    assert_eq!(unescape("varInternal", "java"), "varInternal");
+    // Kotlin's `Minus` and R's dots likewise.
+    assert_eq!(unescape("acceptMinusLanguage", "kotlin"), "accept-language");
+    assert_eq!(unescape("acceptMinusLanguage", "java"), "acceptMinusLanguage");
+    assert_eq!(unescape("idempotency.key", "r"), "idempotency_key");
+    // Every language's table is read, an unknown one with the common escapes.
+    for lang in ["java", "go", "ruby", "php", "powershell"] {
+        assert_eq!(unescape("_internal", lang), "internal", "{lang}");
+        assert_eq!(unescape("`default`", lang), "default", "{lang}");
+    }
+}
