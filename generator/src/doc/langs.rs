@@ -1,7 +1,8 @@
 //! The client languages of the template family, one table each: what a language's docs
-//! spell differently. The shared reader (`python.rs`: method table, sections, parameter
-//! tables, example code) asks here how a type is spelled; Python's own spellings are read
-//! by `python::parse_py_type`.
+//! spell differently — types, the spellings that tell the language, and the escapes of
+//! names its identifiers cannot hold. The shared reader (`template.rs`, `operation.rs`)
+//! asks here how a type is spelled (`types::parse_type`; Python's own spellings are the
+//! template family's shared ones), and `infer::naming` how a name was escaped.
 //!
 //! A type is read with the doc's language's table first, then with every other table in
 //! [`LANGUAGES`] order (docs mix spellings, and a doc of an unknown language is read with

@@ -23,7 +23,6 @@ pub(crate) use runtime_files::RUNTIME_MANIFEST;
 use crate::surface::models as smodels;
 use crate::surface::ops as sops;
 use crate::surface::schemes::{SchemeItem, SchemePlan};
-pub use crate::surface::{names as plan_names, Names as PlanNames};
 
 /// What names the crate.
 #[derive(Debug, Clone)]
