@@ -22,6 +22,10 @@ pub fn doubts(api: &Api) -> Vec<String> {
                     "wire names from JSON example keys"
                 } else if w.contains("header names are written") {
                     "header names in their conventional form"
+                } else if w.contains("spells other query and form names") {
+                    "wire names in the case the prose spells the other names in"
+                } else if w.contains("spells query and form names both ways") {
+                    "wire names: the prose spells names both ways, the doc's kept"
                 } else {
                     "wire names: the doc's names kept without evidence"
                 };

@@ -683,3 +683,24 @@ fn each_language_undoes_its_own_escapes() {
         assert_eq!(unescape("`default`", lang), "default", "{lang}");
     }
 }
+
+#[test]
+fn the_summary_names_what_each_doubt_rests_on() {
+    let ops = infer_set(vec![
+        ("a.md", "create", "GET", None, vec![described("dry_run", "An invalid dryRun directive is refused."), described("field_manager", "Who manages.")]),
+    ]);
+    let api = Api {
+        provider: "p".into(),
+        title: "T".into(),
+        package: None,
+        source: None,
+        base_url: String::new(),
+        auth_schemes: Vec::new(),
+        operations: ops,
+        models: Vec::new(),
+        inferred: Default::default(),
+        overridden: Vec::new(),
+    };
+    let d = doubts(&api);
+    assert_eq!(d, ["wire names in the case the prose spells the other names in (weak): 1 query parameter"]);
+}
