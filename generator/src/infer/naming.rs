@@ -101,6 +101,9 @@ pub struct Convention {
     pub votes_by_op: BTreeMap<(String, String), Tally>,
     pub votes_by_doc: BTreeMap<String, Tally>,
     pub votes_all: Tally,
+    /// Docs of the set whose own clues decide another convention than the directory's:
+    /// doc → (case, confidence, evidence). Nearer evidence for that doc's names.
+    pub per_doc: BTreeMap<String, (Case, Confidence, String)>,
     /// Names that travel in the query of operations without a form body (folded name →
     /// those operations): in a form operation, where the docs list query parameters and
     /// form fields alike, such a name is a query parameter too (the doc set's habit).
@@ -145,6 +148,7 @@ impl Default for Convention {
             votes_by_doc: BTreeMap::new(),
             votes_all: Tally::default(),
             query_names: BTreeMap::new(),
+            per_doc: BTreeMap::new(),
         }
     }
 }
@@ -236,24 +240,34 @@ pub fn convention(doc: &DocApi) -> Convention {
             list.push((tag, kind));
         }
     };
+    // The same clues per doc of the set: a doc's own convention is nearer evidence for its
+    // names than the directory's (API groups of one directory may differ).
+    type Clues = (Vec<(String, &'static str)>, Vec<(String, &'static str)>);
+    let mut per_doc: BTreeMap<&str, Clues> = BTreeMap::new();
     for op in &doc.ops {
+        let mine = per_doc.entry(op.file.as_str()).or_default();
         for ph in placeholders(&op.path) {
             conv.placeholders.entry(fold(ph)).or_insert_with(|| ph.to_string());
             note(ph, format!("placeholder {{{ph}}}"), "placeholder", &mut camel, &mut snake);
+            note(ph, format!("placeholder {{{ph}}}"), "placeholder", &mut mine.0, &mut mine.1);
         }
         for seg in literal_segments(&op.path) {
             note(seg, format!("path segment `{seg}`"), "path segment", &mut camel, &mut snake);
+            note(seg, format!("path segment `{seg}`"), "path segment", &mut mine.0, &mut mine.1);
         }
     }
-    let mut keys = Vec::new();
+    // JSON example keys after every path's clues (the evidence lists them in that order).
     for op in &doc.ops {
+        let mine = per_doc.entry(op.file.as_str()).or_default();
+        let mut keys = Vec::new();
         for v in op.examples.values() {
             json_keys(v, &mut keys);
         }
-    }
-    for k in keys {
-        conv.json_keys.entry(fold(k)).or_insert_with(|| k.to_string());
-        note(k, format!("JSON key `{k}`"), "JSON key", &mut camel, &mut snake);
+        for k in keys {
+            conv.json_keys.entry(fold(k)).or_insert_with(|| k.to_string());
+            note(k, format!("JSON key `{k}`"), "JSON key", &mut camel, &mut snake);
+            note(k, format!("JSON key `{k}`"), "JSON key", &mut mine.0, &mut mine.1);
+        }
     }
     // Names spelled in prose: votes for how query, form and cookie names are written.
     for op in &doc.ops {
@@ -326,6 +340,30 @@ pub fn convention(doc: &DocApi) -> Convention {
             Confidence::Weak
         }
     };
+    // A doc's own convention, where it decides one that differs from the directory's.
+    let directory = if decide(&camel, &snake) {
+        Some(Case::Camel)
+    } else if decide(&snake, &camel) {
+        Some(Case::Snake)
+    } else {
+        None
+    };
+    if per_doc.len() > 1 {
+        for (file, (c, sn)) in &per_doc {
+            let (case, mine) = if decide(c, sn) {
+                (Case::Camel, c)
+            } else if decide(sn, c) {
+                (Case::Snake, sn)
+            } else {
+                continue;
+            };
+            if Some(case) != directory {
+                let how = if case == Case::Camel { "camelCase" } else { "snake_case" };
+                let evidence = format!("its doc writes names in {how}: {}", list(mine));
+                conv.per_doc.insert(file.to_string(), (case, strength(mine), evidence));
+            }
+        }
+    }
     if decide(&camel, &snake) {
         conv.case = Some(Case::Camel);
         conv.confidence = strength(&camel);
@@ -628,16 +666,26 @@ pub fn is_python_attribute(name: &str) -> bool {
 /// A multi-word name as the API's convention writes it on the wire, with the convention's
 /// evidence; a guess when there is none.
 pub(crate) fn wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
-    let w = convert(bare, conv.case);
+    wire_in(bare, conv, None, inferred)
+}
+
+/// [`wire`] for a name of the doc `file`: that doc's own convention first, where it has one
+/// the directory's differs from.
+pub(crate) fn wire_in(bare: &str, conv: &Convention, file: Option<&str>, inferred: &mut Evidence) -> String {
+    let (case, confidence, evidence) = match file.and_then(|f| conv.per_doc.get(f)) {
+        Some((case, c, e)) => (Some(*case), *c, e.as_str()),
+        None => (conv.case, conv.confidence, conv.evidence.as_str()),
+    };
+    let w = convert(bare, case);
     // Clues from other places (placeholders, path segments, JSON keys) never settle a name:
     // at most weak.
-    let confidence = conv.confidence.max(Confidence::Weak);
+    let confidence = confidence.max(Confidence::Weak);
     if w != bare {
-        inferred.insert("wire_name".into(), confidence.tag(&conv.evidence));
+        inferred.insert("wire_name".into(), confidence.tag(evidence));
     } else if !matches!(classify(bare), Case::Word) {
         // Several words, written as the doc writes them: a guess unless the API agrees.
-        let c = if conv.case.is_some() { confidence } else { Confidence::Guess };
-        inferred.insert("wire_name".into(), c.tag(&conv.evidence));
+        let c = if case.is_some() { confidence } else { Confidence::Guess };
+        inferred.insert("wire_name".into(), c.tag(evidence));
     }
     w
 }
@@ -698,6 +746,6 @@ pub(crate) fn param_wire(bare: &str, conv: &Convention, file: &str, op: &str, in
         );
         return w;
     }
-    wire(bare, conv, inferred)
+    wire_in(bare, conv, Some(file), inferred)
 }
 

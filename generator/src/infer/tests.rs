@@ -704,3 +704,38 @@ fn the_summary_names_what_each_doubt_rests_on() {
     let d = doubts(&api);
     assert_eq!(d, ["wire names in the case the prose spells the other names in (weak): 1 query parameter"]);
 }
+
+#[test]
+fn a_docs_own_convention_is_nearer_than_the_directorys() {
+    let op = |file: &str, name: &str, path: &str, params: Vec<DocParam>| DocOp {
+        name: name.into(),
+        file: file.into(),
+        line: 1,
+        method: "GET".into(),
+        path: path.into(),
+        params,
+        ..DocOp::default()
+    };
+    let doc = DocApi {
+        ops: vec![
+            // users.md: camelCase placeholders.
+            op("users.md", "get_user", "/users/{userId}/orders/{orderId}", vec![param("user_id", TypeRef::String), param("order_id", TypeRef::String)]),
+            op("users.md", "list_users", "/users", vec![param("page_size", TypeRef::Integer)]),
+            // jobs.md: snake_case placeholders.
+            op("jobs.md", "get_job", "/jobs/{job_id}/runs/{run_id}/steps/{step_id}", vec![param("job_id", TypeRef::String), param("run_id", TypeRef::String), param("step_id", TypeRef::String)]),
+            op("jobs.md", "list_jobs", "/jobs", vec![param("page_size", TypeRef::Integer)]),
+        ],
+        language: "python",
+        ..DocApi::default()
+    };
+    // Pooled, the clues disagree: no convention for the directory.
+    let conv = convention(&doc);
+    assert_eq!(conv.case, None, "{}", conv.evidence);
+    let inferred: Vec<Operation> = doc.ops.iter().map(|o| infer_op(o, &conv, &o.file, &mut Diagnostics::default())).collect();
+    let users = &inferred[1].params[0];
+    assert_eq!(users.wire_name, "pageSize");
+    assert!(users.inferred["wire_name"].starts_with("weak: its doc writes names in camelCase"), "{:?}", users.inferred);
+    let jobs = &inferred[3].params[0];
+    assert_eq!(jobs.wire_name, "page_size");
+    assert!(jobs.inferred["wire_name"].starts_with("weak: its doc writes names in snake_case"), "{:?}", jobs.inferred);
+}
