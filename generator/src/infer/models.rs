@@ -128,7 +128,7 @@ pub fn infer_variants(api: &mut Api) {
 use crate::doc::DocModel;
 use crate::diag::Diagnostics;
 use crate::ir::TypeRef;
-use super::naming::{fold, is_python_attribute, unescape_python, wire, Convention};
+use super::naming::{fold, is_python_attribute, unescape_python, Convention};
 use crate::ir::{Evidence, Location};
 use crate::ir::{Field, Model};
 
@@ -190,7 +190,7 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
                 }
                 // A key the docs write as sent (`_links`, `@type`, `expiryMonth`) is kept as written.
                 None if !is_python_attribute(bare) => bare.to_string(),
-                None => wire(bare, conv, &mut inferred),
+                None => super::naming::json_wire(bare, conv, &mut inferred),
             };
             let mut ty = f.ty.clone();
             if !f.enum_values.is_empty() && ty == TypeRef::String {

@@ -101,6 +101,9 @@ pub struct Convention {
     pub votes_by_op: BTreeMap<(String, String), Tally>,
     pub votes_by_doc: BTreeMap<String, Tally>,
     pub votes_all: Tally,
+    /// How the docs' JSON examples alone write keys, where they agree (three keys or more,
+    /// none of the other case): the nearest evidence for the keys of models.
+    pub json_case: Option<(Case, String)>,
     /// Docs of the set whose own clues decide another convention than the directory's:
     /// doc → (case, confidence, evidence). Nearer evidence for that doc's names.
     pub per_doc: BTreeMap<String, (Case, Confidence, String)>,
@@ -149,6 +152,7 @@ impl Default for Convention {
             votes_all: Tally::default(),
             query_names: BTreeMap::new(),
             per_doc: BTreeMap::new(),
+            json_case: None,
         }
     }
 }
@@ -256,7 +260,9 @@ pub fn convention(doc: &DocApi) -> Convention {
             note(seg, format!("path segment `{seg}`"), "path segment", &mut mine.0, &mut mine.1);
         }
     }
-    // JSON example keys after every path's clues (the evidence lists them in that order).
+    // JSON example keys after every path's clues (the evidence lists them in that order);
+    // alone, they are the nearest evidence for models' keys.
+    let mut json: Clues = (Vec::new(), Vec::new());
     for op in &doc.ops {
         let mine = per_doc.entry(op.file.as_str()).or_default();
         let mut keys = Vec::new();
@@ -267,6 +273,7 @@ pub fn convention(doc: &DocApi) -> Convention {
             conv.json_keys.entry(fold(k)).or_insert_with(|| k.to_string());
             note(k, format!("JSON key `{k}`"), "JSON key", &mut camel, &mut snake);
             note(k, format!("JSON key `{k}`"), "JSON key", &mut mine.0, &mut mine.1);
+            note(k, format!("`{k}`"), "JSON key", &mut json.0, &mut json.1);
         }
     }
     // Names spelled in prose: votes for how query, form and cookie names are written.
@@ -362,6 +369,14 @@ pub fn convention(doc: &DocApi) -> Convention {
                 let evidence = format!("its doc writes names in {how}: {}", list(mine));
                 conv.per_doc.insert(file.to_string(), (case, strength(mine), evidence));
             }
+        }
+    }
+    // JSON keys alone, three or more of one case and none of the other: how the API writes
+    // its models' keys, whatever its paths say.
+    for (case, mine, theirs) in [(Case::Camel, &json.0, &json.1), (Case::Snake, &json.1, &json.0)] {
+        if mine.len() >= 3 && theirs.is_empty() {
+            let how = if case == Case::Camel { "camelCase" } else { "snake_case" };
+            conv.json_case = Some((case, format!("the docs' JSON examples write keys in {how}: {}", list(mine))));
         }
     }
     if decide(&camel, &snake) {
@@ -749,3 +764,15 @@ pub(crate) fn param_wire(bare: &str, conv: &Convention, file: &str, op: &str, in
     wire_in(bare, conv, Some(file), inferred)
 }
 
+/// A model key nothing spells: in the case the docs' JSON examples write keys in, where
+/// they agree ([`Convention::json_case`]), as `weak:`; otherwise [`wire`].
+pub(crate) fn json_wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
+    match &conv.json_case {
+        Some((case, evidence)) if matches!(classify(bare), Case::Camel | Case::Snake) => {
+            let w = convert(bare, Some(*case));
+            inferred.insert("wire_name".into(), Confidence::Weak.tag(evidence));
+            w
+        }
+        _ => wire(bare, conv, inferred),
+    }
+}

@@ -4,7 +4,7 @@ use super::locations::*;
 use super::naming::*;
 use super::*;
 use crate::doc::{DocApi, DocOp, DocParam};
-use crate::ir::{Location, Operation, TypeRef};
+use crate::ir::{Evidence, Location, Operation, TypeRef};
 use heck::ToTrainCase;
 
 /// Each language's escapes of a name undone: the name the wire name derives from.
@@ -738,4 +738,26 @@ fn a_docs_own_convention_is_nearer_than_the_directorys() {
     let jobs = &inferred[3].params[0];
     assert_eq!(jobs.wire_name, "page_size");
     assert!(jobs.inferred["wire_name"].starts_with("weak: its doc writes names in snake_case"), "{:?}", jobs.inferred);
+}
+
+#[test]
+fn models_keys_follow_the_json_examples_before_the_paths() {
+    let example = serde_json::json!({"userId": "u", "computedUserset": {}, "createdAt": "t"});
+    let doc = DocApi {
+        ops: vec![DocOp {
+            name: "write".into(),
+            file: "a.md".into(),
+            method: "POST".into(),
+            path: "/stores/{store_id}/relation_tuples/{tuple_key}".into(),
+            params: vec![param("store_id", TypeRef::String), param("tuple_key", TypeRef::String), model("body")],
+            examples: [("body".to_string(), example)].into(),
+            ..DocOp::default()
+        }],
+        language: "python",
+        ..DocApi::default()
+    };
+    let conv = convention(&doc);
+    let mut inferred = Evidence::new();
+    assert_eq!(json_wire("computed_userset", &conv, &mut inferred), "computedUserset");
+    assert!(inferred["wire_name"].starts_with("weak: the docs' JSON examples write keys in camelCase"), "{inferred:?}");
 }
