@@ -107,6 +107,25 @@ pub struct Model {
     pub line: usize,
 }
 
+impl Model {
+    /// A model with only its name, kind and fields known.
+    pub fn new(name: impl Into<String>, kind: ModelKind, fields: Vec<Field>) -> Self {
+        Model {
+            name: name.into(),
+            kind,
+            description: String::new(),
+            fields,
+            enum_values: Vec::new(),
+            variants: Vec::new(),
+            discriminator: None,
+            inferred: Evidence::new(),
+            overridden: Vec::new(),
+            file: String::new(),
+            line: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelKind {

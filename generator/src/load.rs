@@ -187,9 +187,6 @@ pub fn load(path: &Path, label_root: &Path) -> Result<Loaded<Input>, Failed> {
                 config = Some(Config { label: cfg_label, text, parsed });
             }
         }
-    } else if kind == InputKind::SpecDir {
-        // (Unreachable but for a race: a spec directory is one with a provider.yaml.)
-        diags.error(&label(&cfg_path), 0, "expected a provider.yaml");
     }
     let forced = config.as_ref().and_then(|c| forced_language(&c.parsed, &c.label, &c.text, &mut diags));
 

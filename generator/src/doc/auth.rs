@@ -518,6 +518,35 @@ pub(crate) fn kind_words(k: AuthKind) -> &'static str {
 
 use super::blocks::heading;
 
+/// An operation's Example section in `lang`: its code (JSON example values, and the
+/// scheme configuration lines of the other languages) and Python's auth bullets
+/// (`* Api Key Authentication (apiKey):`).
+pub(crate) fn read_example_section(blocks: &[&Block], lang: &str, op: &mut DocOp, schemes: &mut Vec<DocScheme>) {
+    for b in blocks {
+        match &b.kind {
+            BlockKind::Code { text, .. } => {
+                read_example(text, b.line, op, schemes);
+                if lang != "python" {
+                    note_code(text, b.line, None, lang, op, schemes);
+                }
+            }
+            BlockKind::List { items } => {
+                for item in items {
+                    if let Some(s) = auth_bullet(&item.text, item.line) {
+                        note_scheme(op, schemes, s);
+                    }
+                }
+            }
+            BlockKind::Para { text, .. } => {
+                if let Some(s) = auth_bullet(text, b.line) {
+                    note_scheme(op, schemes, s);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 pub(crate) fn note_scheme(op: &mut DocOp, schemes: &mut Vec<DocScheme>, s: DocScheme) {
     if !op.example_schemes.contains(&s.name) {
         op.example_schemes.push(s.name.clone());

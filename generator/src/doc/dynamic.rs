@@ -9,7 +9,7 @@
 //! Locations and wire names are stated here, not inferred: the reader records them as the
 //! doc's own statements.
 
-use super::auth::{auth_bullet, note_scheme, read_example};
+use super::auth::read_example_section;
 use super::table::{read_method_table, read_preamble, resolve_relative_paths, TableOp};
 use super::types::type_from_cell;
 use super::{DocApi, DocOp, DocParam};
@@ -351,24 +351,7 @@ fn read_operation(
     op.description = html_to_markdown(&desc.join("\n\n"));
 
     if let Some((_, _, bs)) = find("Example") {
-        for b in bs {
-            match &b.kind {
-                BlockKind::Code { text, .. } => read_example(text, b.line, &mut op, schemes),
-                BlockKind::List { items } => {
-                    for item in items {
-                        if let Some(s) = auth_bullet(&item.text, item.line) {
-                            note_scheme(&mut op, schemes, s);
-                        }
-                    }
-                }
-                BlockKind::Para { text, .. } => {
-                    if let Some(s) = auth_bullet(text, b.line) {
-                        note_scheme(&mut op, schemes, s);
-                    }
-                }
-                _ => {}
-            }
-        }
+        read_example_section(bs, "python", &mut op, schemes);
     }
     // The example's values are keyed by request object, not by parameter.
     op.examples.clear();

@@ -82,29 +82,7 @@ pub(crate) fn read_operation(
 
     // Example code: auth schemes and JSON example values.
     if let Some((_, _, bs)) = find("Example") {
-        for b in bs {
-            match &b.kind {
-                BlockKind::Code { text, .. } => {
-                    read_example(text, b.line, &mut op, schemes);
-                    if lang != "python" {
-                        super::auth::note_code(text, b.line, None, lang, &mut op, schemes);
-                    }
-                }
-                BlockKind::List { items } => {
-                    for item in items {
-                        if let Some(s) = auth_bullet(&item.text, item.line) {
-                            note_scheme(&mut op, schemes, s);
-                        }
-                    }
-                }
-                BlockKind::Para { text, .. } => {
-                    if let Some(s) = auth_bullet(text, b.line) {
-                        note_scheme(&mut op, schemes, s);
-                    }
-                }
-                _ => {}
-            }
-        }
+        read_example_section(bs, lang, &mut op, schemes);
     }
 
     // Go and old Rust split the table in two: read as one, with requiredness from the split.

@@ -358,7 +358,12 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
         inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in its description")));
         return w.to_string();
     }
-    if let Some(w) = spelled_in(&ctx.text, bare, false) {
+    // The convention's pass looked most parameters up in this text already.
+    let in_text = match conv.text_spellings.get(&(ctx.file.clone(), ctx.op.clone(), p.name.clone())) {
+        Some(found) => found.as_deref(),
+        None => spelled_in(&ctx.text, bare, false),
+    };
+    if let Some(w) = in_text {
         inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in the operation's text")));
         return w.to_string();
     }

@@ -150,17 +150,11 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             continue;
         }
         let mut model = Model {
-            name: d.name.clone(),
-            kind: if d.is_enum { ModelKind::Enum } else { ModelKind::Object },
             description: d.description.clone(),
-            fields: Vec::new(),
             enum_values: d.enum_values.clone(),
-            variants: Vec::new(),
-            discriminator: None,
-            inferred: Evidence::new(),
-            overridden: Vec::new(),
             file: d.file.clone(),
             line: d.line,
+            ..Model::new(d.name.clone(), if d.is_enum { ModelKind::Enum } else { ModelKind::Object }, Vec::new())
         };
         if d.is_enum && d.enum_values.is_empty() {
             diags.warning(&d.file, d.line, format!("enum model `{}` lists no values; any string is accepted", d.name));
@@ -310,17 +304,8 @@ pub(crate) fn example_model(name: &str, obj: &serde_json::Map<String, serde_json
     inferred.insert("fields".into(), format!("keys of the {evidence}; all optional, since an example cannot tell"));
     if !out.iter().any(|m| m.name == name) {
         out.push(Model {
-            name: name.to_string(),
-            kind: ModelKind::Object,
-            description: String::new(),
-            fields,
-            enum_values: Vec::new(),
-            variants: Vec::new(),
-            discriminator: None,
             inferred,
-            overridden: Vec::new(),
-            file: String::new(),
-            line: 0,
+            ..Model::new(name, ModelKind::Object, fields)
         });
     }
 }

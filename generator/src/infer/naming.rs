@@ -96,7 +96,6 @@ pub struct Convention {
     /// Query, form and cookie names the docs spell in prose other than the doc writes them
     /// (`dryRun` for `dry_run`): each a fact about its parameter and a vote for how the API
     /// writes such names, weighed nearest first (the operation, its doc, the directory).
-    pub votes: Vec<Vote>,
     /// The votes tallied per operation (doc, operation), per doc, and for the directory.
     pub votes_by_op: BTreeMap<(String, String), Tally>,
     pub votes_by_doc: BTreeMap<String, Tally>,
@@ -104,6 +103,9 @@ pub struct Convention {
     /// How the docs' JSON examples alone write keys, where they agree (three keys or more,
     /// none of the other case): the nearest evidence for the keys of models.
     pub json_case: Option<(Case, String)>,
+    /// The spelling of each parameter the convention's pass looked up in its operation's
+    /// text ((doc, operation, parameter) → spelling), for the wire-name pass to reuse.
+    pub text_spellings: std::collections::HashMap<(String, String, String), Option<String>>,
     /// Docs of the set whose own clues decide another convention than the directory's:
     /// doc → (case, confidence, evidence). Nearer evidence for that doc's names.
     pub per_doc: BTreeMap<String, (Case, Confidence, String)>,
@@ -121,20 +123,10 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, v: &Vote) {
-        let list = if v.case == Case::Camel { &mut self.camel } else { &mut self.snake };
-        list.entry(fold(&v.spelling)).or_insert_with(|| v.spelling.clone());
+    fn add(&mut self, spelling: &str, case: Case) {
+        let list = if case == Case::Camel { &mut self.camel } else { &mut self.snake };
+        list.entry(fold(spelling)).or_insert_with(|| spelling.to_string());
     }
-}
-
-/// A name spelled in the docs' prose: where, and in which case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Vote {
-    pub spelling: String,
-    pub case: Case,
-    /// The doc and operation whose text spells it.
-    pub file: String,
-    pub op: String,
 }
 
 impl Default for Convention {
@@ -146,7 +138,7 @@ impl Default for Convention {
             confidence: Confidence::Guess,
             placeholders: BTreeMap::new(),
             json_keys: BTreeMap::new(),
-            votes: Vec::new(),
+            text_spellings: std::collections::HashMap::new(),
             votes_by_op: BTreeMap::new(),
             votes_by_doc: BTreeMap::new(),
             votes_all: Tally::default(),
@@ -303,24 +295,23 @@ pub fn convention(doc: &DocApi) -> Convention {
                     ops.push(op.name.clone());
                 }
             }
-            let spelled = p
-                .stated_wire_name
-                .as_deref()
-                .filter(|w| *w != bare.as_ref())
-                .or_else(|| spelled_in(&text, &bare, false))
-                .or_else(|| spelled_as_is(&described, &bare));
+            let spelled = match p.stated_wire_name.as_deref().filter(|w| *w != bare.as_ref()) {
+                Some(w) => Some(w),
+                None => {
+                    let in_text = spelled_in(&text, &bare, false);
+                    conv.text_spellings.insert((op.file.clone(), op.name.clone(), p.name.clone()), in_text.map(str::to_string));
+                    in_text.or_else(|| spelled_as_is(&described, &bare))
+                }
+            };
             if let Some(w) = spelled {
                 let case = classify(w);
                 if matches!(case, Case::Camel | Case::Snake) {
-                    conv.votes.push(Vote { spelling: w.to_string(), case, file: op.file.clone(), op: op.name.clone() });
+                    conv.votes_by_op.entry((op.file.clone(), op.name.clone())).or_default().add(w, case);
+                    conv.votes_by_doc.entry(op.file.clone()).or_default().add(w, case);
+                    conv.votes_all.add(w, case);
                 }
             }
         }
-    }
-    for v in &conv.votes {
-        conv.votes_by_op.entry((v.file.clone(), v.op.clone())).or_default().add(v);
-        conv.votes_by_doc.entry(v.file.clone()).or_default().add(v);
-        conv.votes_all.add(v);
     }
     let list = |v: &[(String, &str)]| {
         let mut s = v.iter().take(3).map(|(t, _)| t.clone()).collect::<Vec<_>>().join(", ");

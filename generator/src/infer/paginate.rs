@@ -166,19 +166,7 @@ pub(crate) mod tests {
         let yaml = "provider: p\ntitle: PApi\nbase_url: https://h\noperations:\n- name: list\n  method: GET\n  path: /l\n  response: Page\n";
         let mut api = crate::yaml::from_yaml(yaml, "t").unwrap();
         api.operations[0].params = params;
-        api.models.push(Model {
-            name: "Page".into(),
-            kind: ModelKind::Object,
-            description: String::new(),
-            fields,
-            enum_values: Vec::new(),
-            variants: Vec::new(),
-            discriminator: None,
-            inferred: Evidence::new(),
-            overridden: Vec::new(),
-            file: String::new(),
-            line: 0,
-        });
+        api.models.push(Model::new("Page", ModelKind::Object, fields));
         infer(&mut api);
         api
     }
