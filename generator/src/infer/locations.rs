@@ -319,8 +319,26 @@ fn infer_param(
             )),
         );
         (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
+    } else if let Some(h) = response_header(op, bare, true).filter(|_| !structured && !form) {
+        // A token the server hands back in a response header of that very name
+        // (`Continuation-Token`) is most often sent back the same way.
+        inferred.insert(
+            "location".into(),
+            Confidence::Weak.tag(&format!(
+                "the operation documents a response header `{h}` of this name: a value echoed back in a request header"
+            )),
+        );
+        inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("the response header's spelling `{h}`")));
+        (Location::Header, h.to_string())
     } else {
-        inferred.insert("location".into(), "not in the path, not a header name, not a body: query".into());
+        let why = match response_header(op, bare, false) {
+            // `index` beside a response header `X-Nomad-Index`: perhaps sent as a header too.
+            Some(h) => Confidence::Weak.tag(&format!(
+                "not in the path, not a header name, not a body: query; but the response header `{h}` ends with this name, so it may be a header"
+            )),
+            None => "not in the path, not a header name, not a body: query".into(),
+        };
+        inferred.insert("location".into(), why);
         (Location::Query, query_wire(bare, p, conv, ctx, &mut inferred))
     };
     if let (Location::Form, true, Some(note)) = (location, required, &p.required_note) {
@@ -411,3 +429,20 @@ fn header_spelling(bare: &str, conventional: &str, p: &DocParam, ctx: &OpText) -
 // ---------------------------------------------------------------------------------------
 // Models and README facts.
 
+
+/// A response header the operation documents whose name is `bare` (`exact`: the whole name,
+/// `Continuation-Token` for `continuation_token`; otherwise its last words, `X-Nomad-Index`
+/// for `index`).
+fn response_header<'o>(op: &'o DocOp, bare: &str, exact: bool) -> Option<&'o str> {
+    let own = fold(bare);
+    if own.is_empty() {
+        return None;
+    }
+    op.statuses.iter().flat_map(|s| s.headers.iter()).map(String::as_str).find(|h| {
+        if exact {
+            return fold(h) == own;
+        }
+        let words: Vec<&str> = h.split(['-', '_']).collect();
+        (1..words.len()).any(|i| fold(&words[i..].concat()) == own)
+    })
+}

@@ -744,7 +744,10 @@ pub(crate) fn param_wire(bare: &str, conv: &Convention, file: &str, op: &str, in
         if n == 0 || (n < 2 && place != "its operation") {
             continue;
         }
-        let w = convert(bare, Some(case));
+        let w = match case {
+            Case::Camel => camel_like(bare, tally.camel.values()),
+            _ => convert(bare, Some(case)),
+        };
         let how = if case == Case::Camel { "camelCase" } else { "snake_case" };
         inferred.insert(
             "wire_name".into(),
@@ -753,6 +756,53 @@ pub(crate) fn param_wire(bare: &str, conv: &Convention, file: &str, op: &str, in
         return w;
     }
     wire_in(bare, conv, Some(file), inferred)
+}
+
+/// The words of a camelCase spelling, an upper-case run kept whole: `origClOrdID` →
+/// `orig`, `Cl`, `Ord`, `ID`.
+fn camel_words(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut words = Vec::new();
+    let mut start = 0;
+    for i in 1..b.len() {
+        let (prev, cur) = (b[i - 1], b[i]);
+        let next_lower = b.get(i + 1).is_some_and(u8::is_ascii_lowercase);
+        // A word starts at an upper-case letter after a lower-case one or a digit, and at the
+        // last capital of a run followed by lower case (`HTTPServer` → `HTTP`, `Server`).
+        if cur.is_ascii_uppercase() && (prev.is_ascii_lowercase() || prev.is_ascii_digit() || (prev.is_ascii_uppercase() && next_lower)) {
+            words.push(&s[start..i]);
+            start = i;
+        }
+    }
+    words.push(&s[start..]);
+    words
+}
+
+/// `bare` (snake_case) in camelCase, writing a word as the other spelled names write it
+/// where they agree that it is an acronym in capitals (`cl_ord_id` → `clOrdID` beside
+/// `orderID` and `origClOrdID`): spellings of the same API are the evidence for its
+/// acronyms, and a word written both ways is capitalized as usual.
+pub(crate) fn camel_like<'a>(bare: &str, spelled: impl Iterator<Item = &'a String>) -> String {
+    let mut upper: BTreeMap<String, bool> = BTreeMap::new();
+    for s in spelled {
+        if !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        for w in camel_words(s).into_iter().skip(1) {
+            let capitals = w.len() >= 2 && w.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            let e = upper.entry(w.to_ascii_lowercase()).or_insert(capitals);
+            *e = *e && capitals;
+        }
+    }
+    let camel = bare.to_lower_camel_case();
+    if !upper.values().any(|u| *u) || !matches!(classify(bare), Case::Snake) {
+        return camel;
+    }
+    camel_words(&camel)
+        .into_iter()
+        .enumerate()
+        .map(|(i, w)| if i > 0 && upper.get(&w.to_ascii_lowercase()) == Some(&true) { w.to_ascii_uppercase() } else { w.to_string() })
+        .collect()
 }
 
 /// A model key nothing spells: in the case the docs' JSON examples write keys in, where

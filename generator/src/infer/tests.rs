@@ -761,3 +761,40 @@ fn models_keys_follow_the_json_examples_before_the_paths() {
     assert_eq!(json_wire("computed_userset", &conv, &mut inferred), "computedUserset");
     assert!(inferred["wire_name"].starts_with("weak: the docs' JSON examples write keys in camelCase"), "{inferred:?}");
 }
+
+/// The other names' spellings teach an API's acronyms: `cl_ord_id` beside `orderID` and
+/// `origClOrdID` is `clOrdID`; a word the spellings write both ways is capitalized as usual.
+#[test]
+fn camel_case_follows_the_acronyms_the_spellings_show() {
+    let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(camel_like("cl_ord_id", s(&["orderID", "origClOrdID"]).iter()), "clOrdID");
+    assert_eq!(camel_like("cl_ord_id", s(&["orderID", "userId"]).iter()), "clOrdId");
+    assert_eq!(camel_like("page_url", s(&["callbackURL", "pageSize"]).iter()), "pageURL");
+    assert_eq!(camel_like("page_size", s(&["pageToken"]).iter()), "pageSize");
+    // `ID` as a first word is no acronym evidence (`IDs` is one word).
+    assert_eq!(camel_like("user_id", s(&["IDs"]).iter()), "userId");
+}
+
+/// A parameter named as a response header of its operation is echoed in a request header of
+/// that spelling (weak); one whose name ends a response header's stays in the query, flagged.
+#[test]
+fn names_of_response_headers_are_header_evidence() {
+    let op = |name: &str, header: &str| DocOp {
+        name: "op".into(),
+        line: 5,
+        method: "GET".into(),
+        path: "/media".into(),
+        params: vec![DocParam { required: false, ..param(name, TypeRef::String) }],
+        statuses: vec![crate::ir::StatusResponse { status: "200".into(), description: String::new(), headers: vec![header.into()] }],
+        ..DocOp::default()
+    };
+    let mut d = Diagnostics::default();
+    let o = infer_op(&op("continuation_token", "Continuation-Token"), &Convention::default(), "f.md", &mut d);
+    assert_eq!(placed(&o), [("continuation_token", Location::Header, "Continuation-Token")]);
+    assert!(o.params[0].inferred["location"].starts_with("weak:"), "{:?}", o.params[0].inferred);
+    let o = infer_op(&op("index", "X-Nomad-Index"), &Convention::default(), "f.md", &mut d);
+    assert_eq!(placed(&o), [("index", Location::Query, "index")]);
+    assert!(o.params[0].inferred["location"].starts_with("weak:") && o.params[0].inferred["location"].contains("X-Nomad-Index"));
+    let o = infer_op(&op("index", "X-Total-Count"), &Convention::default(), "f.md", &mut d);
+    assert!(!o.params[0].inferred["location"].starts_with("weak:"));
+}
