@@ -336,6 +336,12 @@ fn infer_param(
             Some(h) => Confidence::Weak.tag(&format!(
                 "not in the path, not a header name, not a body: query; but the response header `{h}` ends with this name, so it may be a header"
             )),
+            // A required `id` of `POST /nodes` where `/nodes/{id}` is another operation's path:
+            // perhaps a placeholder the path lost.
+            None if required && conv.placeholders.contains_key(&fold(bare)) => Confidence::Weak.tag(&format!(
+                "not in this operation's path, not a header name, not a body: query; but other operations have a placeholder {{{}}}, so it may belong to a path the doc lost",
+                conv.placeholders[&fold(bare)]
+            )),
             None => "not in the path, not a header name, not a body: query".into(),
         };
         inferred.insert("location".into(), why);

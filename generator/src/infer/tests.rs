@@ -798,3 +798,18 @@ fn names_of_response_headers_are_header_evidence() {
     let o = infer_op(&op("index", "X-Total-Count"), &Convention::default(), "f.md", &mut d);
     assert!(!o.params[0].inferred["location"].starts_with("weak:"));
 }
+
+/// A required parameter no placeholder of its path takes, named as other operations'
+/// placeholders are, is a query parameter flagged as perhaps a lost path parameter.
+#[test]
+fn a_required_name_that_is_a_placeholder_elsewhere_is_a_flagged_query_parameter() {
+    let op = DocOp { name: "update_node".into(), line: 5, method: "POST".into(), path: "/nodes".into(), params: vec![param("id", TypeRef::String)], ..DocOp::default() };
+    let mut conv = Convention::default();
+    conv.placeholders.insert("id".into(), "id".into());
+    let mut d = Diagnostics::default();
+    let o = infer_op(&op, &conv, "f.md", &mut d);
+    assert_eq!(placed(&o), [("id", Location::Query, "id")]);
+    assert!(o.params[0].inferred["location"].starts_with("weak:") && o.params[0].inferred["location"].contains("{id}"));
+    let o = infer_op(&op, &Convention::default(), "f.md", &mut d);
+    assert!(!o.params[0].inferred["location"].starts_with("weak:"));
+}
