@@ -312,3 +312,52 @@ fn strict_fails_on_any_warning() {
     let r = run(&["normalize", "--strict", ok.to_str().unwrap()]);
     assert_eq!(r.code, Some(0), "{}", r.all());
 }
+
+/// Copies the files of `from` (not its subdirectories) into `to`.
+fn copy_files(from: &Path, to: &Path) {
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        if e.path().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+/// `doubts` lists every weak or guessed fact with its evidence, and ends with the
+/// `provider.yaml` lines that settle them: pasted as they stand, they change no fact, and
+/// nothing is left to check.
+#[test]
+fn doubts_lists_each_weak_fact_and_its_provider_yaml_settles_them_all() {
+    let dir = scratch("doubts");
+    copy_files(&root().join("tests/fixtures/shop/python/docs"), &dir);
+    let r = run_in(&dir, &["doubts", "."]);
+    assert_eq!(r.code, Some(0), "{}", r.all());
+    let report = r.stdout;
+    assert!(report.starts_with("# Doubts: "), "{report}");
+    // A form field of the multipart operation: its location is weak, and the report says why.
+    assert!(report.contains("| `description` | location | `form` | weak | Content-Type `multipart/form-data`"), "{report}");
+    let yaml = report.split("```yaml\n").nth(1).and_then(|y| y.split("```").next()).expect("a provider.yaml block");
+    assert!(yaml.contains("operations:\n") && yaml.contains("      description: {location: form, wire_name: description}\n"), "{yaml}");
+    let before = run_in(&dir, &["normalize", "."]);
+    std::fs::write(dir.join("provider.yaml"), yaml).unwrap();
+    let r = run_in(&dir, &["doubts", "."]);
+    assert!(r.code == Some(0) && r.stdout.contains("nothing to check"), "{}", r.all());
+    // The same facts: only the evidence turned into overrides.
+    let after = run_in(&dir, &["normalize", "."]);
+    let facts = |yaml: &str| -> serde_yaml::Value {
+        let mut v: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
+        fn strip(v: &mut serde_yaml::Value) {
+            match v {
+                serde_yaml::Value::Mapping(m) => {
+                    m.remove("inferred");
+                    m.remove("overridden");
+                    m.values_mut().for_each(strip);
+                }
+                serde_yaml::Value::Sequence(s) => s.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        strip(&mut v);
+        v
+    };
+    assert_eq!(facts(&before.stdout), facts(&after.stdout));
+}

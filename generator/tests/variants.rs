@@ -180,6 +180,8 @@ fn the_summary_lists_weak_and_guessed_facts() {
         &lines[1..],
         [
             "  header names in their conventional form (weak): 20 header parameters",
+            // `index`, beside the response header `X-Nomad-Index`: perhaps a header.
+            "  locations (weak): 9 query parameters",
             "  wire names: the doc's names kept without evidence (guess): 29 query parameters — no clear naming \
              convention (camelCase: placeholder {jobName}; snake_case: none); the doc's names are kept",
         ],

@@ -17,7 +17,7 @@ pub mod schemes;
 #[cfg(test)]
 mod tests;
 
-pub use doubts::doubts;
+pub use doubts::{doubts, report as doubts_report};
 pub use naming::{classify, convention, is_header_name, same_path, unescape, unescape_python, Case, Confidence, Convention};
 
 use crate::diag::Diagnostics;
