@@ -526,7 +526,8 @@ fn undo<'a>(name: &'a str, language: &str, symbols_only: bool) -> std::borrow::C
                 }
             }
             Escape::LeadingUnderscore if !symbols_only => {
-                if let Some(rest) = n.strip_prefix('_').filter(|r| r.starts_with(|c: char| c.is_ascii_alphabetic())) {
+                // Only a reserved word's escape (`_default`): `_limit` is the API's own name.
+                if let Some(rest) = n.strip_prefix('_').filter(|r| RESERVED_WORDS.contains(&r.to_ascii_lowercase().as_str())) {
                     return rest.into();
                 }
             }
@@ -561,6 +562,27 @@ pub(crate) fn minus_spelled(name: &str) -> Option<String> {
     };
     Some(parts.iter().enumerate().map(|(i, p)| if i == 0 { p.to_string() } else { lower_first(p) }).collect::<Vec<_>>().join("-"))
 }
+
+/// The words the client languages reserve, which their generators escape with a leading
+/// `_` (`_default`, `_class`): a leading `_` before any other name is part of the name.
+pub(crate) const RESERVED_WORDS: &[&str] = &[
+    "abstract", "alias", "and", "any", "as", "assert", "async", "await", "begin", "boolean", "break", "byte", "case",
+    "catch", "char", "class", "const", "continue", "data", "debugger", "def", "default", "defer", "del", "delete",
+    "do", "double", "dynamic", "elif", "else", "elsif", "end", "ensure", "enum", "eval", "except", "export",
+    "extends", "extension", "external", "false", "final", "finally", "float", "fn", "for", "from", "fun", "func",
+    "function", "go", "goto", "if", "implements", "import", "in", "instanceof", "int", "interface", "is", "lambda",
+    "let", "long", "map", "match", "module", "native", "new", "next", "nil", "none", "not", "null", "object",
+    "operator", "or", "package", "pass", "private", "protected", "public", "raise", "range", "redo", "repeat",
+    "require", "rescue", "retry", "return", "select", "self", "short", "static", "strictfp", "string", "struct",
+    "super", "switch", "synchronized", "then", "this", "throw", "throws", "trait", "transient", "true", "try",
+    "type", "typealias", "typeof", "undefined", "union", "unless", "until", "use", "val", "var", "void",
+    "volatile", "when", "where", "while", "with", "yield",
+    // Swift's and Kotlin's soft keywords, and names the generators reserve for their own code.
+    "associatedtype", "convenience", "deinit", "didset", "fallthrough", "file", "fileprivate", "get", "guard",
+    "infix", "init", "inout", "internal", "lazy", "list", "mutating", "open", "optional", "out", "override",
+    "postfix", "precedence", "prefix", "protocol", "required", "rethrows", "sealed", "set", "subscript",
+    "suspend", "unowned", "vararg", "weak", "willset",
+];
 
 pub(crate) const CSHARP_KEYWORDS: &[&str] = &[
     "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
