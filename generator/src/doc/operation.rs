@@ -512,14 +512,22 @@ pub(crate) fn read_param(row: &Row, lang: &str, file: &str, diags: &mut Diagnost
         return None;
     }
     let doc_type = type_cell.text.trim().to_string();
+    let notes_parsed = parse_notes(&notes);
     let (ty, enum_link) = match type_from_cell(lang, &doc_type, type_cell.link.as_deref()) {
         Ok(t) => t,
-        Err(e) => {
-            diags.warning(file, row.line, format!("parameter `{name}`: {e}; treated as any JSON"));
-            (TypeRef::Any, false)
-        }
+        Err(e) => match type_of_default(&doc_type, notes_parsed.default.as_deref()) {
+            // swagger-codegen Go writes a boolean's type as `optional.` (the template lost the
+            // type's name); its documented default says which.
+            Some(t) => {
+                diags.repaired(file, row.line, format!("parameter `{name}`: type `{doc_type}` names no type; `{t}` read from its default"));
+                (t, false)
+            }
+            None => {
+                diags.warning(file, row.line, format!("parameter `{name}`: {e}; treated as any JSON"));
+                (TypeRef::Any, false)
+            }
+        },
     };
-    let notes_parsed = parse_notes(&notes);
     let default = notes_parsed.default.map(|d| model_default(d, &ty));
     Some(DocParam {
         name,
@@ -536,6 +544,24 @@ pub(crate) fn read_param(row: &Row, lang: &str, file: &str, diags: &mut Diagnost
         stated_wire_name: None,
         required_note: None,
     })
+}
+
+/// The type a documented default shows, for a type spelling that names none (`optional.`):
+/// `true`/`false` a boolean, an integer an integer, another number a number.
+fn type_of_default(doc_type: &str, default: Option<&str>) -> Option<TypeRef> {
+    if !doc_type.trim_end_matches('.').eq_ignore_ascii_case("optional") && !doc_type.is_empty() {
+        return None;
+    }
+    let d = default?.trim();
+    if d.eq_ignore_ascii_case("true") || d.eq_ignore_ascii_case("false") {
+        Some(TypeRef::Boolean)
+    } else if d.parse::<i64>().is_ok() {
+        Some(TypeRef::Integer)
+    } else if d.parse::<f64>().is_ok() {
+        Some(TypeRef::Number)
+    } else {
+        None
+    }
 }
 
 /// A default as the model writes it: Python's boolean literals (`True`) become `true`.

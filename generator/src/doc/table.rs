@@ -90,7 +90,17 @@ pub(crate) fn read_preamble(blocks: &[Block], api: &mut DocApi, file: &str, diag
         }
     }
     if api.title.is_empty() {
-        diags.warning(file, 1, "expected a title such as `package.UsersApi` before the method table");
+        // swagger-codegen's Go template writes its placeholder `# {{classname}}` as the title:
+        // the doc's file name (`ItemsApi.md`) is the class then, with nothing to warn about.
+        let template_title = blocks.iter().find_map(|b| match &b.kind {
+            BlockKind::Heading { text, .. } => Some(text.trim()),
+            _ => None,
+        });
+        let stem = std::path::Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        match template_title {
+            Some(t) if t.starts_with("{{") && t.ends_with("}}") && split_title(stem).is_some() => api.title = stem.to_string(),
+            _ => diags.warning(file, 1, "expected a title such as `package.UsersApi` before the method table"),
+        }
     }
 
 }

@@ -271,3 +271,33 @@ fn typescript_default_to_undefined_is_no_default() {
     assert_eq!(parse_notes("[optional] [default to 20]").default.as_deref(), Some("20"));
 }
 
+
+/// swagger-codegen's Go template writes its title placeholder `# {{classname}}` and, for a
+/// boolean option, the type `optional.`: the file name gives the class, the documented
+/// default the type, and neither is a warning left for the reader.
+#[test]
+fn template_placeholders_of_swagger_codegen_go_are_read_around() {
+    let doc = "# {{classname}}\n\nAll URIs are relative to *https://api.x.example/v1*\n\n\
+Method | HTTP request | Description\n------------- | ------------- | -------------\n\
+[**ListItems**](ItemsApi.md#ListItems) | **Get** /items | \n\n\
+# **ListItems**\n> []Item ListItems(ctx, optional)\n\n\n### Required Parameters\n\n\
+Name | Type | Description  | Notes\n------------- | ------------- | ------------- | -------------\n \
+**ctx** | **context.Context** | context for authentication, logging, cancellation, deadlines, tracing, etc.\n \
+**optional** | ***ItemsApiListItemsOpts** | optional parameters | nil if no parameters\n\n\
+### Optional Parameters\nOptional parameters are passed through a pointer to a ItemsApiListItemsOpts struct\n\
+Name | Type | Description  | Notes\n------------- | ------------- | ------------- | -------------\n \
+**notify** | **optional.**|  | [default to true]\n \
+**limit** | **optional.Int32**|  | \n\n\
+### Return type\n\n[**[]Item**](Item.md)\n\n### Authorization\n\nNo authorization required\n\n\
+### HTTP request headers\n\n - **Content-Type**: Not defined\n - **Accept**: application/json\n";
+    // The one warning is the repair's: no title warning.
+    let loaded = crate::load::parse_doc(doc, "ItemsApi.md", "items").unwrap_or_else(|e| panic!("{e}"));
+    let api = loaded.value;
+    assert_eq!(api.title, "ItemsApi");
+    let op = &api.operations[0];
+    let ty = |n: &str| op.params.iter().find(|p| p.name == n).map(|p| p.ty.to_string());
+    assert_eq!(ty("notify").as_deref(), Some("boolean"));
+    assert_eq!(ty("limit").as_deref(), Some("integer"));
+    assert_eq!(ty("ctx"), None, "the context row is never sent");
+    assert!(loaded.summaries[0].to_string().contains("1 repaired, 1 warning(s)"), "{}", loaded.summaries[0]);
+}
