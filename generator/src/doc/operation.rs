@@ -504,7 +504,8 @@ pub(crate) fn read_param(row: &Row, lang: &str, file: &str, diags: &mut Diagnost
     // Kotlin writes a reserved word in backticks (`` `internal` ``).
     let name = name.trim().trim_matches('*').trim().trim_matches('`').trim().to_string();
     // R 4.x parts words with dots (`idempotency.key`).
-    let dotted = lang == "r" && !name.starts_with('.') && !name.ends_with('.');
+    // (`_limit` is `.limit`.)
+    let dotted = lang == "r" && !name.ends_with('.') && name.trim_start_matches('.').len() + 1 >= name.len();
     // Rust writes a keyword as a raw identifier (`r#type`).
     let plain = name.strip_prefix("r#").unwrap_or(&name);
     if plain.is_empty() || !plain.chars().all(|c| c.is_alphanumeric() || c == '_' || (dotted && c == '.')) {

@@ -511,7 +511,7 @@ fn undo<'a>(name: &'a str, language: &str, symbols_only: bool) -> std::borrow::C
     }
     for e in escapes {
         match e {
-            Escape::Dots if n.contains('.') && !n.starts_with('.') => return n.replace('.', "_").into(),
+            Escape::Dots if n.contains('.') => return n.replace('.', "_").into(),
             Escape::Minus => {
                 if let Some(kebab) = minus_spelled(n) {
                     return kebab.into();

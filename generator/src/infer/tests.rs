@@ -18,7 +18,7 @@ fn reserved_word_and_symbol_escapes_are_undone() {
         ("csharp", "variable", "variable"), ("csharp", "varName", "varName"), ("php", "$user_id", "user_id"),
         ("csharp", "@class", "class"), ("r", "idempotency.key", "idempotency_key"), ("java", "_default", "default"),
         // A leading `_` escapes a reserved word only; before any other word it is the name's.
-        ("php", "$_limit", "_limit"), ("r", "_limit", "_limit"), ("java", "_class", "class"), ("javascript", "_embed", "_embed"),
+        ("php", "$_limit", "_limit"), ("r", "_limit", "_limit"), ("r", ".limit", "_limit"), ("java", "_class", "class"), ("javascript", "_embed", "_embed"),
     ] {
         assert_eq!(unescape(written, lang), bare, "{lang} `{written}`");
     }
