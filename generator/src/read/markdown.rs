@@ -112,21 +112,24 @@ fn mend_tables(src: &str) -> std::borrow::Cow<'_, str> {
         v[i - 1..j].rotate_right(j - i - 1);
         i = j;
     }
-    // A row above its table's header (some Kotlin docs: `### Parameters`, then
-    // `| **filterSymbolId** | … |`, then `| Name | Type | … |` and the delimiter row): the
-    // row goes below the delimiter row.
+    // Rows above their table's header (Kotlin 7.x docs around enum parameters: `###
+    // Parameters`, then `| **limit** | … |` and `| **status** | … |`, then `| Name | Type | … |`
+    // and the delimiter row): the rows go below the delimiter row.
+    let is_row = |l: &str| l.trim_start_matches(['|', ' ']).starts_with("**") && l.contains('|');
+    let is_head = |l: &str| l.contains('|') && l.trim_start_matches(['|', ' ']).starts_with("Name");
     for i in 1..lines.len().saturating_sub(1) {
-        let misplaced = is_delim(line_at(&lines, &out, i + 1)) && {
-            let (row, head) = (line_at(&lines, &out, i - 1), line_at(&lines, &out, i));
-            let above = if i >= 2 { line_at(&lines, &out, i - 2) } else { "" };
-            let is_row = |l: &str| l.trim_start_matches(['|', ' ']).starts_with("**") && l.contains('|');
-            let is_head = |l: &str| l.contains('|') && l.trim_start_matches(['|', ' ']).starts_with("Name");
-            let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
-            is_head(head) && is_row(row) && above_ends
-        };
-        if misplaced {
+        if !is_delim(line_at(&lines, &out, i + 1)) || !is_head(line_at(&lines, &out, i)) {
+            continue;
+        }
+        let mut first = i;
+        while first > 0 && is_row(line_at(&lines, &out, first - 1)) {
+            first -= 1;
+        }
+        let above = if first >= 1 { line_at(&lines, &out, first - 1) } else { "" };
+        let above_ends = above.trim().is_empty() || above.trim_start().starts_with('#');
+        if first < i && above_ends {
             let v = out.get_or_insert_with(|| lines.iter().map(|l| l.to_string()).collect());
-            v[i - 1..=i + 1].rotate_left(1);
+            v[first..=i + 1].rotate_left(i - first);
         }
     }
     // A table right under a line of prose (swagger-codegen's Go: `### Optional Parameters`,
@@ -572,6 +575,10 @@ mod tests {
         let t = tables("### Parameters\n| **f** | str | | [optional] |\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n| **g** | int | | |\n");
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].iter().skip(1).map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["f", "g"]);
+        // Several rows above it (Kotlin 7.x around enum parameters): none is dropped.
+        let t = tables("### Parameters\n| **a** | int | | [optional] |\n| **b** | str | | [enum: x, y] |\n| Name | Type | Description | Notes |\n| --- | --- | --- | --- |\n| **c** | str | | |\n");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].iter().skip(1).map(|(_, n)| n.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
         // Inside a code fence nothing moves.
         assert!(tables("```\nprose\nName | Type\n--- | ---\n```\n").is_empty());
     }
