@@ -294,8 +294,9 @@ fn infer_param(
         );
         (Location::Body, p.name.clone())
     } else if !*has_body
-        // Go names an inline array body `requestBody` (`**requestBody** | **[]string**`).
-        && (bare == "body" || structured || (bare == "requestBody" && lists_json(ct)))
+        // Go names an inline array body `requestBody` (`**requestBody** | **[]string**`), R
+        // `request_body` (`list( **character** )`).
+        && (bare == "body" || structured || (fold(bare) == "requestbody" && lists_json(ct)))
         && (lists_json(ct) || (ct.is_none() && (!bodyless || (bare == "body" && structured)) && !p.enum_link))
     {
         *has_body = true;

@@ -815,3 +815,13 @@ fn a_required_name_that_is_a_placeholder_elsewhere_is_a_flagged_query_parameter(
     let o = infer_op(&op, &Convention::default(), "f.md", &mut d);
     assert!(!o.params[0].inferred["location"].starts_with("weak:"));
 }
+
+/// An inline array body, named as the generators name it (R `request_body`, Go
+/// `requestBody`), is the JSON body, not a query parameter.
+#[test]
+fn an_inline_request_body_of_a_json_operation_is_the_body() {
+    for name in ["request_body", "requestBody"] {
+        let (o, _) = infer_with("/tags", Some("application/json"), vec![param(name, TypeRef::List(Box::new(TypeRef::String)))], None);
+        assert_eq!(placed(&o), [(name, Location::Body, name)]);
+    }
+}
