@@ -29,16 +29,24 @@ pub fn infer_variants(api: &mut Api) {
         if fields.len() < 2 {
             continue;
         }
-        let mut cands: Vec<&String> = objects
+        // Models whose every key the union lists. A one-field model is too little evidence of
+        // a variant (`Create` = `Update` + `name`).
+        let parts: Vec<&String> = objects
             .iter()
-            .filter(|(n, vf)| {
-                // A one-field model is too little evidence of a variant (`Create` = `Update` + `name`).
-                *n != name
-                    && vf.len() >= 2
-                    && vf.len() < fields.len()
-                    && vf.iter().all(|(k, f)| fields.get(k).is_some_and(|g| g.ty == f.ty))
-            })
+            .filter(|(n, vf)| *n != name && vf.len() >= 2 && vf.len() < fields.len() && vf.keys().all(|k| fields.contains_key(k)))
             .map(|(n, _)| n)
+            .collect();
+        // Each key typed as the union lists it; a key several parts share may differ in one of
+        // them (the union's doc shows a shared key once, typed as one variant has it).
+        let mut cands: Vec<&String> = parts
+            .iter()
+            .copied()
+            .filter(|n| {
+                objects[*n].iter().all(|(k, f)| {
+                    let listed = &fields[k].ty;
+                    *listed == f.ty || parts.iter().any(|o| o != n && objects[*o].get(k).is_some_and(|g| g.ty == *listed))
+                })
+            })
             .collect();
         // A candidate that is part of another candidate is not a variant of its own.
         let keys = |n: &String| objects[n].keys().cloned().collect::<BTreeSet<String>>();

@@ -825,3 +825,45 @@ fn an_inline_request_body_of_a_json_operation_is_the_body() {
         assert_eq!(placed(&o), [(name, Location::Body, name)]);
     }
 }
+
+/// A union's doc lists a key its variants share once, typed as one of them has it: the
+/// other variant, whose key is typed otherwise (`kind`: an enum in one, text in the other),
+/// is still a variant.
+#[test]
+fn a_shared_key_typed_otherwise_in_one_variant_does_not_hide_it() {
+    use crate::ir::{Api, Field, Model, ModelKind};
+    let field = |name: &str, ty: TypeRef, required: bool| Field {
+        name: name.into(),
+        neutral_name: None,
+        wire_name: name.into(),
+        ty,
+        required,
+        nullable: false,
+        read_only: false,
+        default: None,
+        description: String::new(),
+        inferred: Evidence::new(),
+        overridden: Vec::new(),
+    };
+    let kind_enum = TypeRef::Model("CardKind".into());
+    let mut api = Api {
+        provider: "p".into(),
+        title: "T".into(),
+        package: None,
+        source: None,
+        base_url: String::new(),
+        auth_schemes: Vec::new(),
+        operations: Vec::new(),
+        models: Vec::new(),
+        inferred: Evidence::new(),
+        overridden: Vec::new(),
+    };
+    api.models = vec![
+        Model::new("Method", ModelKind::Object, vec![field("kind", kind_enum.clone(), true), field("last4", TypeRef::String, true), field("iban", TypeRef::String, true)]),
+        Model::new("Card", ModelKind::Object, vec![field("kind", kind_enum, true), field("last4", TypeRef::String, true)]),
+        Model::new("Bank", ModelKind::Object, vec![field("kind", TypeRef::String, true), field("iban", TypeRef::String, true)]),
+    ];
+    super::models::infer_variants(&mut api);
+    let m = &api.models[0];
+    assert_eq!((m.kind, m.variants.as_slice()), (ModelKind::OneOf, &["Bank".to_string(), "Card".to_string()][..]), "{:?}", m.inferred);
+}
