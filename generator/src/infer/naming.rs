@@ -25,6 +25,11 @@ pub enum Case {
 }
 
 pub fn classify(s: &str) -> Case {
+    // A leading `_` is part of the name (`_limit`, `_embedded`), not a word break.
+    let s = match s.trim_start_matches('_') {
+        "" => s,
+        rest => rest,
+    };
     let has_upper = s.chars().any(|c| c.is_ascii_uppercase());
     let has_lower = s.chars().any(|c| c.is_ascii_lowercase());
     if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
@@ -720,6 +725,11 @@ pub(crate) fn wire_in(bare: &str, conv: &Convention, file: Option<&str>, inferre
 
 /// `bare` in `case`, where it is a multi-word name of the other case.
 fn convert(bare: &str, case: Option<Case>) -> String {
+    // A leading `_` stays: `_created_at` is `_createdAt`.
+    let rest = bare.trim_start_matches('_');
+    if rest.len() != bare.len() && !rest.is_empty() {
+        return format!("{}{}", &bare[..bare.len() - rest.len()], convert(rest, case));
+    }
     match (case, classify(bare)) {
         (Some(Case::Camel), Case::Snake) => bare.to_lower_camel_case(),
         (Some(Case::Snake), Case::Camel) => heck::ToSnakeCase::to_snake_case(bare),
@@ -816,15 +826,19 @@ pub(crate) fn camel_like<'a>(bare: &str, spelled: impl Iterator<Item = &'a Strin
             *e = *e && capitals;
         }
     }
-    let camel = bare.to_lower_camel_case();
-    if !upper.values().any(|u| *u) || !matches!(classify(bare), Case::Snake) {
-        return camel;
+    // A leading `_` stays: `_cl_ord_id` is `_clOrdID`.
+    let rest = bare.trim_start_matches('_');
+    let prefix = &bare[..bare.len() - rest.len()];
+    let camel = rest.to_lower_camel_case();
+    if rest.is_empty() || !upper.values().any(|u| *u) || !matches!(classify(rest), Case::Snake) {
+        return if rest.is_empty() { bare.to_string() } else { format!("{prefix}{camel}") };
     }
-    camel_words(&camel)
+    let words: String = camel_words(&camel)
         .into_iter()
         .enumerate()
         .map(|(i, w)| if i > 0 && upper.get(&w.to_ascii_lowercase()) == Some(&true) { w.to_ascii_uppercase() } else { w.to_string() })
-        .collect()
+        .collect();
+    format!("{prefix}{words}")
 }
 
 /// A model key nothing spells: in the case the docs' JSON examples write keys in, where

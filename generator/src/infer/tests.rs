@@ -867,3 +867,16 @@ fn a_shared_key_typed_otherwise_in_one_variant_does_not_hide_it() {
     let m = &api.models[0];
     assert_eq!((m.kind, m.variants.as_slice()), (ModelKind::OneOf, &["Bank".to_string(), "Card".to_string()][..]), "{:?}", m.inferred);
 }
+
+/// A leading underscore is part of a name: it is no word break and survives a change of case.
+#[test]
+fn a_leading_underscore_survives_the_convention() {
+    assert_eq!(classify("_limit"), Case::Word);
+    assert_eq!(classify("_created_at"), Case::Snake);
+    let conv = Convention { case: Some(Case::Camel), evidence: "test".into(), confidence: Confidence::Weak, ..Convention::default() };
+    let mut ev = Evidence::new();
+    assert_eq!(wire("_created_at", &conv, &mut ev), "_createdAt");
+    assert_eq!(wire("_limit", &conv, &mut ev), "_limit");
+    let s = ["orderID".to_string()];
+    assert_eq!(camel_like("_cl_ord_id", s.iter()), "_clOrdID");
+}
