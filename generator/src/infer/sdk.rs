@@ -1,0 +1,245 @@
+//! The SDK's sources weighed against the docs: run after the doc-based passes, each fact the
+//! sources state ([`crate::sdk::SdkFacts`]) is `strong: sdk <file>:<line>` (the file
+//! relative to the SDK root). Where the docs said otherwise the sources win and a warning
+//! names both places; an operation, parameter or model in one but not the other is a
+//! warning, never an error.
+
+use crate::diag::Diagnostics;
+use crate::ir::{Api, Location, Model, Operation, Param};
+use crate::sdk::{fold, SdkFacts, SdkModel, SdkOp, SdkParam};
+use super::naming::same_path;
+
+/// The evidence of a fact read from the sources.
+pub fn evidence(at: &crate::sdk::At) -> String {
+    format!("strong: sdk {at}")
+}
+
+/// Whether an evidence text says the fact came from the SDK's sources.
+pub fn from_sdk(evidence: &str) -> bool {
+    evidence.starts_with("strong: sdk ")
+}
+
+/// Applies the sources' facts to the API read from the docs. `single`: one doc was read,
+/// so the SDK's other operations are no news.
+pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnostics) {
+    let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for op in &mut api.operations {
+        let file = op.file.clone();
+        let Some((key, sop)) = find_op(op, facts) else {
+            diags.warning(
+                &file,
+                op.line,
+                format!("operation `{}` ({} {}) is not in the SDK's {} sources; the docs alone describe it", op.name, op.method, op.path, facts.language),
+            );
+            continue;
+        };
+        used.insert(key.clone());
+        apply_op(op, sop, diags);
+    }
+    for (key, sop) in &facts.ops {
+        if !used.contains(key) && !single {
+            diags.warning(
+                &sdk_label(facts, &sop.at.file),
+                sop.at.line,
+                format!("operation `{}` of the SDK ({}) is in none of the docs; it is not generated", sop.name, key.trim_start_matches("? ")),
+            );
+        }
+    }
+    for m in &mut api.models {
+        if let Some(sm) = find_model(m, facts) {
+            apply_model(m, sm, facts, diags);
+        }
+    }
+}
+
+/// The label of an SDK file in diagnostics: under the SDK root's label.
+fn sdk_label(facts: &SdkFacts, file: &str) -> String {
+    facts.file_label(file)
+}
+
+/// The SDK's operation of a doc's: by method and path, else by name (folded).
+fn find_op<'a>(op: &Operation, facts: &'a SdkFacts) -> Option<(&'a String, &'a SdkOp)> {
+    let by_path = facts.ops.iter().find(|(_, s)| {
+        s.method.as_deref() == Some(op.method.as_str()) && s.path.as_deref().is_some_and(|p| same_path(p, &op.path)) && fold(&s.name) == fold(&op.name)
+    });
+    by_path
+        .or_else(|| {
+            facts.ops.iter().find(|(_, s)| s.method.as_deref() == Some(op.method.as_str()) && s.path.as_deref().is_some_and(|p| same_path(p, &op.path)))
+        })
+        .or_else(|| {
+            facts.ops.iter().find(|(_, s)| fold(&s.name) == fold(&op.name) && s.method.as_deref().is_none_or(|m| m == op.method))
+        })
+}
+
+/// The SDK's parameter of a doc's: by the code's name, else by wire name.
+fn find_param<'a>(p: &Param, sop: &'a SdkOp) -> Option<&'a SdkParam> {
+    let names = [fold(&p.name), fold(p.neutral())];
+    sop.params
+        .iter()
+        .find(|s| names.contains(&fold(&s.name)))
+        .or_else(|| sop.params.iter().find(|s| s.location != Location::Body && s.wire_name == p.wire_name))
+        .or_else(|| sop.params.iter().find(|s| s.location != Location::Body && names.contains(&fold(&s.wire_name))))
+        .or_else(|| (p.location == Location::Body).then(|| sop.params.iter().find(|s| s.location == Location::Body)).flatten())
+}
+
+fn apply_op(op: &mut Operation, sop: &SdkOp, diags: &mut Diagnostics) {
+    let file = op.file.clone();
+    let line = op.line;
+    let mut matched: Vec<usize> = Vec::new();
+    for p in &mut op.params {
+        let Some(sp) = find_param(p, sop) else {
+            if !p.inferred.contains_key("location") || p.location != Location::Path {
+                diags.warning(&file, line, format!("parameter `{}` of `{}` is not sent by the SDK's code ({}); the docs' reading is kept", p.name, op.name, sop.at));
+            }
+            continue;
+        };
+        if let Some(i) = sop.params.iter().position(|x| std::ptr::eq(x, sp)) {
+            matched.push(i);
+        }
+        let ev = evidence(&sp.at);
+        let wire = if sp.location == Location::Body { p.name.clone() } else { sp.wire_name.clone() };
+        if p.location != sp.location || p.wire_name != wire {
+            // A doc that states nothing is no contradiction; the docs' reading said so.
+            let stated = p.inferred.get("location").is_none_or(|e| super::naming::Confidence::of(e) == Some(super::naming::Confidence::Strong));
+            let what = format!(
+                "parameter `{}` of `{}`: the docs give {} `{}`, the SDK's code sends {} `{}` ({}); the SDK's is used",
+                p.name,
+                op.name,
+                p.location.as_str(),
+                p.wire_name,
+                sp.location.as_str(),
+                wire,
+                sp.at
+            );
+            if stated && p.overridden.is_empty() {
+                diags.warning(&file, line, what);
+            }
+        }
+        if p.overridden.iter().any(|o| o.starts_with("location") || o.starts_with("wire_name")) {
+            continue;
+        }
+        p.location = sp.location;
+        p.wire_name = wire;
+        p.inferred.insert("location".into(), ev.clone());
+        if sp.location != Location::Body {
+            p.inferred.insert("wire_name".into(), ev.clone());
+        } else {
+            p.inferred.remove("wire_name");
+        }
+        if sp.location == Location::Path {
+            p.required = true;
+        }
+        if let Some(req) = &sop.required {
+            let names = [fold(&p.name), fold(p.neutral()), fold(&sp.name)];
+            let stated = req.iter().find(|(n, _)| names.contains(&fold(n)));
+            let required = stated.is_some() || sp.location == Location::Path;
+            if let Some((_, at)) = stated {
+                p.inferred.insert("required".into(), evidence(at));
+            } else if p.required && !required {
+                p.inferred.insert("required".into(), format!("strong: sdk {}: the code does not require it", sop.at));
+            }
+            if p.required != required {
+                diags.warning(
+                    &file,
+                    line,
+                    format!(
+                        "parameter `{}` of `{}`: the docs say {}, the SDK's code {} ({}); the SDK's is used",
+                        p.name,
+                        op.name,
+                        if p.required { "required" } else { "optional" },
+                        if required { "requires it" } else { "does not require it" },
+                        stated.map(|(_, a)| a).unwrap_or(&sop.at)
+                    ),
+                );
+                p.required = required;
+            }
+        }
+    }
+    for (i, sp) in sop.params.iter().enumerate() {
+        if !matched.contains(&i) {
+            diags.warning(
+                &file,
+                line,
+                format!("the SDK's code of `{}` sends {} `{}` ({}), which the docs do not list; not generated", op.name, sp.location.as_str(), sp.wire_name, sp.at),
+            );
+        }
+    }
+    if op.content_type.is_none() && !sop.content_types.is_empty() && op.params.iter().any(|p| matches!(p.location, Location::Body | Location::Form)) {
+        op.content_type = Some(sop.content_types.join(", "));
+        op.inferred.insert("content_type".into(), evidence(&sop.at));
+    }
+}
+
+fn find_model<'a>(m: &Model, facts: &'a SdkFacts) -> Option<&'a SdkModel> {
+    facts.models.get(&m.name).or_else(|| facts.models.values().find(|s| fold(&s.name) == fold(&m.name)))
+}
+
+fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagnostics) {
+    for f in &mut m.fields {
+        let names = [fold(&f.name), fold(f.neutral())];
+        let Some(sf) = sm.fields.iter().find(|s| names.contains(&fold(&s.name))).or_else(|| sm.fields.iter().find(|s| names.contains(&fold(&s.wire_name)))) else {
+            continue;
+        };
+        let ev = evidence(&sf.at);
+        if f.overridden.iter().all(|o| !o.starts_with("wire_name")) {
+            if f.wire_name != sf.wire_name && f.inferred.get("wire_name").is_none() {
+                diags.warning(
+                    &m.file,
+                    m.line,
+                    format!(
+                        "field `{}` of model `{}`: the docs give JSON key `{}`, the SDK's code `{}` ({}); the SDK's is used",
+                        f.name, m.name, f.wire_name, sf.wire_name, sf.at
+                    ),
+                );
+            }
+            f.wire_name = sf.wire_name.clone();
+            f.inferred.insert("wire_name".into(), ev.clone());
+        }
+        if let Some(r) = sf.required {
+            if !f.overridden.iter().any(|o| o == "required") {
+                if f.required != r {
+                    diags.warning(
+                        &m.file,
+                        m.line,
+                        format!(
+                            "field `{}` of model `{}`: the docs say {}, the SDK's code {} ({}); the SDK's is used",
+                            f.name,
+                            m.name,
+                            if f.required { "required" } else { "optional" },
+                            if r { "required" } else { "optional" },
+                            sf.at
+                        ),
+                    );
+                }
+                f.required = r;
+                f.inferred.insert("required".into(), ev.clone());
+            }
+        }
+        if let Some(n) = sf.nullable {
+            if !f.overridden.iter().any(|o| o == "nullable") && n && !f.nullable {
+                f.nullable = true;
+                f.inferred.insert("nullable".into(), ev.clone());
+            }
+        }
+    }
+    let _ = facts;
+}
+
+/// How many facts of an API came from the SDK's sources, by kind: (locations, wire names,
+/// requiredness, JSON keys and other model facts).
+pub fn counts(api: &Api) -> (usize, usize, usize, usize) {
+    let mut c = (0, 0, 0, 0);
+    for op in &api.operations {
+        for p in &op.params {
+            c.0 += p.inferred.get("location").is_some_and(|e| from_sdk(e)) as usize;
+            c.1 += p.inferred.get("wire_name").is_some_and(|e| from_sdk(e)) as usize;
+            c.2 += p.inferred.get("required").is_some_and(|e| from_sdk(e)) as usize;
+        }
+    }
+    for m in &api.models {
+        for f in &m.fields {
+            c.3 += f.inferred.values().filter(|e| from_sdk(e)).count();
+        }
+    }
+    c
+}

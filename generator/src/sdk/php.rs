@@ -1,0 +1,17 @@
+//! php (not yet read).
+
+use super::{Extractor, SdkFacts};
+
+pub const EXTRACTOR: Extractor = Extractor { language: "php", is_api, is_model, api, model };
+
+fn is_api(_rel: &str) -> bool {
+    false
+}
+
+fn is_model(_rel: &str) -> bool {
+    false
+}
+
+fn api(_file: &str, _text: &str, _out: &mut SdkFacts) {}
+
+fn model(_file: &str, _text: &str, _out: &mut SdkFacts) {}
