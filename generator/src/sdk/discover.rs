@@ -82,17 +82,18 @@ struct Found {
     api: bool,
 }
 
-/// Reads the sources of `language` under `root`. `None` when the language has no reader
-/// or the root holds none of its sources (nothing is said then: most docs come alone).
-/// `label_root` is what diagnostics' paths are relative to.
+/// Reads the sources of `language` under `root` (or, where the root holds none of its
+/// sources, those of the language whose sources it holds: docs that show no code read as
+/// Python). `None` when the root holds no sources any reader knows (nothing is said then:
+/// most docs come alone). `label_root` is what diagnostics' paths are relative to.
 pub fn read_sdk(root: &Path, language: &str, limits: &Limits, label_root: &Path, diags: &mut Diagnostics) -> Option<SdkFacts> {
-    let ex = extractor(language)?;
     let label = |p: &Path| p.strip_prefix(label_root).unwrap_or(p).display().to_string();
-    let found = walk(root, ex, limits, &label, diags);
-    if found.is_empty() {
-        return None;
-    }
-    let mut facts = SdkFacts { root: root.to_path_buf(), label: label(root), language: language.to_string(), ..SdkFacts::default() };
+    let files = walk(root, limits, &label, diags);
+    let readers = extractor(language).into_iter().chain(super::EXTRACTORS.iter().filter(|e| e.language != language));
+    let (ex, found) = readers
+        .map(|ex| (ex, files.iter().filter_map(|(path, rel)| classify(rel, ex).map(|api| Found { path: path.clone(), rel: rel.clone(), api })).collect::<Vec<_>>()))
+        .find(|(_, found)| found.iter().any(|f| f.api))?;
+    let mut facts = SdkFacts { root: root.to_path_buf(), label: label(root), language: ex.language.to_string(), ..SdkFacts::default() };
     for f in found.iter().take(limits.max_files) {
         let Some(text) = read_text(&f.path, limits, &label(&f.path), diags) else { continue };
         facts.files += 1;
@@ -106,14 +107,14 @@ pub fn read_sdk(root: &Path, language: &str, limits: &Limits, label_root: &Path,
         diags.warning(
             &label(root),
             0,
-            format!("the SDK holds {} {language} source files; only the first {} are read", found.len(), limits.max_files),
+            format!("the SDK holds {} {} source files; only the first {} are read", found.len(), ex.language, limits.max_files),
         );
     }
     Some(facts)
 }
 
-/// The language's API and model sources under `root`, sorted by path.
-fn walk(root: &Path, ex: &Extractor, limits: &Limits, label: &dyn Fn(&Path) -> String, diags: &mut Diagnostics) -> Vec<Found> {
+/// The files under `root` (path, path relative to the root), sorted by the latter.
+fn walk(root: &Path, limits: &Limits, label: &dyn Fn(&Path) -> String, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut out = Vec::new();
     let mut entries = 0usize;
@@ -141,7 +142,7 @@ fn walk(root: &Path, ex: &Extractor, limits: &Limits, label: &dyn Fn(&Path) -> S
                 match path.canonicalize() {
                     Ok(target) if target.starts_with(&canonical_root) => is_file = target.is_file(),
                     _ => {
-                        if classify(&rel_of(root, &path), ex).is_some() {
+                        if is_source_name(&name) {
                             diags.warning(&label(&path), 0, "a symbolic link out of the SDK root: not read");
                         }
                         continue;
@@ -153,17 +154,20 @@ fn walk(root: &Path, ex: &Extractor, limits: &Limits, label: &dyn Fn(&Path) -> S
                 }
                 continue;
             }
-            if !is_file {
-                continue;
-            }
-            let rel = rel_of(root, &path);
-            if let Some(api) = classify(&rel, ex) {
-                out.push(Found { path, rel, api });
+            if is_file && is_source_name(&name) {
+                let rel = rel_of(root, &path);
+                out.push((path, rel));
             }
         }
     }
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    out.sort_by(|a, b| a.1.cmp(&b.1));
     out
+}
+
+/// A file name of a source some reader may want (by extension).
+fn is_source_name(name: &str) -> bool {
+    const EXTS: &[&str] = &["py", "java", "go", "ts", "js", "rb", "php", "cs", "kt", "dart", "rs", "swift", "pm", "R", "r"];
+    name.rsplit_once('.').is_some_and(|(_, e)| EXTS.contains(&e))
 }
 
 fn rel_of(root: &Path, path: &Path) -> String {
