@@ -45,7 +45,7 @@ fn op_start(line: &str) -> Option<&str> {
 /// `parameterToPairs("multi", "status", status)`: the collection format's literal dropped,
 /// so that the wire name is the first literal.
 pub(crate) fn drop_collection_format(line: &str) -> String {
-    for marker in ["parameterToPairs(", "parameterToPairs (", "ParameterToMultiMap("] {
+    for marker in ["parameterToPairs(", "parameterToPairs (", "ParameterToMultiMap(", "ParameterToKeyValuePairs("] {
         if let Some(at) = line.find(marker) {
             let after = &line[at + marker.len()..];
             if let Some((first, rest)) = literal(after) {

@@ -91,7 +91,7 @@ pub fn value_name(rest: &str) -> Option<String> {
         let member = next.starts_with('.') || next.starts_with("->") || next.starts_with("::") || next.starts_with('?');
         let after_dot = next.trim_start_matches(['.', '?', '!']);
         // `bookId.toString()`, Go's `localVarOptionals.ReturnedAt.Value()`.
-        let member_to_string = member && (after_dot.starts_with("toString") || after_dot.starts_with("to_s") || after_dot.starts_with("Value()"));
+        let member_to_string = member && ["toString", "ToString", "to_s", "Value"].iter().any(|m| after_dot.starts_with(m));
         if (next.starts_with('(') || (member && !member_to_string)) || PLUMBING.contains(&word) || word.is_empty() {
             continue;
         }
