@@ -34,7 +34,7 @@ pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnost
             continue;
         };
         used.insert(key.clone());
-        apply_op(op, sop, diags);
+        apply_op(op, sop, facts, diags);
     }
     for (key, sop) in &facts.ops {
         if !used.contains(key) && !single {
@@ -82,15 +82,37 @@ fn find_param<'a>(p: &Param, sop: &'a SdkOp) -> Option<&'a SdkParam> {
         .or_else(|| (p.location == Location::Body).then(|| sop.params.iter().find(|s| s.location == Location::Body)).flatten())
 }
 
-fn apply_op(op: &mut Operation, sop: &SdkOp, diags: &mut Diagnostics) {
+fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, diags: &mut Diagnostics) {
     let file = op.file.clone();
     let line = op.line;
     let mut matched: Vec<usize> = Vec::new();
     for p in &mut op.params {
         let Some(sp) = find_param(p, sop) else {
-            if !p.inferred.contains_key("location") || p.location != Location::Path {
-                diags.warning(&file, line, format!("parameter `{}` of `{}` is not sent by the SDK's code ({}); the docs' reading is kept", p.name, op.name, sop.at));
+            // Generators that send no cookie at all leave cookie parameters out of the code
+            // (openapi-generator's 7.x Python and Go, swagger-codegen's Java): a parameter the
+            // docs list beside others the code sends is one of those.
+            let cookie = !sends_cookies(facts) && !sop.params.is_empty() && matches!(p.location, Location::Query | Location::Header | Location::Cookie);
+            if cookie && p.overridden.is_empty() {
+                p.location = Location::Cookie;
+                p.inferred.insert(
+                    "location".into(),
+                    format!(
+                        "weak: sdk {}: the SDK's code sends the operation's other parameters but not this one, and no cookie anywhere: a cookie, which its generator leaves out",
+                        sop.at
+                    ),
+                );
             }
+            diags.warning(
+                &file,
+                line,
+                format!(
+                    "parameter `{}` of `{}` is not sent by the SDK's code ({}); {}",
+                    p.name,
+                    op.name,
+                    sop.at,
+                    if cookie { "taken to be a cookie, which its generator does not send" } else { "the docs' reading is kept" }
+                ),
+            );
             continue;
         };
         if let Some(i) = sop.params.iter().position(|x| std::ptr::eq(x, sp)) {
@@ -164,10 +186,54 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, diags: &mut Diagnostics) {
             );
         }
     }
+    form_requiredness(op, facts, diags);
     if op.content_type.is_none() && !sop.content_types.is_empty() && op.params.iter().any(|p| matches!(p.location, Location::Body | Location::Form)) {
         op.content_type = Some(sop.content_types.join(", "));
         op.inferred.insert("content_type".into(), evidence(&sop.at));
     }
+}
+
+/// A form's fields are required as the SDK's model of the form body says, where it has one
+/// (a model whose JSON keys are exactly the operation's form fields: swagger-codegen and
+/// openapi-generator 4.x write one for an inline form schema). swagger-codegen's request
+/// code refuses to go without any form field, whatever the schema says; its model keeps the
+/// schema's `required`.
+fn form_requiredness(op: &mut Operation, facts: &SdkFacts, diags: &mut Diagnostics) {
+    let fields: std::collections::BTreeSet<&str> = op.params.iter().filter(|p| p.location == Location::Form).map(|p| p.wire_name.as_str()).collect();
+    if fields.len() < 2 {
+        return;
+    }
+    let Some(model) = facts.models.values().find(|m| {
+        m.fields.len() == fields.len() && m.fields.iter().all(|f| f.required.is_some() && fields.contains(f.wire_name.as_str()))
+    }) else {
+        return;
+    };
+    for p in op.params.iter_mut().filter(|p| p.location == Location::Form) {
+        let Some(f) = model.fields.iter().find(|f| f.wire_name == p.wire_name) else { continue };
+        let Some(required) = f.required else { continue };
+        if p.required != required && p.overridden.iter().all(|o| o != "required") {
+            diags.warning(
+                &op.file,
+                op.line,
+                format!(
+                    "form field `{}` of `{}`: the SDK's request code {} it, its model `{}` of the form says {} ({}); the model is used",
+                    p.name,
+                    op.name,
+                    if p.required { "requires" } else { "does not require" },
+                    model.name,
+                    if required { "required" } else { "optional" },
+                    f.at
+                ),
+            );
+            p.required = required;
+        }
+        p.inferred.insert("required".into(), evidence(&f.at));
+    }
+}
+
+/// Whether the SDK's code sends any cookie parameter.
+fn sends_cookies(facts: &SdkFacts) -> bool {
+    facts.ops.values().any(|o| o.params.iter().any(|p| p.location == Location::Cookie))
 }
 
 fn find_model<'a>(m: &Model, facts: &'a SdkFacts) -> Option<&'a SdkModel> {

@@ -212,7 +212,7 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
             }
         }
         if t.contains("is a required property for") {
-            if let Some((msg, _)) = literal(t.split("ArgumentNullException(").nth(1).unwrap_or("")) {
+            if let Some((msg, _)) = scan::literals(t).into_iter().find(|l| l.contains("is a required property")).map(|l| (l, ())) {
                 thrown.extend(msg.split(' ').next().map(str::to_string));
             }
         }

@@ -138,8 +138,10 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
             }
             continue;
         }
-        if let Some(rest) = t.strip_prefix("@SerializedName(") {
-            let inner = rest.trim_end_matches(')');
+        // `@SerializedName("x")` alone on its line (swagger-codegen may glue it after a `}`);
+        // an enum constant's (`@SerializedName("a") A("a"),`) names no field.
+        if let Some(rest) = t.split("@SerializedName(").nth(1).filter(|r| r.trim_end().ends_with(')')) {
+            let inner = rest.trim_end().trim_end_matches(')');
             let k = literal(inner).map(|(l, _)| l).or_else(|| constants.get(inner.trim()).cloned());
             key = k.map(|k| (k, at.clone()));
             annotated = None;

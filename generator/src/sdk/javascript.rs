@@ -132,6 +132,8 @@ fn top_level_commas(line: &str) -> Vec<&str> {
 fn model(file: &str, text: &str, out: &mut SdkFacts) {
     let mut m = SdkModel::default();
     let mut required: Option<Vec<String>> = None;
+    // `constructor(grantType, clientId) {`: the required properties, in the code's names.
+    let mut constructor: Option<Vec<String>> = None;
     for (n, line) in numbered(text) {
         let at = At { file: file.to_string(), line: n };
         let t = line.trim();
@@ -148,6 +150,11 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
             }
             continue;
         }
+        if constructor.is_none() {
+            if let Some(args) = t.strip_prefix("constructor(").or_else(|| t.strip_prefix("var exports = function(")).and_then(|r| r.split(')').next()) {
+                constructor = Some(args.split(',').map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect());
+            }
+        }
         // 7.x: `Book.RequiredProperties = ["title", "authors"];`
         if let Some((_, rest)) = t.split_once(".RequiredProperties = [") {
             required = Some(literals(rest));
@@ -157,9 +164,11 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
         // The file name names the model.
         m.name = file.rsplit('/').next().unwrap_or(file).trim_end_matches(".js").to_string();
     }
-    if let Some(r) = &required {
-        for f in &mut m.fields {
+    for f in &mut m.fields {
+        if let Some(r) = &required {
             f.required = Some(r.contains(&f.wire_name));
+        } else if let Some(args) = &constructor {
+            f.required = Some(args.iter().any(|a| super::fold(a) == super::fold(&f.wire_name)));
         }
     }
     out.add_model(m);

@@ -191,7 +191,13 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
             section = None;
             continue;
         }
-        match section {
+        // swagger-codegen closes a map on its last entry's line: `'scope' => 'scope'    ];`.
+        let closes = t.ends_with("];");
+        let current = section;
+        if closes {
+            section = None;
+        }
+        match current {
             Some("map") => {
                 if let Some((attr, rest)) = literal(t) {
                     if let Some((key, _)) = rest.trim_start().strip_prefix("=>").and_then(literal) {
