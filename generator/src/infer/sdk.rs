@@ -86,12 +86,16 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, diags: &mut Diagn
     let file = op.file.clone();
     let line = op.line;
     let mut matched: Vec<usize> = Vec::new();
+    // A cookie is deduced only where the code and the docs agree on everything else: one
+    // parameter of the docs the code does not send, and nothing the code sends unmatched.
+    let unmatched_docs = op.params.iter().filter(|p| find_param(p, sop).is_none()).count();
+    let all_code_matched = sop.params.iter().all(|s| op.params.iter().any(|p| find_param(p, sop).is_some_and(|f| std::ptr::eq(f, s))));
     for p in &mut op.params {
         let Some(sp) = find_param(p, sop) else {
             // Generators that send no cookie at all leave cookie parameters out of the code
             // (openapi-generator's 7.x Python and Go, swagger-codegen's Java): a parameter the
             // docs list beside others the code sends is one of those.
-            let cookie = !sends_cookies(facts) && !sop.params.is_empty() && matches!(p.location, Location::Query | Location::Header | Location::Cookie);
+            let cookie = !sends_cookies(facts) && unmatched_docs == 1 && all_code_matched && !sop.params.is_empty() && matches!(p.location, Location::Query | Location::Header | Location::Cookie);
             if cookie && p.overridden.is_empty() {
                 p.location = Location::Cookie;
                 p.inferred.insert(
@@ -199,17 +203,17 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, diags: &mut Diagn
 /// code refuses to go without any form field, whatever the schema says; its model keeps the
 /// schema's `required`.
 fn form_requiredness(op: &mut Operation, facts: &SdkFacts, diags: &mut Diagnostics) {
-    let fields: std::collections::BTreeSet<&str> = op.params.iter().filter(|p| p.location == Location::Form).map(|p| p.wire_name.as_str()).collect();
+    let fields: std::collections::BTreeSet<String> = op.params.iter().filter(|p| p.location == Location::Form).map(|p| fold(&p.wire_name)).collect();
     if fields.len() < 2 {
         return;
     }
     let Some(model) = facts.models.values().find(|m| {
-        m.fields.len() == fields.len() && m.fields.iter().all(|f| f.required.is_some() && fields.contains(f.wire_name.as_str()))
+        m.fields.len() == fields.len() && m.fields.iter().all(|f| f.required.is_some() && fields.contains(&fold(&f.wire_name)))
     }) else {
         return;
     };
     for p in op.params.iter_mut().filter(|p| p.location == Location::Form) {
-        let Some(f) = model.fields.iter().find(|f| f.wire_name == p.wire_name) else { continue };
+        let Some(f) = model.fields.iter().find(|f| fold(&f.wire_name) == fold(&p.wire_name)) else { continue };
         let Some(required) = f.required else { continue };
         if p.required != required && p.overridden.iter().all(|o| o != "required") {
             diags.warning(

@@ -110,9 +110,6 @@ pub fn read_sdk(root: &Path, language: &str, limits: &Limits, label_root: &Path,
             format!("the SDK holds {} {} source files; only the first {} are read", found.len(), ex.language, limits.max_files),
         );
     }
-    if std::env::var_os("SDK_DEBUG").is_some() {
-        eprintln!("{facts:#?}");
-    }
     Some(facts)
 }
 

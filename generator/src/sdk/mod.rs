@@ -6,7 +6,7 @@
 //!
 //! [`discover`] finds the SDK root and its source files; one module per client language
 //! ([`python`], [`java`], [`go`], [`typescript`], [`javascript`], [`ruby`], [`php`],
-//! [`csharp`]) holds the line patterns over its template's code. A language is one
+//! [`csharp`], [`kotlin`]) holds the line patterns over its template's code. A language is one
 //! [`Extractor`] in [`EXTRACTORS`]: which files are its API and model sources, and a
 //! function reading each kind into [`SdkFacts`]. Everything here is plain data with the
 //! file and line of every fact; `infer::sdk` weighs it against the docs.
@@ -16,6 +16,7 @@ pub mod discover;
 pub mod go;
 pub mod java;
 pub mod javascript;
+pub mod kotlin;
 pub mod php;
 pub mod python;
 pub mod ruby;
@@ -187,6 +188,7 @@ pub const EXTRACTORS: &[Extractor] = &[
     ruby::EXTRACTOR,
     php::EXTRACTOR,
     csharp::EXTRACTOR,
+    kotlin::EXTRACTOR,
 ];
 
 /// The reader of a language, if there is one.

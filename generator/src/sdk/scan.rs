@@ -65,6 +65,12 @@ const PLUMBING: &[&str] = &[
 /// is not a call, an object whose member is taken, or plumbing; an index or symbol
 /// (`local_var_params['book_id']`, `opts[:'book_id']`) gives the literal inside.
 pub fn value_name(rest: &str) -> Option<String> {
+    value_name_in(rest, false).or_else(|| value_name_in(rest, true))
+}
+
+/// [`value_name`]; `members`: an object whose member is taken counts too (the second try:
+/// `toMultiValue(types.toList(), "multi")`).
+fn value_name_in(rest: &str, members: bool) -> Option<String> {
     let b = rest.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -92,7 +98,7 @@ pub fn value_name(rest: &str) -> Option<String> {
         let after_dot = next.trim_start_matches(['.', '?', '!']);
         // `bookId.toString()`, Go's `localVarOptionals.ReturnedAt.Value()`.
         let member_to_string = member && ["toString", "ToString", "to_s", "Value"].iter().any(|m| after_dot.starts_with(m));
-        if (next.starts_with('(') || (member && !member_to_string)) || PLUMBING.contains(&word) || word.is_empty() {
+        if (next.starts_with('(') || (member && !member_to_string && !members)) || PLUMBING.contains(&word) || word.is_empty() {
             continue;
         }
         return Some(word.to_string());
@@ -124,7 +130,8 @@ pub fn apply_rules(line: &str, rules: &[Rule], file: &str, n: usize) -> Option<S
         if r.location != Location::Body && (wire.is_empty() || wire.len() > 200) {
             return None;
         }
-        if matches!(wire.as_str(), "Accept" | "Content-Type") && r.location == Location::Header && !looks_like_param(&name) {
+        // Content negotiation the client does itself.
+        if r.location == Location::Header && (wire.eq_ignore_ascii_case("Accept") || wire.eq_ignore_ascii_case("Content-Type")) {
             return None;
         }
         let wire = if r.location == Location::Body { name.clone() } else { wire };
@@ -133,10 +140,6 @@ pub fn apply_rules(line: &str, rules: &[Rule], file: &str, n: usize) -> Option<S
     None
 }
 
-/// A value name that is no generated plumbing (`_content_type`, `localVarHttpContentType`).
-fn looks_like_param(name: &str) -> bool {
-    !(name.starts_with('_') || name.starts_with("localVar") || name.starts_with("local_var") || name.contains("ContentType") || name.contains("content_type"))
-}
 
 /// The `Missing the required parameter 'x'` messages of a line (every template's
 /// spelling): the parameter's code name.
