@@ -23,6 +23,7 @@ pub fn from_sdk(evidence: &str) -> bool {
 /// so the SDK's other operations are no news.
 pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnostics) {
     let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    let doc_models = api.models.clone();
     for op in &mut api.operations {
         let file = op.file.clone();
         let Some((key, sop)) = find_op(op, facts) else {
@@ -34,7 +35,7 @@ pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnost
             continue;
         };
         used.insert(key.clone());
-        apply_op(op, sop, facts, diags);
+        apply_op(op, sop, facts, &doc_models, diags);
     }
     for (key, sop) in &facts.ops {
         if !used.contains(key) && !single {
@@ -82,7 +83,7 @@ fn find_param<'a>(p: &Param, sop: &'a SdkOp) -> Option<&'a SdkParam> {
         .or_else(|| (p.location == Location::Body).then(|| sop.params.iter().find(|s| s.location == Location::Body)).flatten())
 }
 
-fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, diags: &mut Diagnostics) {
+fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, doc_models: &[Model], diags: &mut Diagnostics) {
     let file = op.file.clone();
     let line = op.line;
     let mut matched: Vec<usize> = Vec::new();
@@ -190,7 +191,7 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, diags: &mut Diagn
             );
         }
     }
-    form_requiredness(op, facts, diags);
+    form_requiredness(op, facts, doc_models, diags);
     if op.content_type.is_none() && !sop.content_types.is_empty() && op.params.iter().any(|p| matches!(p.location, Location::Body | Location::Form)) {
         op.content_type = Some(sop.content_types.join(", "));
         op.inferred.insert("content_type".into(), evidence(&sop.at));
@@ -202,36 +203,57 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, diags: &mut Diagn
 /// openapi-generator 4.x write one for an inline form schema). swagger-codegen's request
 /// code refuses to go without any form field, whatever the schema says; its model keeps the
 /// schema's `required`.
-fn form_requiredness(op: &mut Operation, facts: &SdkFacts, diags: &mut Diagnostics) {
+fn form_requiredness(op: &mut Operation, facts: &SdkFacts, doc_models: &[Model], diags: &mut Diagnostics) {
     let fields: std::collections::BTreeSet<String> = op.params.iter().filter(|p| p.location == Location::Form).map(|p| fold(&p.wire_name)).collect();
     if fields.len() < 2 {
         return;
     }
-    let Some(model) = facts.models.values().find(|m| {
+    // (model, field's folded JSON key → (required, where)), the SDK's first.
+    let from_sdk = facts.models.values().find(|m| {
         m.fields.len() == fields.len() && m.fields.iter().all(|f| f.required.is_some() && fields.contains(&fold(&f.wire_name)))
-    }) else {
-        return;
+    });
+    let stated: Vec<(String, bool, String)> = match from_sdk {
+        Some(m) => m.fields.iter().map(|f| (fold(&f.wire_name), f.required.unwrap_or(false), evidence(&f.at))).collect(),
+        None => {
+            // swagger-codegen's Dart models state no requiredness; the docs' model of the form does.
+            let Some(m) = doc_models.iter().find(|m| {
+                m.fields.len() == fields.len() && m.fields.iter().all(|f| fields.contains(&fold(&f.wire_name)) || fields.contains(&fold(&f.name)))
+            }) else {
+                return;
+            };
+            let sdk_has = facts.models.values().any(|s| fold(&s.name) == fold(&m.name));
+            if !sdk_has {
+                return;
+            }
+            m.fields
+                .iter()
+                .map(|f| {
+                    let key = if fields.contains(&fold(&f.wire_name)) { fold(&f.wire_name) } else { fold(&f.name) };
+                    (key, f.required, format!("strong: the docs' model `{}` of the form body, which the SDK's code sends as its fields ({}:{})", m.name, m.file, m.line))
+                })
+                .collect()
+        }
     };
+    let model_name = from_sdk.map(|m| m.name.clone()).unwrap_or_default();
     for p in op.params.iter_mut().filter(|p| p.location == Location::Form) {
-        let Some(f) = model.fields.iter().find(|f| fold(&f.wire_name) == fold(&p.wire_name)) else { continue };
-        let Some(required) = f.required else { continue };
-        if p.required != required && p.overridden.iter().all(|o| o != "required") {
+        let Some((_, required, why)) = stated.iter().find(|(k, _, _)| *k == fold(&p.wire_name)) else { continue };
+        if p.required != *required && p.overridden.iter().all(|o| o != "required") {
             diags.warning(
                 &op.file,
                 op.line,
                 format!(
-                    "form field `{}` of `{}`: the SDK's request code {} it, its model `{}` of the form says {} ({}); the model is used",
+                    "form field `{}` of `{}`: the SDK's request code {} it, the model of the form{} says {} ({}); the model is used",
                     p.name,
                     op.name,
                     if p.required { "requires" } else { "does not require" },
-                    model.name,
-                    if required { "required" } else { "optional" },
-                    f.at
+                    if model_name.is_empty() { String::new() } else { format!(" `{model_name}`") },
+                    if *required { "required" } else { "optional" },
+                    why.trim_start_matches("strong: ")
                 ),
             );
-            p.required = required;
+            p.required = *required;
         }
-        p.inferred.insert("required".into(), evidence(&f.at));
+        p.inferred.insert("required".into(), why.clone());
     }
 }
 

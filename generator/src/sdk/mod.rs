@@ -6,12 +6,13 @@
 //!
 //! [`discover`] finds the SDK root and its source files; one module per client language
 //! ([`python`], [`java`], [`go`], [`typescript`], [`javascript`], [`ruby`], [`php`],
-//! [`csharp`], [`kotlin`]) holds the line patterns over its template's code. A language is one
+//! [`csharp`], [`kotlin`], [`dart`]) holds the line patterns over its template's code. A language is one
 //! [`Extractor`] in [`EXTRACTORS`]: which files are its API and model sources, and a
 //! function reading each kind into [`SdkFacts`]. Everything here is plain data with the
 //! file and line of every fact; `infer::sdk` weighs it against the docs.
 
 pub mod csharp;
+pub mod dart;
 pub mod discover;
 pub mod go;
 pub mod java;
@@ -189,6 +190,7 @@ pub const EXTRACTORS: &[Extractor] = &[
     php::EXTRACTOR,
     csharp::EXTRACTOR,
     kotlin::EXTRACTOR,
+    dart::EXTRACTOR,
 ];
 
 /// The reader of a language, if there is one.
