@@ -6,7 +6,7 @@
 //!
 //! [`discover`] finds the SDK root and its source files; one module per client language
 //! ([`python`], [`java`], [`go`], [`typescript`], [`javascript`], [`ruby`], [`php`],
-//! [`csharp`], [`kotlin`], [`dart`]) holds the line patterns over its template's code. A language is one
+//! [`csharp`], [`kotlin`], [`dart`], [`swift`]) holds the line patterns over its template's code. A language is one
 //! [`Extractor`] in [`EXTRACTORS`]: which files are its API and model sources, and a
 //! function reading each kind into [`SdkFacts`]. Everything here is plain data with the
 //! file and line of every fact; `infer::sdk` weighs it against the docs.
@@ -22,6 +22,7 @@ pub mod php;
 pub mod python;
 pub mod ruby;
 pub mod scan;
+pub mod swift;
 pub mod typescript;
 
 use crate::ir::Location;
@@ -191,6 +192,7 @@ pub const EXTRACTORS: &[Extractor] = &[
     csharp::EXTRACTOR,
     kotlin::EXTRACTOR,
     dart::EXTRACTOR,
+    swift::EXTRACTOR,
 ];
 
 /// The reader of a language, if there is one.

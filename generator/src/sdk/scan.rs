@@ -94,6 +94,10 @@ fn value_name_in(rest: &str, members: bool) -> Option<String> {
         if next.starts_with("[:") || next.starts_with("['") || next.starts_with("[\"") {
             return literal(next).map(|(l, _)| l);
         }
+        // A label (`wrappedValue: x`) names no value.
+        if next.starts_with(':') && !next.starts_with("::") {
+            continue;
+        }
         let member = next.starts_with('.') || next.starts_with("->") || next.starts_with("::") || next.starts_with('?');
         let after_dot = next.trim_start_matches(['.', '?', '!']);
         // `bookId.toString()`, Go's `localVarOptionals.ReturnedAt.Value()`.
