@@ -78,7 +78,7 @@ fn find_param<'a>(p: &Param, sop: &'a SdkOp) -> Option<&'a SdkParam> {
     sop.params
         .iter()
         .find(|s| names.contains(&fold(&s.name)))
-        .or_else(|| sop.params.iter().find(|s| s.location != Location::Body && s.wire_name == p.wire_name))
+        .or_else(|| sop.params.iter().find(|s| s.location != Location::Body && !s.wire_name.is_empty() && s.wire_name == p.wire_name))
         .or_else(|| sop.params.iter().find(|s| s.location != Location::Body && names.contains(&fold(&s.wire_name))))
         .or_else(|| (p.location == Location::Body).then(|| sop.params.iter().find(|s| s.location == Location::Body)).flatten())
 }
@@ -124,7 +124,9 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, doc_models: &[Mod
             matched.push(i);
         }
         let ev = evidence(&sp.at);
-        let wire = if sp.location == Location::Body { p.name.clone() } else { sp.wire_name.clone() };
+        // An empty wire name: the code states the location but not the name (Rust's cookies).
+        let wire_known = !sp.wire_name.is_empty();
+        let wire = if sp.location == Location::Body || !wire_known { if sp.location == Location::Body { p.name.clone() } else { p.wire_name.clone() } } else { sp.wire_name.clone() };
         if p.location != sp.location || p.wire_name != wire {
             // A doc that states nothing is no contradiction; the docs' reading said so.
             let stated = p.inferred.get("location").is_none_or(|e| super::naming::Confidence::of(e) == Some(super::naming::Confidence::Strong));
@@ -148,10 +150,10 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, doc_models: &[Mod
         p.location = sp.location;
         p.wire_name = wire;
         p.inferred.insert("location".into(), ev.clone());
-        if sp.location != Location::Body {
-            p.inferred.insert("wire_name".into(), ev.clone());
-        } else {
+        if sp.location == Location::Body {
             p.inferred.remove("wire_name");
+        } else if wire_known {
+            p.inferred.insert("wire_name".into(), ev.clone());
         }
         if sp.location == Location::Path {
             p.required = true;
