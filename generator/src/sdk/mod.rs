@@ -6,7 +6,7 @@
 //!
 //! [`discover`] finds the SDK root and its source files; one module per client language
 //! ([`python`], [`java`], [`go`], [`typescript`], [`javascript`], [`ruby`], [`php`],
-//! [`csharp`], [`kotlin`], [`dart`], [`swift`], [`rust`]) holds the line patterns over its template's code. A language is one
+//! [`csharp`], [`kotlin`], [`dart`], [`swift`], [`rust`], [`perl`]) holds the line patterns over its template's code. A language is one
 //! [`Extractor`] in [`EXTRACTORS`]: which files are its API and model sources, and a
 //! function reading each kind into [`SdkFacts`]. Everything here is plain data with the
 //! file and line of every fact; `infer::sdk` weighs it against the docs.
@@ -18,6 +18,7 @@ pub mod go;
 pub mod java;
 pub mod javascript;
 pub mod kotlin;
+pub mod perl;
 pub mod php;
 pub mod python;
 pub mod ruby;
@@ -195,6 +196,7 @@ pub const EXTRACTORS: &[Extractor] = &[
     dart::EXTRACTOR,
     swift::EXTRACTOR,
     rust::EXTRACTOR,
+    perl::EXTRACTOR,
 ];
 
 /// The reader of a language, if there is one.
