@@ -6,7 +6,7 @@
 //!
 //! [`discover`] finds the SDK root and its source files; one module per client language
 //! ([`python`], [`java`], [`go`], [`typescript`], [`javascript`], [`ruby`], [`php`],
-//! [`csharp`], [`kotlin`], [`dart`], [`swift`], [`rust`], [`perl`]) holds the line patterns over its template's code. A language is one
+//! [`csharp`], [`kotlin`], [`dart`], [`swift`], [`rust`], [`perl`], [`r`]) holds the line patterns over its template's code. A language is one
 //! [`Extractor`] in [`EXTRACTORS`]: which files are its API and model sources, and a
 //! function reading each kind into [`SdkFacts`]. Everything here is plain data with the
 //! file and line of every fact; `infer::sdk` weighs it against the docs.
@@ -21,6 +21,7 @@ pub mod kotlin;
 pub mod perl;
 pub mod php;
 pub mod python;
+pub mod r;
 pub mod ruby;
 pub mod rust;
 pub mod scan;
@@ -197,6 +198,7 @@ pub const EXTRACTORS: &[Extractor] = &[
     swift::EXTRACTOR,
     rust::EXTRACTOR,
     perl::EXTRACTOR,
+    r::EXTRACTOR,
 ];
 
 /// The reader of a language, if there is one.
