@@ -68,17 +68,28 @@ fn deeply_nested_types_are_errors() {
 /// of its file, and the real sources yield facts.
 #[test]
 fn sdk_source_corpora() {
-    for language in ["python", "java", "go", "typescript", "javascript", "ruby", "php", "csharp"] {
-        let read = match language {
-            "python" => run("sdk_python", |t| hostile::sdk_source("python", t)),
-            "java" => run("sdk_java", |t| hostile::sdk_source("java", t)),
-            "go" => run("sdk_go", |t| hostile::sdk_source("go", t)),
-            "typescript" => run("sdk_typescript", |t| hostile::sdk_source("typescript", t)),
-            "javascript" => run("sdk_javascript", |t| hostile::sdk_source("javascript", t)),
-            "ruby" => run("sdk_ruby", |t| hostile::sdk_source("ruby", t)),
-            "php" => run("sdk_php", |t| hostile::sdk_source("php", t)),
-            _ => run("sdk_csharp", |t| hostile::sdk_source("csharp", t)),
-        };
+    let targets: [(&str, fn(&str) -> bool); 14] = [
+        ("python", |t| hostile::sdk_source("python", t)),
+        ("java", |t| hostile::sdk_source("java", t)),
+        ("go", |t| hostile::sdk_source("go", t)),
+        ("typescript", |t| hostile::sdk_source("typescript", t)),
+        ("javascript", |t| hostile::sdk_source("javascript", t)),
+        ("ruby", |t| hostile::sdk_source("ruby", t)),
+        ("php", |t| hostile::sdk_source("php", t)),
+        ("csharp", |t| hostile::sdk_source("csharp", t)),
+        ("kotlin", |t| hostile::sdk_source("kotlin", t)),
+        ("dart", |t| hostile::sdk_source("dart", t)),
+        ("swift", |t| hostile::sdk_source("swift", t)),
+        ("rust", |t| hostile::sdk_source("rust", t)),
+        ("perl", |t| hostile::sdk_source("perl", t)),
+        ("r", |t| hostile::sdk_source("r", t)),
+    ];
+    // Every reader has its corpus, and its fuzz target (checked by name).
+    assert_eq!(targets.len(), generator::sdk::EXTRACTORS.len());
+    for (language, entry) in targets {
+        let read = run(&format!("sdk_{language}"), entry);
         assert!(read >= 1, "{language}: no file of its corpus yields a fact");
+        let target = support::root().join(format!("generator/fuzz/fuzz_targets/sdk_{language}.rs"));
+        assert!(target.is_file(), "no fuzz target {}", target.display());
     }
 }
