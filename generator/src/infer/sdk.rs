@@ -127,6 +127,12 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, doc_models: &[Mod
         // An empty wire name: the code states the location but not the name (Rust's cookies).
         let wire_known = !sp.wire_name.is_empty();
         let wire = if sp.location == Location::Body || !wire_known { if sp.location == Location::Body { p.name.clone() } else { p.wire_name.clone() } } else { sp.wire_name.clone() };
+        // A placeholder the code had to respell (Rust's `{attachment_id}` for `{attachment-id}`)
+        // is the path's own.
+        let wire = match sp.location {
+            Location::Path => crate::ir::placeholders(&op.path).into_iter().find(|ph| *ph == wire).or_else(|| crate::ir::placeholders(&op.path).into_iter().find(|ph| fold(ph) == fold(&wire))).map_or(wire, str::to_string),
+            _ => wire,
+        };
         if p.location != sp.location || p.wire_name != wire {
             // A doc that states nothing is no contradiction; the docs' reading said so.
             let stated = p.inferred.get("location").is_none_or(|e| super::naming::Confidence::of(e) == Some(super::naming::Confidence::Strong));
@@ -275,7 +281,8 @@ fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagn
             continue;
         };
         let ev = evidence(&sf.at);
-        if f.overridden.iter().all(|o| !o.starts_with("wire_name")) {
+        // An empty key: the code does not state it (Kotlin's swagger-codegen models).
+        if !sf.wire_name.is_empty() && f.overridden.iter().all(|o| !o.starts_with("wire_name")) {
             if f.wire_name != sf.wire_name && f.inferred.get("wire_name").is_none() {
                 diags.warning(
                     &m.file,

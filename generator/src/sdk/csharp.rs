@@ -192,6 +192,8 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
     let mut key: Option<(String, At, Option<bool>)> = None;
     let mut required_args: Option<Vec<String>> = None;
     let mut thrown: Vec<String> = Vec::new();
+    // The constructor's documentation: `/// <param name="id">id (required).</param>`.
+    let mut documented: Vec<(String, bool)> = Vec::new();
     for (n, line) in numbered(text) {
         let at = At { file: file.to_string(), line: n };
         let t = line.trim();
@@ -209,6 +211,11 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
                 required_args = Some(
                     split_args(args).into_iter().filter(|a| !a.contains("Option<")).filter_map(|a| a.split_whitespace().nth(1).map(str::to_string)).collect(),
                 );
+            }
+        }
+        if let Some(rest) = t.strip_prefix("/// <param name=\"") {
+            if let Some((name, doc)) = rest.split_once('"') {
+                documented.push((name.trim_start_matches('_').to_string(), doc.contains("(required)")));
             }
         }
         if t.contains("is a required property for") {
@@ -238,6 +245,8 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
         let folded = super::fold(&f.name);
         if let Some(args) = &required_args {
             f.required = Some(args.iter().any(|a| super::fold(a) == folded));
+        } else if let Some((_, r)) = documented.iter().find(|(d, _)| super::fold(d) == folded).filter(|_| f.required.is_none()) {
+            f.required = Some(*r);
         } else if !thrown.is_empty() && f.required.is_none() {
             f.required = Some(thrown.iter().any(|a| super::fold(a) == folded));
         }

@@ -106,7 +106,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             for part in t.split(".replaceAll(").skip(1) {
                 let l = literals(part);
                 let (ph, rest) = match l.first().map(String::as_str) {
-                    Some("{") if l.len() >= 3 => (l[1].clone(), part.splitn(6, '"').nth(5).or_else(|| part.splitn(6, '\'').nth(5)).unwrap_or("")),
+                    Some("{") if l.len() >= 3 => (l[1].clone(), scan::after_literals(part, 3)),
                     Some(p) if p.starts_with('{') && p != "{format}" => (p.trim_matches(['{', '}']).to_string(), literal(part).map_or("", |(_, r)| r)),
                     _ => continue,
                 };
@@ -137,6 +137,7 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
     let mut m = SdkModel::default();
     let mut required_this: Vec<String> = Vec::new();
     let mut asserted: Vec<String> = Vec::new();
+    let mut in_required_keys = false;
     for (n, line) in numbered(text) {
         let at = At { file: file.to_string(), line: n };
         let t = line.trim();
@@ -144,6 +145,19 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
             if let Some(rest) = t.strip_prefix("class ") {
                 m.name = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
                 m.at = at.clone();
+            }
+            continue;
+        }
+        // `static const requiredKeys = <String>{ 'items', … };` (6.x, 7.x).
+        if t.starts_with("static const requiredKeys") {
+            in_required_keys = true;
+            continue;
+        }
+        if in_required_keys {
+            if t.starts_with('}') {
+                in_required_keys = false;
+            } else if let Some((k, _)) = literal(t) {
+                asserted.push(k);
             }
             continue;
         }

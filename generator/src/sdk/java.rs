@@ -22,6 +22,7 @@ fn is_model(rel: &str) -> bool {
 
 pub(crate) const RULES: &[Rule] = &[
     Rule { marker: ".replace(\"{\" + ", location: Location::Path, wire: true },
+    Rule { marker: ".replaceAll(\"\\\\{\" + ", location: Location::Path, wire: true },
     Rule { marker: "QueryParams.addAll(", location: Location::Query, wire: true },
     Rule { marker: "QueryParams.add(", location: Location::Query, wire: true },
     Rule { marker: "HeaderParams.put(", location: Location::Header, wire: true },
@@ -176,6 +177,10 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
         }
         if let Some((k, _)) = scan::literal_after(t, "openapiRequiredFields.add(") {
             required_list.push(k);
+        }
+        // 7.x: `openapiRequiredFields = new HashSet<String>(Arrays.asList("id", "body"));`
+        if let Some(rest) = t.split("openapiRequiredFields = new HashSet<String>(Arrays.asList(").nth(1) {
+            required_list.extend(scan::literals(rest));
         }
     }
     let Some(mut model) = m else { return };

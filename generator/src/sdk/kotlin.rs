@@ -37,7 +37,7 @@ fn op_start(line: &str) -> Option<(&str, Vec<(&str, bool)>)> {
         .filter_map(|a| {
             let (n, ty) = a.split_once(':')?;
             let ty = ty.split('=').next().unwrap_or("").trim();
-            Some((n.trim(), !ty.ends_with('?')))
+            Some((n.trim().trim_matches('`'), !ty.ends_with('?')))
         })
         .collect();
     Some((name, list))
@@ -102,7 +102,9 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             continue;
         }
         let Some((op, op_at)) = current.clone() else { continue };
-        let t = line.trim();
+        // Backticks quote names (`` `inline` ``), not strings.
+        let unquoted = line.trim().replace('`', "");
+        let t = unquoted.as_str();
         if let Some(word) = t.split("RequestMethod.").nth(1) {
             let w: String = word.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
             if let Some(m) = scan::http_method(&w) {
@@ -115,9 +117,8 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             // `.replace("{"+"bookId"+"}", encodeURIComponent(bookId.toString()))`, 4.x `"$bookId"`.
             for part in t.split(".replace(").skip(1) {
                 let l = literals(part);
-                if l.len() >= 4 && l[0] == "{" {
-                    let after = part.splitn(4, '"').nth(3).unwrap_or("");
-                    let rest = after.split_once(',').map_or("", |(_, r)| r);
+                if l.len() >= 3 && l[0] == "{" {
+                    let rest = scan::after_literals(part, 3);
                     if let Some(name) = entry_value(rest) {
                         ops.param(&op, op_at.clone(), SdkParam { name, wire_name: l[1].clone(), location: Location::Path, at: at.clone() });
                     }
@@ -200,7 +201,8 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
             let ty = ty.trim_end_matches(',').trim();
             let optional = ty.split('=').next().unwrap_or("").trim().ends_with('?');
             let attr = attr.trim().trim_matches('`').to_string();
-            let wire = key.take().unwrap_or_else(|| attr.clone());
+            // No annotation (swagger-codegen): the key is the serializer's business, not stated.
+            let wire = key.take().unwrap_or_default();
             m.fields.push(SdkField { name: attr, wire_name: wire, required: Some(!optional), nullable: None, at });
         }
         if t.starts_with(")") {

@@ -111,10 +111,8 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             }
             None => {}
         }
-        if let Some(rest) = t.strip_prefix("$resourcePath = ") {
-            if let Some((p, _)) = literal(rest) {
-                ops.op(&op, op_at.clone()).path = scan::is_path(&p).then_some(p);
-            }
+        if let Some((p, _)) = t.strip_prefix("$resourcePath = '").and_then(|_| literal(t)) {
+            ops.op(&op, op_at.clone()).path = scan::is_path(&p).then_some(p);
             continue;
         }
         if t.contains("str_replace(") && !t.contains("$resourcePath = str_replace('{format}'") {

@@ -89,7 +89,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
     let mut ops = Ops::default();
     let mut current: Option<(String, At)> = None;
     // The value `param_value` / `s` stands for.
-    let mut bound: Option<String> = None;
+    let mut bound: Option<(String, usize)> = None;
     for (n, line) in numbered(text) {
         let at = At { file: file.to_string(), line: n };
         if let Some((name, args)) = op_start(line) {
@@ -110,7 +110,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
         if let Some(rest) = t.strip_prefix("if let Some(ref ").or_else(|| t.strip_prefix("if let Some(")) {
             // `if let Some(ref param_value) = p_query_include_reviews {`; the configuration's
             // credentials are no parameter.
-            bound = rest.split(" = ").nth(1).filter(|v| !v.contains("configuration")).map(|v| unprefix(v.trim_end_matches('{').trim().trim_start_matches('&')));
+            bound = rest.split(" = ").nth(1).filter(|v| !v.contains("configuration")).map(|v| (unprefix(v.trim_end_matches('{').trim().trim_start_matches('&')), n));
             continue;
         }
         // 7.x names each value by its location: `let p_cookie_storage_session = storage_session;`.
@@ -132,12 +132,16 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
         if t.contains("format!(\"{}/") || t.contains("Request::new(") {
             if let Some(p) = scan::literals(t).into_iter().find(|l| l.starts_with("{}/") || scan::is_path(l)) {
                 let p = p.trim_start_matches("{}").to_string();
-                for (i, part) in t.split("urlencode(").enumerate().skip(1) {
-                    let before: &str = t.split("urlencode(").nth(i - 1).unwrap_or("");
-                    let ph = before.rsplit([',', ' ']).find(|s| !s.is_empty()).and_then(|s| s.strip_suffix("=crate::apis::")).unwrap_or("");
-                    let var = part.split(')').next().unwrap_or("").trim_start_matches('&');
-                    if !ph.is_empty() {
-                        ops.param(&op, op_at.clone(), SdkParam { name: unprefix(var), wire_name: ph.to_string(), location: Location::Path, at: at.clone() });
+                // The arguments after the template: `bookId=crate::apis::urlencode(p_path_book_id)`, `member_id=member_id`.
+                let args = scan::after_literals(t, 1);
+                for arg in args.split(',') {
+                    let Some((ph, value)) = arg.split_once('=') else { continue };
+                    let ph = ph.trim();
+                    if ph.is_empty() || !ph.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || !p.contains(&format!("{{{ph}}}")) {
+                        continue;
+                    }
+                    if let Some(var) = scan::value_name(value) {
+                        ops.param(&op, op_at.clone(), SdkParam { name: unprefix(&var), wire_name: ph.to_string(), location: Location::Path, at: at.clone() });
                     }
                 }
                 ops.op(&op, op_at.clone()).path.get_or_insert(p);
@@ -161,7 +165,8 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             }
             let value = scan::value_name(rest).map(|v| unprefix(&v));
             let name = match value.as_deref() {
-                Some("param_value" | "s") | None => bound.clone(),
+                // The value bound a few lines above, not one of an earlier block.
+                Some("param_value" | "s") | None => bound.clone().filter(|(_, at)| n - at <= 3).map(|(b, _)| b),
                 Some("value") => None,
                 Some(_) => value,
             };

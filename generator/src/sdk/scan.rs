@@ -36,6 +36,19 @@ pub fn literal_after<'a>(line: &'a str, marker: &str) -> Option<(String, &'a str
     literal(&line[at + marker.len()..])
 }
 
+/// What follows the first `n` string literals of `s` (all of `s` past them; empty when there
+/// are fewer).
+pub fn after_literals(s: &str, n: usize) -> &str {
+    let mut rest = s;
+    for _ in 0..n {
+        match literal(rest) {
+            Some((_, r)) => rest = r,
+            None => return "",
+        }
+    }
+    rest
+}
+
 /// Every string literal of a line, in order.
 pub fn literals(line: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -59,6 +72,8 @@ const PLUMBING: &[&str] = &[
     "self", "this", "r", "opts", "params", "local_var_params", "localVarOptionals", "options", "nil", "null", "None",
     "true", "false", "new", "await", "String", "Object", "ObjectSerializer", "ApiClient", "configuration", "Value",
     "it", "t", "s", "f", "v",
+    // Credentials the configuration sends.
+    "apiKey", "api_key", "local_var_value", "local_var_key", "local_var_apikey", "accessToken", "access_token_value",
 ];
 
 /// The name of the value a line sends, read after the wire name: the first identifier that
