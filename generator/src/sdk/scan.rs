@@ -254,7 +254,11 @@ mod tests {
         assert_eq!(value_name("] = opts[:'include_reviews'] if !opts[:'include_reviews'].nil?").as_deref(), Some("include_reviews"));
         assert_eq!(value_name(", r.includeReviews, \"form\", \"\")").as_deref(), Some("includeReviews"));
         assert_eq!(value_name(", created_after))").as_deref(), Some("created_after"));
-        assert_eq!(value_name("] = self.api_client.select_header_accept(").as_deref(), None);
+        // An object whose member is taken, where nothing else names the value.
+        assert_eq!(value_name(", toMultiValue(types.toList(), \"multi\"))").as_deref(), Some("types"));
+        // A label is no value; credentials are none either.
+        assert_eq!(value_name(": (wrappedValue: limit?.encodeToJSON(), isExplode: true)").as_deref(), Some("limit"));
+        assert_eq!(value_name(", local_var_value)").as_deref(), None);
     }
 
     #[test]
