@@ -3,8 +3,9 @@
 //!
 //! Layers, each importing only from those before it (`ARCHITECTURE.md` is the map):
 //! [`read`] (markdown or plain text → blocks) → [`doc`] (what the doc says, per client
-//! language; [`sdk`]: what the SDK's sources beside them say) → [`infer`] (what it does not say, with evidence) → [`mod@load`] + [`provider`]
-//! (one loader for every input kind, `provider.yaml` overrides) → [`ir::Api`] ⇄ [`yaml`] →
+//! language; beside it [`sdk`]: what the SDK's sources say) → [`infer`] (what it does not
+//! say, with evidence) → [`mod@load`] + [`provider`] (one loader for every input kind,
+//! `provider.yaml` overrides) → [`ir::Api`] ⇄ [`yaml`] →
 //! [`surface`] (every Rust name and type decided once) → [`render`] (quote and format) →
 //! files ([`files`]); [`diff`] and [`openapi`] read the IR and the surface.
 
