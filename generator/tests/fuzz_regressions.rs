@@ -66,9 +66,12 @@ fn deeply_nested_types_are_errors() {
 /// Each language's SDK reader over its corpus (`fuzz_corpus/sdk_<language>/`: sources its
 /// generators wrote for our specs, and hostile ones): none panics, every fact is at a line
 /// of its file, and the real sources yield facts.
+/// A fuzz entry point.
+type Entry = fn(&str) -> bool;
+
 #[test]
 fn sdk_source_corpora() {
-    let targets: [(&str, fn(&str) -> bool); 14] = [
+    let targets: [(&str, Entry); 14] = [
         ("python", |t| hostile::sdk_source("python", t)),
         ("java", |t| hostile::sdk_source("java", t)),
         ("go", |t| hostile::sdk_source("go", t)),

@@ -283,7 +283,7 @@ fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagn
         let ev = evidence(&sf.at);
         // An empty key: the code does not state it (Kotlin's swagger-codegen models).
         if !sf.wire_name.is_empty() && f.overridden.iter().all(|o| !o.starts_with("wire_name")) {
-            if f.wire_name != sf.wire_name && f.inferred.get("wire_name").is_none() {
+            if f.wire_name != sf.wire_name && !f.inferred.contains_key("wire_name") {
                 diags.warning(
                     &m.file,
                     m.line,
