@@ -171,7 +171,7 @@ impl SdkFacts {
 /// new module with one of these, listed in [`EXTRACTORS`].
 #[derive(Debug, Clone, Copy)]
 pub struct Extractor {
-    /// The language as [`crate::doc`] names it (`python`, `java`, …).
+    /// The language as the docs' reader names it (`python`, `java`, …).
     pub language: &'static str,
     /// Whether a file is an API source (one or more operations).
     pub is_api: fn(&str) -> bool,
