@@ -46,8 +46,10 @@ pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnost
             );
         }
     }
+    let known: std::collections::BTreeSet<String> = api.models.iter().map(|m| m.name.clone()).collect();
     for m in &mut api.models {
         if let Some(sm) = find_model(m, facts) {
+            apply_union(m, sm, &known, diags);
             apply_model(m, sm, facts, diags);
         }
     }
@@ -272,6 +274,32 @@ fn sends_cookies(facts: &SdkFacts) -> bool {
 
 fn find_model<'a>(m: &Model, facts: &'a SdkFacts) -> Option<&'a SdkModel> {
     facts.models.get(&m.name).or_else(|| facts.models.values().find(|s| fold(&s.name) == fold(&m.name)))
+}
+
+/// A union the code declares (`oneOf`/`anyOf`, its variants, its tag): the model's kind,
+/// variants and discriminator, where every variant is a model of the API.
+fn apply_union(m: &mut Model, sm: &SdkModel, known: &std::collections::BTreeSet<String>, diags: &mut Diagnostics) {
+    if sm.variants.len() < 2 || !m.overridden.is_empty() {
+        return;
+    }
+    let variants: Vec<String> = sm.variants.iter().filter_map(|v| known.iter().find(|k| fold(k) == fold(v)).cloned()).collect();
+    if variants.len() != sm.variants.len() {
+        diags.warning(&m.file, m.line, format!("model `{}`: the SDK's code makes it a union of {} ({}), not all of them models of the docs; the docs' reading is kept", m.name, sm.variants.join(", "), sm.at));
+        return;
+    }
+    let kind = if sm.any_of { crate::ir::ModelKind::AnyOf } else { crate::ir::ModelKind::OneOf };
+    let ev = evidence(&sm.at);
+    // The docs' order is the decoding order where it holds the same variants.
+    if m.kind != kind || m.variants.iter().collect::<std::collections::BTreeSet<_>>() != variants.iter().collect() {
+        m.kind = kind;
+        m.variants = variants;
+    }
+    m.inferred.insert("kind".into(), ev.clone());
+    if let Some(property) = &sm.discriminator {
+        let mapping = sm.mapping.iter().filter_map(|(tag, v)| known.iter().find(|k| fold(k) == fold(v)).map(|k| (tag.clone(), k.clone()))).collect();
+        m.discriminator = Some(crate::ir::Discriminator { property: property.clone(), mapping });
+        m.inferred.insert("discriminator".into(), ev);
+    }
 }
 
 fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagnostics) {

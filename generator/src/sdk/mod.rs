@@ -108,8 +108,11 @@ pub struct SdkModel {
     pub fields: Vec<SdkField>,
     /// A union's variant models (`oneOf`/`anyOf`), where the code lists them.
     pub variants: Vec<String>,
-    /// A union's tag property (JSON key), where the code names one.
+    /// The union is an `anyOf` (one or more variants), not a `oneOf`.
+    pub any_of: bool,
+    /// A union's tag property (JSON key), where the code names one, and its values → variant.
     pub discriminator: Option<String>,
+    pub mapping: BTreeMap<String, String>,
     pub at: At,
 }
 

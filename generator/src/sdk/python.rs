@@ -249,16 +249,25 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
     let mut required_checks: Vec<String> = Vec::new();
     let mut nullable: Vec<String> = Vec::new();
     let pydantic = text.contains("from pydantic import");
+    let mut union: Option<(Vec<String>, bool)> = None;
     for (n, line) in numbered(text) {
         let at = At { file: file.to_string(), line: n };
         let t = line.trim();
+        // 7.x unions: `PAYMENTMETHOD_ONE_OF_SCHEMAS = ["BankAccount", "Card"]` before the class.
+        for (marker, any_of) in [("_ONE_OF_SCHEMAS = [", false), ("_ANY_OF_SCHEMAS = [", true)] {
+            if let Some((_, rest)) = line.split_once(marker) {
+                union = Some((literals(rest), any_of));
+            }
+        }
         if let Some(rest) = line.strip_prefix("class ") {
             if let Some(done) = m.take() {
                 out.add_model(finish_model(done, &required_checks, &nullable));
             }
             let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
-            m = Some(SdkModel { name, at: at.clone(), ..SdkModel::default() });
-            in_class_body = true;
+            let (variants, any_of) = union.take().unwrap_or_default();
+            // A union's validators and instance are no fields.
+            in_class_body = variants.is_empty();
+            m = Some(SdkModel { name, variants, any_of, at: at.clone(), ..SdkModel::default() });
             continue;
         }
         let Some(model) = m.as_mut() else { continue };
@@ -347,6 +356,15 @@ mod tests {
         assert_eq!(op.params.len(), 2);
         let req = op.required.as_ref().unwrap();
         assert!(req.contains_key("size") && !req.contains_key("created_after"), "{req:?}");
+    }
+
+    #[test]
+    fn pydantic_unions() {
+        let src = "DESTINATION_ANY_OF_SCHEMAS = [\"BankAccount\", \"Wallet\"]\n\nclass Destination(BaseModel):\n    anyof_schema_1_validator: Optional[BankAccount] = None\n";
+        let mut facts = SdkFacts::default();
+        model("pkg/models/destination.py", &format!("from pydantic import BaseModel\n{src}"), &mut facts);
+        let d = &facts.models["Destination"];
+        assert_eq!((d.variants.clone(), d.any_of, d.fields.len()), (vec!["BankAccount".to_string(), "Wallet".to_string()], true, 0));
     }
 
     #[test]

@@ -113,6 +113,34 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
     for (n, line) in numbered(text) {
         let at = At { file: file.to_string(), line: n };
         let t = line.trim();
+        // `export type PaymentMethod = { kind: 'bank' } & BankAccount | { kind: 'card' } & Card;`
+        if let Some((name, union)) = t.strip_prefix("export type ").and_then(|r| r.split_once(" = ")) {
+            let union = union.trim_end_matches(';');
+            if union.contains('|') && !union.contains("typeof") {
+                let mut model = SdkModel { name: name.trim().to_string(), at: at.clone(), ..SdkModel::default() };
+                for part in union.split('|') {
+                    let (tag, variant) = match part.split_once('&') {
+                        Some((tag, v)) => (Some(tag), v.trim()),
+                        None => (None, part.trim()),
+                    };
+                    if !variant.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || variant.is_empty() {
+                        model.variants.clear();
+                        break;
+                    }
+                    if let Some((prop, value)) = tag.and_then(|t| t.trim().trim_matches(['{', '}']).split_once(':')) {
+                        if let Some((v, _)) = literal(value) {
+                            model.discriminator = Some(prop.trim().trim_matches(['\'', '"']).to_string());
+                            model.mapping.insert(v, variant.to_string());
+                        }
+                    }
+                    model.variants.push(variant.to_string());
+                }
+                if model.variants.len() >= 2 {
+                    out.add_model(model);
+                }
+            }
+            continue;
+        }
         if let Some(rest) = t.strip_prefix("export interface ") {
             let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             m = Some(SdkModel { name, at, ..SdkModel::default() });
@@ -161,6 +189,12 @@ mod tests {
         assert_eq!(got, vec![("bookId", "bookId"), ("includeReviews", "include-reviews")]);
         let req = op.required.as_ref().unwrap();
         assert!(req.contains_key("bookId") && !req.contains_key("includeReviews"));
+        let mut union = SdkFacts::default();
+        model("api.ts", "export type PaymentMethod = { kind: 'bank' } & BankAccount | { kind: 'card' } & Card;\n", &mut union);
+        let pm = &union.models["PaymentMethod"];
+        assert_eq!(pm.variants, vec!["BankAccount", "Card"]);
+        assert_eq!(pm.discriminator.as_deref(), Some("kind"));
+        assert_eq!(pm.mapping.get("bank").map(String::as_str), Some("BankAccount"));
         let book = &facts.models["Book"];
         assert_eq!(book.fields[1].wire_name, "publishedAt");
         assert_eq!((book.fields[1].required, book.fields[1].nullable), (Some(false), Some(true)));
