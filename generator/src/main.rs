@@ -133,11 +133,12 @@ fn write_text(out: &Path, text: &str) -> Result<(), String> {
 
 impl Run {
     /// Where the SDK's sources come from: `--sdk DIR`, `--no-sdk`, else found.
-    fn sdk(&self) -> generator::SdkChoice {
+    fn sdk(&self) -> Result<generator::SdkChoice, String> {
         match (&self.global.sdk, self.global.no_sdk) {
-            (_, true) => generator::SdkChoice::Off,
-            (Some(dir), false) => generator::SdkChoice::Dir(dir.clone()),
-            (None, false) => generator::SdkChoice::Auto,
+            (_, true) => Ok(generator::SdkChoice::Off),
+            (Some(dir), false) if !dir.is_dir() => Err(format!("error: --sdk {}: not a directory; nothing read", dir.display())),
+            (Some(dir), false) => Ok(generator::SdkChoice::Dir(dir.clone())),
+            (None, false) => Ok(generator::SdkChoice::Auto),
         }
     }
 
@@ -194,7 +195,7 @@ impl Run {
             Command::Regenerate => self.regenerate(),
             Command::Check { rev } => self.check(rev.as_deref()),
             Command::Normalize { input, out } => {
-                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()).map_err(failed)?)?;
+                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()?).map_err(failed)?)?;
                 let text = generator::yaml::to_yaml(&loaded.value);
                 match &out {
                     Some(out) => write_text(out, &text)?,
@@ -205,7 +206,7 @@ impl Run {
             Command::Generate { input, out, name, force } => self.generate(&input, &out, name, force),
             Command::Diff { args, rev, out } => self.diff(&args, rev.as_deref(), out.as_deref()),
             Command::Openapi { input, out } => {
-                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()).map_err(failed)?)?;
+                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()?).map_err(failed)?)?;
                 match &out {
                     Some(out) if out.extension().is_some_and(|e| e == "json") => {
                         write_text(out, &generator::openapi::to_json(&loaded.value))?
@@ -275,7 +276,7 @@ impl Run {
     fn generate(&self, input: &Path, out: &Path, name: Option<String>, force: bool) -> Result<ExitCode, String> {
         // Before reading anything: a directory that is not ours is never written to.
         check_out_dir(out, force)?;
-        let loaded = self.loaded(generator::read_input_with(input, &self.sdk()).map_err(failed)?)?;
+        let loaded = self.loaded(generator::read_input_with(input, &self.sdk()?).map_err(failed)?)?;
         let input_read = loaded.value;
         let mut opts = input_read.crate_options(format!("generator generate {}", input.display()));
         if let Some(name) = name {

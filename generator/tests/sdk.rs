@@ -369,3 +369,31 @@ fn no_sources_no_difference() {
         assert_eq!(generator::yaml::to_yaml(&a), generator::yaml::to_yaml(&b), "{docs}");
     }
 }
+
+/// The command line: `--no-sdk` reads the docs alone, `--sdk DIR` names the sources (a path
+/// that is no directory is refused), and the summary counts the facts from the sources.
+#[test]
+fn the_flags_choose_the_sources() {
+    let (_, path, _) = sdk_fixtures().into_iter().find(|(d, _, _)| d == "storage__go__7.26.0").unwrap();
+    let tmp = std::env::temp_dir().join(format!("sdk-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    copy_dir(&path.join("docs"), &tmp.join("docs"));
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_generator")).args(args).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let docs = path.join("docs");
+    let (code, found, err) = run(&["normalize".as_ref(), docs.as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(found.contains("strong: sdk api_buckets.go:") && err.contains("from the SDK's sources (strong):"), "{err}");
+    let (_, alone, err) = run(&["normalize".as_ref(), docs.as_os_str(), "--no-sdk".as_ref()]);
+    assert!(!alone.contains("strong: sdk") && !err.contains("from the SDK's sources"), "{err}");
+    // A copy of the docs elsewhere, pointed at the sources.
+    let copy = tmp.join("docs");
+    let (_, pointed, _) = run(&["--sdk".as_ref(), path.as_os_str(), "normalize".as_ref(), copy.as_os_str()]);
+    assert!(pointed.contains("strong: sdk api_buckets.go:"));
+    let (code, _, err) = run(&["normalize".as_ref(), copy.as_os_str(), "--sdk".as_ref(), tmp.join("nope").as_os_str()]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--sdk") && err.contains("not a directory"), "{err}");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
