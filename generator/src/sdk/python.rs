@@ -44,6 +44,9 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
     if file.contains("/paths/") {
         return dynamic_api(file, text, out);
     }
+    if text.contains("endpoint_path") && (text.contains("= _Endpoint(") || text.contains("= Endpoint(")) {
+        return endpoint_api(file, text, out);
+    }
     let mut ops = Ops::default();
     let mut current: Option<(String, At)> = None;
     // 7.x: the public method's signature says which parameters are required (no default).
@@ -227,6 +230,108 @@ fn dynamic_api(file: &str, text: &str, out: &mut SdkFacts) {
     ops.finish(out);
 }
 
+/// 5.x `python` / 6.x `python-prior`: one `Endpoint(settings={'endpoint_path': …,
+/// 'operation_id': …, 'http_method': …}, params_map={'required': […]}, root_map={
+/// 'attribute_map': {'created_after': 'createdAfter'}, 'location_map': {'created_after':
+/// 'query'}}, headers_map={'content_type': […]})` per operation.
+fn endpoint_api(file: &str, text: &str, out: &mut SdkFacts) {
+    #[derive(Default)]
+    struct Block {
+        op: crate::sdk::SdkOp,
+        required: Vec<String>,
+        wires: std::collections::BTreeMap<String, String>,
+        locations: Vec<(String, String, usize)>,
+    }
+    fn finish(b: Block, file: &str, out: &mut SdkFacts) {
+        let mut op = b.op;
+        if op.name.is_empty() {
+            return;
+        }
+        for (name, loc, line) in b.locations {
+            let location = match loc.as_str() {
+                "path" => Location::Path,
+                "query" => Location::Query,
+                "header" => Location::Header,
+                "cookie" => Location::Cookie,
+                "form" | "file" => Location::Form,
+                "body" => Location::Body,
+                _ => continue,
+            };
+            let wire = if location == Location::Body { name.clone() } else { b.wires.get(&name).cloned().unwrap_or_else(|| name.clone()) };
+            op.params.push(super::SdkParam { name, wire_name: wire, location, at: At { file: file.to_string(), line } });
+        }
+        op.required = Some(b.required.into_iter().map(|r| (r, op.at.clone())).collect());
+        out.add_op(op);
+    }
+    let mut block: Option<Block> = None;
+    // The map being read (`required`, `attribute_map`, `location_map`, `content_type`).
+    let mut section: Option<&'static str> = None;
+    for (n, line) in numbered(text) {
+        let t = line.trim();
+        if t.contains("= _Endpoint(") || t.contains("= Endpoint(") {
+            if let Some(b) = block.take() {
+                finish(b, file, out);
+            }
+            block = Some(Block { op: crate::sdk::SdkOp { at: At { file: file.to_string(), line: n }, ..Default::default() }, ..Block::default() });
+            section = None;
+            continue;
+        }
+        let Some(b) = block.as_mut() else { continue };
+        let key = literal(t).filter(|_| t.starts_with(['\'', '"']));
+        if let Some((k, rest)) = &key {
+            let rest = rest.trim_start();
+            if let Some(value) = rest.strip_prefix(':') {
+                let value = value.trim();
+                match k.as_str() {
+                    "endpoint_path" => b.op.path = literal(value).map(|(p, _)| p).filter(|p| scan::is_path(p)),
+                    "operation_id" => b.op.name = literal(value).map(|(p, _)| p).unwrap_or_default(),
+                    "http_method" => b.op.method = literal(value).and_then(|(m, _)| scan::http_method(&m)),
+                    "required" | "content_type" | "attribute_map" | "location_map" => {
+                        section = Some(match k.as_str() {
+                            "required" => "required",
+                            "content_type" => "content_type",
+                            "attribute_map" => "attribute_map",
+                            _ => "location_map",
+                        });
+                    }
+                    _ => {}
+                }
+                match section {
+                    Some("required") if k == "required" => b.required.extend(literals(value)),
+                    Some("content_type") if k == "content_type" => b.op.content_types.extend(literals(value)),
+                    Some("attribute_map" | "location_map") if section.is_some_and(|s| s == k) => {}
+                    Some("attribute_map") => {
+                        if let Some((w, _)) = literal(value) {
+                            b.wires.insert(k.clone(), w);
+                        }
+                    }
+                    Some("location_map") => {
+                        if let Some((l, _)) = literal(value) {
+                            b.locations.push((k.clone(), l, n));
+                        }
+                    }
+                    _ => {}
+                }
+                if (value.ends_with("],") || value.ends_with(']') || value.ends_with("},") || value.ends_with("{},")) && matches!(section, Some("required" | "content_type")) {
+                    section = None;
+                }
+                continue;
+            }
+        }
+        match section {
+            Some("required") => b.required.extend(literals(t)),
+            Some("content_type") => b.op.content_types.extend(literals(t)),
+            _ => {}
+        }
+        if t.starts_with(']') || t.starts_with('}') {
+            section = None;
+        }
+    }
+    if let Some(b) = block.take() {
+        finish(b, file, out);
+    }
+}
+
 /// A line without its trailing `# …` comment (outside string literals).
 fn strip_comment(line: &str) -> &str {
     let mut quote: Option<char> = None;
@@ -356,6 +461,18 @@ mod tests {
         assert_eq!(op.params.len(), 2);
         let req = op.required.as_ref().unwrap();
         assert!(req.contains_key("size") && !req.contains_key("created_after"), "{req:?}");
+    }
+
+    #[test]
+    fn endpoint_objects() {
+        let src = "        self.upload = _Endpoint(\n            settings={\n                'endpoint_path': '/d/{did}',\n                'operation_id': 'upload',\n                'http_method': 'POST',\n            },\n            params_map={\n                'all': [\n                    'did',\n                    'format_name',\n                ],\n                'required': [\n                    'did',\n                ],\n            },\n            root_map={\n                'attribute_map': {\n                    'did': 'did',\n                    'format_name': 'formatName',\n                },\n                'location_map': {\n                    'did': 'path',\n                    'format_name': 'form',\n                },\n            },\n            headers_map={\n                'content_type': [\n                    'multipart/form-data'\n                ]\n            },\n        )\n";
+        let mut facts = SdkFacts::default();
+        api("pkg/api/x_api.py", &format!("endpoint_path\n{src}"), &mut facts);
+        let op = &facts.ops["POST /d/{did}"];
+        let got: Vec<(&str, &str, Location)> = op.params.iter().map(|p| (p.name.as_str(), p.wire_name.as_str(), p.location)).collect();
+        assert_eq!(got, vec![("did", "did", Location::Path), ("format_name", "formatName", Location::Form)]);
+        assert!(op.required.as_ref().unwrap().contains_key("did") && !op.required.as_ref().unwrap().contains_key("format_name"));
+        assert_eq!(op.content_types, vec!["multipart/form-data"]);
     }
 
     #[test]
