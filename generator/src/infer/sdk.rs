@@ -98,7 +98,7 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, doc_models: &[Mod
             // Generators that send no cookie at all leave cookie parameters out of the code
             // (openapi-generator's 7.x Python and Go, swagger-codegen's Java): a parameter the
             // docs list beside others the code sends is one of those.
-            let cookie = !sends_cookies(facts) && unmatched_docs == 1 && all_code_matched && !sop.params.is_empty() && matches!(p.location, Location::Query | Location::Header | Location::Cookie);
+            let cookie = !sends_cookies(facts) && unmatched_docs == 1 && all_code_matched && !sop.params.is_empty() && matches!(p.location, Location::Query | Location::Cookie);
             if cookie && p.overridden.is_empty() {
                 p.location = Location::Cookie;
                 p.inferred.insert(
@@ -219,11 +219,12 @@ fn form_requiredness(op: &mut Operation, facts: &SdkFacts, doc_models: &[Model],
         return;
     }
     // (model, field's folded JSON key → (required, where)), the SDK's first.
+    // A model that states some of its fields required: the others are optional.
     let from_sdk = facts.models.values().find(|m| {
-        m.fields.len() == fields.len() && m.fields.iter().all(|f| f.required.is_some() && fields.contains(&fold(&f.wire_name)))
+        m.fields.len() == fields.len() && m.fields.iter().all(|f| fields.contains(&fold(&f.wire_name))) && m.fields.iter().any(|f| f.required.is_some())
     });
     let stated: Vec<(String, bool, String)> = match from_sdk {
-        Some(m) => m.fields.iter().map(|f| (fold(&f.wire_name), f.required.unwrap_or(false), evidence(&f.at))).collect(),
+        Some(m) => m.fields.iter().map(|f| (fold(&f.wire_name), f.required.unwrap_or(false), evidence(if f.required.is_some() { &f.at } else { &m.at }))).collect(),
         None => {
             // swagger-codegen's Dart models state no requiredness; the docs' model of the form does.
             let Some(m) = doc_models.iter().find(|m| {
@@ -303,6 +304,8 @@ fn apply_union(m: &mut Model, sm: &SdkModel, known: &std::collections::BTreeSet<
 }
 
 fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagnostics) {
+    // JSON keys the docs wrote otherwise, one warning per model.
+    let mut keys: Vec<String> = Vec::new();
     for f in &mut m.fields {
         let names = [fold(&f.name), fold(f.neutral())];
         let Some(sf) = sm.fields.iter().find(|s| names.contains(&fold(&s.name))).or_else(|| sm.fields.iter().find(|s| names.contains(&fold(&s.wire_name)))) else {
@@ -312,14 +315,7 @@ fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagn
         // An empty key: the code does not state it (Kotlin's swagger-codegen models).
         if !sf.wire_name.is_empty() && f.overridden.iter().all(|o| !o.starts_with("wire_name")) {
             if f.wire_name != sf.wire_name && !f.inferred.contains_key("wire_name") {
-                diags.warning(
-                    &m.file,
-                    m.line,
-                    format!(
-                        "field `{}` of model `{}`: the docs give JSON key `{}`, the SDK's code `{}` ({}); the SDK's is used",
-                        f.name, m.name, f.wire_name, sf.wire_name, sf.at
-                    ),
-                );
+                keys.push(format!("`{}` → `{}`", f.wire_name, sf.wire_name));
             }
             f.wire_name = sf.wire_name.clone();
             f.inferred.insert("wire_name".into(), ev.clone());
@@ -351,7 +347,21 @@ fn apply_model(m: &mut Model, sm: &SdkModel, facts: &SdkFacts, diags: &mut Diagn
             }
         }
     }
-    let _ = facts;
+    if !keys.is_empty() {
+        let shown: Vec<&str> = keys.iter().take(4).map(String::as_str).collect();
+        let more = if keys.len() > 4 { format!(" and {} more", keys.len() - 4) } else { String::new() };
+        diags.warning(
+            &m.file,
+            m.line,
+            format!(
+                "model `{}`: {} JSON key(s) the docs write otherwise, {}{more} ({}); the SDK's are used",
+                m.name,
+                keys.len(),
+                shown.join(", "),
+                facts.file_label(&sm.at.file)
+            ),
+        );
+    }
 }
 
 /// How many facts of an API came from the SDK's sources, by kind: (locations, wire names,

@@ -435,8 +435,9 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
 
 fn finish_model(mut m: SdkModel, required: &[String], nullable: &[String]) -> SdkModel {
     for f in &mut m.fields {
-        if f.required.is_none() && !required.is_empty() {
-            f.required = Some(required.contains(&f.name));
+        // A classic setter's check says required; its absence says optional or nullable.
+        if f.required.is_none() && required.contains(&f.name) {
+            f.required = Some(true);
         }
         if nullable.contains(&f.name) {
             f.nullable = Some(true);

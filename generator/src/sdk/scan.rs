@@ -149,8 +149,11 @@ pub fn apply_rules(line: &str, rules: &[Rule], file: &str, n: usize) -> Option<S
         if r.location != Location::Body && (wire.is_empty() || wire.len() > 200) {
             return None;
         }
-        // Content negotiation the client does itself.
-        if r.location == Location::Header && (wire.eq_ignore_ascii_case("Accept") || wire.eq_ignore_ascii_case("Content-Type")) {
+        // Content negotiation the client does itself, unless a parameter of that name is sent
+        // (`localVarHeaderParameter['Content-Type'] = String(contentType)`).
+        // (A bare local of that name is the client's own choice: Ruby's `= content_type`.)
+        let own = super::fold(&name) == super::fold(&wire) && !name.starts_with('_') && rest.contains('(');
+        if r.location == Location::Header && (wire.eq_ignore_ascii_case("Accept") || wire.eq_ignore_ascii_case("Content-Type")) && !own {
             return None;
         }
         let wire = if r.location == Location::Body { name.clone() } else { wire };

@@ -13,7 +13,7 @@ pub const EXTRACTOR: Extractor = Extractor { language: "typescript", is_api, is_
 
 fn is_api(rel: &str) -> bool {
     let base = rel.rsplit('/').next().unwrap_or(rel);
-    (base == "api.ts" || (rel.contains("api/") && base.ends_with("-api.ts"))) && !rel.contains("node_modules")
+    (base == "api.ts" || (rel.contains("api/") && base.ends_with("api.ts"))) && !rel.contains("node_modules")
 }
 
 fn is_model(rel: &str) -> bool {
