@@ -64,7 +64,31 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
     let mut ops = Ops::default();
     let mut current: Option<(String, At)> = None;
     let mut method_next = 0usize;
+    // A signature over several lines (`Future<Response> getProjectWithHttpInfo(` then the
+    // arguments), joined until its `async {`.
+    let mut signature: Option<(String, usize)> = None;
     for (n, line) in numbered(text) {
+        let joined;
+        let line = match signature.take() {
+            Some((mut sig, start)) => {
+                sig.push(' ');
+                sig.push_str(line.trim());
+                if !sig.trim_end().ends_with("async {") && n - start < 40 {
+                    signature = Some((sig, start));
+                    continue;
+                }
+                joined = sig;
+                joined.as_str()
+            }
+            None => {
+                let t = line.trim();
+                if t.starts_with("Future") && (t.ends_with('(') || t.ends_with("({")) && t.contains("WithHttpInfo(") {
+                    signature = Some((t.to_string(), n));
+                    continue;
+                }
+                line
+            }
+        };
         let at = At { file: file.to_string(), line: n };
         if let Some((name, positional)) = op_start(line) {
             ops.op(name, at.clone()).required = Some(Default::default());
@@ -197,6 +221,16 @@ fn model(file: &str, text: &str, out: &mut SdkFacts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signatures_over_several_lines() {
+        let src = "  Future<Response> scheduleProjectWithHttpInfo(\n    Object idPipeSlug, {\n    ScheduleProjectRequest? scheduleProjectRequest,\n  }) async {\n    // ignore: prefer_const_declarations\n    final path = r'/project/{id|slug}/schedule'.replaceAll('{id|slug}', idPipeSlug.toString());\n    Object? postBody = scheduleProjectRequest;\n    return apiClient.invokeAPI(\n      path,\n      'POST',\n";
+        let mut facts = SdkFacts::default();
+        api("lib/api/projects_api.dart", src, &mut facts);
+        let op = &facts.ops["POST /project/{id|slug}/schedule"];
+        assert_eq!(op.params.len(), 2, "{op:?}");
+        assert!(op.required.as_ref().unwrap().contains_key("idPipeSlug"));
+    }
 
     #[test]
     fn dart_operations() {

@@ -140,9 +140,19 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             continue;
         }
         // `val localVariableQuery: MultiValueMap = mapOf("force" to listOf("$force"))` and the like.
+        // `localVariableQuery = localVariableQuery.plus("highWaterMark" to listOf("$highWaterMark"))`
+        if let Some(rest) = t.strip_prefix("localVariableQuery = localVariableQuery.plus(").or_else(|| t.strip_prefix("localVariableHeaders = localVariableHeaders.plus(")) {
+            let loc = if t.starts_with("localVariableQuery") { Location::Query } else { Location::Header };
+            if let Some((wire, value)) = literal(rest) {
+                if let Some(name) = value.trim_start().strip_prefix("to ").and_then(entry_value) {
+                    ops.param(&op, op_at.clone(), SdkParam { name, wire_name: wire, location: loc, at });
+                }
+            }
+            continue;
+        }
         let target = [("localVariableQuery", Location::Query), ("localVariableHeaders", Location::Header), ("localVariableBody", Location::Form)]
             .into_iter()
-            .find(|(v, _)| t.starts_with(&format!("val {v}")));
+            .find(|(v, _)| t.starts_with(&format!("val {v}")) || t.starts_with(&format!("var {v}")));
         let body = match target {
             Some((_, loc)) if t.contains("apOf(") => {
                 pairs = Some(loc);
