@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 pub const EXTRACTOR: Extractor = Extractor { language: "java", is_api, is_model, api, model };
 
 fn is_api(rel: &str) -> bool {
-    rel.contains("/api/") && rel.ends_with("Api.java") && !rel.contains("/test/")
+    // `…/api/`, or wherever a custom `apiPackage` put them.
+    (rel.contains("/api/") || rel.starts_with("src/main/java/")) && rel.ends_with("Api.java") && !rel.contains("/test/") && !rel.ends_with("/ApiClient.java")
 }
 
 fn is_model(rel: &str) -> bool {

@@ -11,7 +11,8 @@ use crate::ir::Location;
 pub const EXTRACTOR: Extractor = Extractor { language: "python", is_api, is_model, api, model };
 
 fn is_api(rel: &str) -> bool {
-    let in_api = (rel.contains("/api/") || rel.starts_with("api/")) && rel.ends_with("_api.py");
+    // Any `*_api.py` (a custom `apiPackage` moves them out of `<pkg>/api/`).
+    let in_api = rel.ends_with("_api.py") && !rel.ends_with("/rest_api.py");
     // 6.x: `<pkg>/paths/<path>/<method>.py`.
     let dynamic = rel.contains("/paths/")
         && ["get", "post", "put", "delete", "patch", "head", "options", "trace"].iter().any(|m| rel.ends_with(&format!("/{m}.py")));
