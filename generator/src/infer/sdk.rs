@@ -132,7 +132,17 @@ fn apply_op(op: &mut Operation, sop: &SdkOp, facts: &SdkFacts, doc_models: &[Mod
         // A placeholder the code had to respell (Rust's `{attachment_id}` for `{attachment-id}`)
         // is the path's own.
         let wire = match sp.location {
-            Location::Path => crate::ir::placeholders(&op.path).into_iter().find(|ph| *ph == wire).or_else(|| crate::ir::placeholders(&op.path).into_iter().find(|ph| fold(ph) == fold(&wire))).map_or(wire, str::to_string),
+            Location::Path => {
+                let phs = crate::ir::placeholders(&op.path);
+                match phs.iter().find(|ph| **ph == wire).or_else(|| phs.iter().find(|ph| fold(ph) == fold(&wire))) {
+                    Some(ph) => ph.to_string(),
+                    None => {
+                        // A placeholder the docs' path does not have: the path is the docs'.
+                        diags.warning(&file, line, format!("parameter `{}` of `{}`: the SDK's code fills a placeholder `{{{wire}}}` ({}) that the path `{}` does not have; the docs' reading is kept", p.name, op.name, sp.at, op.path));
+                        continue;
+                    }
+                }
+            }
             _ => wire,
         };
         if p.location != sp.location || p.wire_name != wire {
