@@ -24,9 +24,10 @@ pub fn from_sdk(evidence: &str) -> bool {
 pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnostics) {
     let mut used: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
     let doc_models = api.models.clone();
+    let index = OpIndex::new(facts);
     for op in &mut api.operations {
         let file = op.file.clone();
-        let Some((key, sop)) = find_op(op, facts) else {
+        let Some((key, sop)) = index.find(op) else {
             diags.warning(
                 &file,
                 op.line,
@@ -60,18 +61,56 @@ fn sdk_label(facts: &SdkFacts, file: &str) -> String {
     facts.file_label(file)
 }
 
-/// The SDK's operation of a doc's: by method and path, else by name (folded).
-fn find_op<'a>(op: &Operation, facts: &'a SdkFacts) -> Option<(&'a String, &'a SdkOp)> {
-    let by_path = facts.ops.iter().find(|(_, s)| {
-        s.method.as_deref() == Some(op.method.as_str()) && s.path.as_deref().is_some_and(|p| same_path(p, &op.path)) && fold(&s.name) == fold(&op.name)
-    });
-    by_path
-        .or_else(|| {
-            facts.ops.iter().find(|(_, s)| s.method.as_deref() == Some(op.method.as_str()) && s.path.as_deref().is_some_and(|p| same_path(p, &op.path)))
-        })
-        .or_else(|| {
-            facts.ops.iter().find(|(_, s)| fold(&s.name) == fold(&op.name) && s.method.as_deref().is_none_or(|m| m == op.method))
-        })
+/// A path's shape: placeholders' names and a trailing `/` aside (as [`same_path`] compares).
+fn shape(path: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in path.trim_end_matches('/').chars() {
+        match c {
+            '{' => {
+                inside = true;
+                out.push_str("{}");
+            }
+            '}' => inside = false,
+            _ if inside => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The SDK's operations by method and path shape, and by folded name.
+struct OpIndex<'a> {
+    by_route: std::collections::HashMap<(String, String), Vec<(&'a String, &'a SdkOp)>>,
+    by_name: std::collections::HashMap<String, Vec<(&'a String, &'a SdkOp)>>,
+}
+
+impl<'a> OpIndex<'a> {
+    fn new(facts: &'a SdkFacts) -> Self {
+        let mut by_route: std::collections::HashMap<(String, String), Vec<(&String, &SdkOp)>> = Default::default();
+        let mut by_name: std::collections::HashMap<String, Vec<(&String, &SdkOp)>> = Default::default();
+        for (k, o) in &facts.ops {
+            if let (Some(m), Some(p)) = (&o.method, &o.path) {
+                by_route.entry((m.clone(), shape(p))).or_default().push((k, o));
+            }
+            by_name.entry(fold(&o.name)).or_default().push((k, o));
+        }
+        OpIndex { by_route, by_name }
+    }
+
+    /// The SDK's operation of a doc's: by method and path (the same name first), else by
+    /// name (folded) where the method agrees.
+    fn find(&self, op: &Operation) -> Option<(&'a String, &'a SdkOp)> {
+        let name = fold(&op.name);
+        if let Some(route) = self.by_route.get(&(op.method.clone(), shape(&op.path))) {
+            let found = route.iter().find(|(_, s)| fold(&s.name) == name).or_else(|| route.first());
+            if let Some((k, s)) = found {
+                debug_assert!(s.path.as_deref().is_some_and(|p| same_path(p, &op.path)));
+                return Some((k, s));
+            }
+        }
+        self.by_name.get(&name)?.iter().find(|(_, s)| s.method.as_deref().is_none_or(|m| m == op.method)).map(|(k, s)| (*k, *s))
+    }
 }
 
 /// The SDK's parameter of a doc's: by the code's name, else by wire name.

@@ -58,9 +58,9 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
     while i < lines.len() {
         let (n, line) = lines[i];
         i += 1;
-        let at = At { file: file.to_string(), line: n };
+        let at_here = || At { file: file.to_string(), line: n };
         if let Some(name) = op_start(line) {
-            current = Some((name.to_string(), at.clone()));
+            current = Some((name.to_string(), at_here()));
             signature = None;
             in_content_types = false;
             continue;
@@ -68,7 +68,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
         let t = strip_comment(line.trim_start());
         if let Some(name) = t.strip_prefix("def ").and_then(|r| r.split('(').next()) {
             let public = !name.starts_with('_') && !name.ends_with("_with_http_info") && !name.ends_with("_without_preload_content") && name != "__init__";
-            signature = public.then(|| (name.trim().to_string(), at.clone()));
+            signature = public.then(|| (name.trim().to_string(), at_here()));
             continue;
         }
         if let Some((name, sig_at)) = &signature {
@@ -82,7 +82,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
                     let op = ops.op(&name, sig_at.clone());
                     op.required.get_or_insert_with(Default::default);
                     if !rest.contains("= None") && !rest.trim_end().ends_with('[') {
-                        ops.required(&name, sig_at, param, at.clone());
+                        ops.required(&name, sig_at, param, at_here());
                     }
                     continue;
                 }
@@ -91,9 +91,16 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
                 signature = None;
             }
         }
-        let Some((op_name, op_at)) = current.clone() else { continue };
+        if current.is_none() {
+            continue;
+        }
+        // Most lines (docstrings, plumbing) hold nothing to read: no string literal, no body.
+        if !in_content_types && !t.contains(['\'', '"']) && !t.contains("body_params") && !t.contains("select_header_content_type") {
+            continue;
+        }
+        let Some((op_name, op_at)) = current.as_ref() else { continue };
         if let Some(p) = scan::required_message(line) {
-            ops.required(&op_name, op_at.clone(), &p, at.clone());
+            ops.required(op_name, op_at.clone(), &p, at_here());
         }
         if t.contains("select_header_content_type(") {
             in_content_types = true;
@@ -101,7 +108,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
         if in_content_types {
             for ct in literals(t) {
                 if ct.contains('/') {
-                    ops.content_type(&op_name, op_at.clone(), &ct);
+                    ops.content_type(op_name, op_at.clone(), &ct);
                 }
             }
             if t.contains(']') {
@@ -109,16 +116,16 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             }
         }
         if let Some((m, _)) = literal_after(t, "method=") {
-            ops.op(&op_name, op_at.clone()).method = scan::http_method(&m);
+            ops.op(op_name, op_at.clone()).method = scan::http_method(&m);
         }
         if let Some((p, _)) = literal_after(t, "resource_path=") {
-            ops.op(&op_name, op_at.clone()).path = scan::is_path(&p).then_some(p);
+            ops.op(op_name, op_at.clone()).path = scan::is_path(&p).then_some(p);
         }
         // Classic: `'/books/{bookId}', 'GET',` after `call_api(`.
-        let lits = literals(t);
-        if t.starts_with('\'') && lits.len() >= 2 && scan::is_path(&lits[0]) {
+        let lits = if t.starts_with('\'') { literals(t) } else { Vec::new() };
+        if lits.len() >= 2 && scan::is_path(&lits[0]) {
             if let Some(m) = scan::http_method(&lits[1]) {
-                let op = ops.op(&op_name, op_at.clone());
+                let op = ops.op(op_name, op_at.clone());
                 op.path = Some(lits[0].clone());
                 op.method = Some(m);
             }
@@ -127,7 +134,7 @@ fn api(file: &str, text: &str, out: &mut SdkFacts) {
             if p.location == Location::Body && matches!(p.name.as_str(), "None" | "f" | "body_params") {
                 continue;
             }
-            ops.param(&op_name, op_at, p);
+            ops.param(op_name, op_at.clone(), p);
         }
     }
     ops.finish(out);
