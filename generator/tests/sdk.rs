@@ -331,7 +331,8 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// A hostile SDK tree: a symbolic link out of the root, a binary file, a non-UTF-8 file and an
-/// oversized one are skipped with a warning each; the rest is read.
+/// oversized one are skipped with a warning each, a source of a template the reader does not
+/// know is named; the rest is read.
 #[cfg(unix)]
 #[test]
 fn hostile_sdk_trees_are_read_with_warnings() {
@@ -347,9 +348,17 @@ fn hostile_sdk_trees_are_read_with_warnings() {
     std::fs::write(api_dir.join("binary_api.py"), b"\x00\x01\x02def").unwrap();
     std::fs::write(api_dir.join("latin1_api.py"), b"# caf\xe9\n").unwrap();
     std::fs::write(api_dir.join("huge_api.py"), "#".repeat(3 * 1024 * 1024)).unwrap();
+    // A template the reader does not know: said, not guessed at.
+    std::fs::write(api_dir.join("custom_api.py"), "class CustomApi:\n    def list_books(self):\n        return self.client.fetch(\"books\")\n".repeat(100)).unwrap();
     let loaded = generator::load_input(&root.join("docs")).unwrap();
     let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.to_string()).collect();
-    for want in ["linked_api.py: a symbolic link out of the SDK root: not read", "binary_api.py: SDK source is binary: not read", "latin1_api.py: SDK source is not UTF-8", "huge_api.py: SDK source of 3145728 bytes"] {
+    for want in [
+        "linked_api.py: a symbolic link out of the SDK root: not read",
+        "binary_api.py: SDK source is binary: not read",
+        "latin1_api.py: SDK source is not UTF-8",
+        "huge_api.py: SDK source of 3145728 bytes",
+        "custom_api.py: no operation read from this python API source",
+    ] {
         assert!(warnings.iter().any(|w| w.contains(want)), "{want}: {warnings:#?}");
     }
     assert!(!generator::yaml::to_yaml(&loaded.value).contains("secret"));

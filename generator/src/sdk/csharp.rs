@@ -15,7 +15,7 @@ use crate::ir::Location;
 pub const EXTRACTOR: Extractor = Extractor { language: "csharp", is_api, is_model, api, model };
 
 fn is_api(rel: &str) -> bool {
-    rel.contains("/Api/") && rel.ends_with("Api.cs") && !rel.contains(".Test")
+    rel.contains("/Api/") && rel.ends_with("Api.cs") && !rel.ends_with("/IApi.cs") && !rel.contains(".Test")
 }
 
 fn is_model(rel: &str) -> bool {

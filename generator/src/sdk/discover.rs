@@ -97,10 +97,25 @@ pub fn read_sdk(root: &Path, language: &str, limits: &Limits, label_root: &Path,
     for f in found.iter().take(limits.max_files) {
         let Some(text) = read_text(&f.path, limits, &label(&f.path), diags) else { continue };
         facts.files += 1;
+        // Each file read on its own, then merged: what it gave is known.
+        let mut own = SdkFacts::default();
         if f.api {
-            (ex.api)(&f.rel, &text, &mut facts);
+            (ex.api)(&f.rel, &text, &mut own);
+            if own.ops.is_empty() && text.len() > 4096 {
+                diags.warning(
+                    &label(&f.path),
+                    0,
+                    format!("no operation read from this {} API source: a template the reader does not know; the docs alone describe its operations", ex.language),
+                );
+            }
         } else {
-            (ex.model)(&f.rel, &text, &mut facts);
+            (ex.model)(&f.rel, &text, &mut own);
+        }
+        for (_, op) in own.ops {
+            facts.add_op(op);
+        }
+        for (_, m) in own.models {
+            facts.add_model(m);
         }
     }
     if found.len() > limits.max_files {

@@ -12,7 +12,8 @@ pub const EXTRACTOR: Extractor = Extractor { language: "python", is_api, is_mode
 
 fn is_api(rel: &str) -> bool {
     // Any `*_api.py` (a custom `apiPackage` moves them out of `<pkg>/api/`).
-    let in_api = rel.ends_with("_api.py") && !rel.ends_with("/rest_api.py");
+    // (6.x's `apis/` only mixes in the operations of `paths/`.)
+    let in_api = rel.ends_with("_api.py") && !rel.ends_with("/rest_api.py") && !rel.contains("/apis/");
     // 6.x: `<pkg>/paths/<path>/<method>.py`.
     let dynamic = rel.contains("/paths/")
         && ["get", "post", "put", "delete", "patch", "head", "options", "trace"].iter().any(|m| rel.ends_with(&format!("/{m}.py")));
