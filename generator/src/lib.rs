@@ -3,8 +3,9 @@
 //!
 //! Layers, each importing only from those before it (`ARCHITECTURE.md` is the map):
 //! [`read`] (markdown or plain text → blocks) → [`doc`] (what the doc says, per client
-//! language) → [`infer`] (what it does not say, with evidence) → [`mod@load`] + [`provider`]
-//! (one loader for every input kind, `provider.yaml` overrides) → [`ir::Api`] ⇄ [`yaml`] →
+//! language; beside it [`sdk`]: what the SDK's sources say) → [`infer`] (what it does not
+//! say, with evidence) → [`mod@load`] + [`provider`] (one loader for every input kind,
+//! `provider.yaml` overrides) → [`ir::Api`] ⇄ [`yaml`] →
 //! [`surface`] (every Rust name and type decided once) → [`render`] (quote and format) →
 //! files ([`files`]); [`diff`] and [`openapi`] read the IR and the surface.
 
@@ -24,12 +25,13 @@ pub mod prose;
 pub mod provider;
 pub mod read;
 pub mod render;
+pub mod sdk;
 pub mod surface;
 pub mod yaml;
 
 pub use doc::{extract_doc_set, read_doc_set, ExtractedDocs, ReadDocs};
 pub use infer::infer_doc_set;
-pub use load::{collect_dir, load, load_input, load_spec_dir, parse_doc, parse_doc_set, read_input, Input, InputKind, Spec};
+pub use load::{collect_dir, load, load_input, load_input_with, load_spec_dir, load_with, parse_doc, parse_doc_set, read_input, read_input_with, Input, InputKind, SdkChoice, Spec};
 pub use read::DocSet;
 
 use diag::{Diagnostic, Diagnostics, Failed};

@@ -6,7 +6,7 @@
 
 use crate::diag::{Diagnostics, Failed};
 use crate::doc::{extract_doc_set, read_doc_set};
-use crate::infer::infer_doc_set;
+use crate::infer::infer_doc_set_with;
 use crate::ir::Api;
 use crate::provider::{self, ProviderConfig};
 use crate::read::DocSet;
@@ -33,9 +33,45 @@ pub fn parse_doc_set(set: &DocSet, provider: &str, diags: &mut Diagnostics) -> O
 
 /// [`parse_doc_set`], the docs read in `forced` whatever they look like (`flavour:`).
 pub fn parse_doc_set_in(set: &DocSet, provider: &str, forced: Option<&'static str>, diags: &mut Diagnostics) -> Option<Api> {
+    parse_doc_set_sdk(set, provider, forced, None, Path::new(""), diags)
+}
+
+/// Whether and where the SDK's sources beside the docs are read (`--sdk DIR`, `--no-sdk`,
+/// `sdk:` in `provider.yaml`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum SdkChoice {
+    /// The SDK the docs sit in, found by [`crate::sdk::find_root`] (nothing said when there
+    /// is none); `provider.yaml`'s `sdk:` decides where it says.
+    #[default]
+    Auto,
+    /// The docs alone.
+    Off,
+    /// This directory is the SDK root.
+    Dir(PathBuf),
+}
+
+/// [`parse_doc_set_in`], then the sources of the doc's language under `sdk` (the root,
+/// and whether it was named: then finding no sources is a warning) weighed against the docs.
+pub fn parse_doc_set_sdk(
+    set: &DocSet,
+    provider: &str,
+    forced: Option<&'static str>,
+    sdk: Option<(&Path, bool)>,
+    label_root: &Path,
+    diags: &mut Diagnostics,
+) -> Option<Api> {
     let read = read_doc_set(set);
     let extracted = extract_doc_set(&read, forced, diags);
-    infer_doc_set(extracted, provider, set.docs.len() == 1, diags)
+    let facts = sdk.and_then(|(root, named)| {
+        let language = extracted.apis.first().map(|(_, d)| d.language)?;
+        let facts = crate::sdk::read_sdk(root, language, &crate::sdk::Limits::default(), label_root, diags);
+        if facts.is_none() && named {
+            let label = root.strip_prefix(label_root).unwrap_or(root).display().to_string();
+            diags.warning(&label, 0, format!("no {language} sources of an SDK found here; the docs alone are read"));
+        }
+        facts
+    });
+    infer_doc_set_with(extracted, provider, set.docs.len() == 1, facts.as_ref(), diags)
 }
 
 /// The README a doc's scheme links point to (`[bearerAuth](../README.md#bearerAuth)`): the
@@ -170,6 +206,11 @@ struct Config {
 /// Loads any input (see [`InputKind`]); labels in diagnostics are relative to
 /// `label_root`. The one place `provider.yaml` is found and applied.
 pub fn load(path: &Path, label_root: &Path) -> Result<Loaded<Input>, Failed> {
+    load_with(path, label_root, &SdkChoice::Auto)
+}
+
+/// [`load`], the SDK's sources read as `sdk` says (over `provider.yaml`'s `sdk:`).
+pub fn load_with(path: &Path, label_root: &Path, sdk: &SdkChoice) -> Result<Loaded<Input>, Failed> {
     let kind = InputKind::of(path);
     let mut diags = Diagnostics::default();
     let label = |p: &Path| p.strip_prefix(label_root).unwrap_or(p).display().to_string();
@@ -205,11 +246,31 @@ pub fn load(path: &Path, label_root: &Path) -> Result<Loaded<Input>, Failed> {
     };
     let mut api = None;
     let mut from_yaml = false;
+    // The SDK beside the docs: the command line's choice, else provider.yaml's, else found.
+    let choice = match (sdk, config.as_ref().and_then(|c| c.parsed.sdk.as_ref())) {
+        (SdkChoice::Auto, Some(provider::SdkSetting::Enabled(false))) => SdkChoice::Off,
+        (SdkChoice::Auto, Some(provider::SdkSetting::Dir(d))) => {
+            let dir = cfg_path.parent().unwrap_or(Path::new(".")).join(d);
+            if !dir.is_dir() {
+                let c = config.as_ref().expect("matched above");
+                diags.error(&c.label, provider::line_of(&c.text, "sdk"), format!("sdk: `{d}` is not a directory"));
+            }
+            SdkChoice::Dir(dir)
+        }
+        (other, _) => other.clone(),
+    };
+    let sdk_root = match (&choice, &source) {
+        (SdkChoice::Off, _) | (_, None) => None,
+        (SdkChoice::Dir(d), _) => Some((d.clone(), true)),
+        (SdkChoice::Auto, Some(s)) if kind != InputKind::ApiYaml => crate::sdk::find_root(s).map(|r| (r, false)),
+        (SdkChoice::Auto, Some(_)) => None,
+    };
+    let sdk_root = sdk_root.as_ref().map(|(r, named)| (r.as_path(), *named));
     if let Some(source) = source {
         if source.is_dir() {
             let set = collect_dir(&source, label_root, &mut diags);
             files.extend(set.paths.iter().cloned());
-            api = parse_doc_set_in(&set, &provider, forced, &mut diags);
+            api = parse_doc_set_sdk(&set, &provider, forced, sdk_root, label_root, &mut diags);
         } else {
             let source_label = label(&source);
             files.push(source.clone());
@@ -233,7 +294,7 @@ pub fn load(path: &Path, label_root: &Path) -> Result<Loaded<Input>, Failed> {
                         readme,
                         ..DocSet::default()
                     };
-                    api = parse_doc_set_in(&set, &provider, forced, &mut diags);
+                    api = parse_doc_set_sdk(&set, &provider, forced, sdk_root, label_root, &mut diags);
                 }
             }
         }
@@ -375,7 +436,12 @@ fn forced_language(config: &ProviderConfig, cfg_label: &str, cfg_text: &str, dia
 /// Reads any input: a doc file, a docs or spec directory, or a normalized `api.yaml`.
 /// See [`read_input`]; this is its API.
 pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
-    read_input(path).map(|l| Loaded {
+    load_input_with(path, &SdkChoice::Auto)
+}
+
+/// [`load_input`], the SDK's sources read as `sdk` says.
+pub fn load_input_with(path: &Path, sdk: &SdkChoice) -> Result<Loaded<Api>, Failed> {
+    read_input_with(path, sdk).map(|l| Loaded {
         value: l.value.api,
         warnings: l.warnings,
         summaries: l.summaries,
@@ -388,6 +454,11 @@ pub fn load_input(path: &Path) -> Result<Loaded<Api>, Failed> {
 /// they are idempotent) and the crate's name, display name and version. Labels are
 /// relative to a directory's parent, or as the file path is given.
 pub fn read_input(path: &Path) -> Result<Loaded<Input>, Failed> {
+    read_input_with(path, &SdkChoice::Auto)
+}
+
+/// [`read_input`], the SDK's sources read as `sdk` says (`--sdk DIR`, `--no-sdk`).
+pub fn read_input_with(path: &Path, sdk: &SdkChoice) -> Result<Loaded<Input>, Failed> {
     let root = if path.is_dir() { path.parent().unwrap_or(Path::new(".")) } else { Path::new("") };
-    load(path, root)
+    load_with(path, root, sdk)
 }

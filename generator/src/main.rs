@@ -32,6 +32,13 @@ struct GlobalOpts {
     /// provider.yaml)
     #[arg(long, global = true)]
     strict: bool,
+    /// Read the SDK's sources from DIR (the directory holding the SDK's docs directory)
+    /// [default: the SDK the docs sit in, if any; `sdk:` in provider.yaml]
+    #[arg(long, global = true, value_name = "DIR", conflicts_with = "no_sdk")]
+    sdk: Option<PathBuf>,
+    /// Read the docs alone, not the SDK's sources beside them (also `sdk: false` in provider.yaml)
+    #[arg(long, global = true)]
+    no_sdk: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -134,6 +141,16 @@ fn write_text(out: &Path, text: &str) -> Result<(), String> {
 }
 
 impl Run {
+    /// Where the SDK's sources come from: `--sdk DIR`, `--no-sdk`, else found.
+    fn sdk(&self) -> Result<generator::SdkChoice, String> {
+        match (&self.global.sdk, self.global.no_sdk) {
+            (_, true) => Ok(generator::SdkChoice::Off),
+            (Some(dir), false) if !dir.is_dir() => Err(format!("error: --sdk {}: not a directory; nothing read", dir.display())),
+            (Some(dir), false) => Ok(generator::SdkChoice::Dir(dir.clone())),
+            (None, false) => Ok(generator::SdkChoice::Auto),
+        }
+    }
+
     /// The repository root: `--root`, else the current directory or its nearest ancestor
     /// holding `specs/`.
     fn root(&self) -> Result<PathBuf, String> {
@@ -187,7 +204,7 @@ impl Run {
             Command::Regenerate => self.regenerate(),
             Command::Check { rev } => self.check(rev.as_deref()),
             Command::Normalize { input, out } => {
-                let loaded = self.loaded(generator::load_input(&input).map_err(failed)?)?;
+                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()?).map_err(failed)?)?;
                 let text = generator::yaml::to_yaml(&loaded.value);
                 match &out {
                     Some(out) => write_text(out, &text)?,
@@ -207,7 +224,7 @@ impl Run {
             Command::Generate { input, out, name, force } => self.generate(&input, &out, name, force),
             Command::Diff { args, rev, out } => self.diff(&args, rev.as_deref(), out.as_deref()),
             Command::Openapi { input, out } => {
-                let loaded = self.loaded(generator::load_input(&input).map_err(failed)?)?;
+                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()?).map_err(failed)?)?;
                 match &out {
                     Some(out) if out.extension().is_some_and(|e| e == "json") => {
                         write_text(out, &generator::openapi::to_json(&loaded.value))?
@@ -277,7 +294,7 @@ impl Run {
     fn generate(&self, input: &Path, out: &Path, name: Option<String>, force: bool) -> Result<ExitCode, String> {
         // Before reading anything: a directory that is not ours is never written to.
         check_out_dir(out, force)?;
-        let loaded = self.loaded(generator::read_input(input).map_err(failed)?)?;
+        let loaded = self.loaded(generator::read_input_with(input, &self.sdk()?).map_err(failed)?)?;
         let input_read = loaded.value;
         let mut opts = input_read.crate_options(format!("generator generate {}", input.display()));
         if let Some(name) = name {

@@ -53,6 +53,20 @@ pub struct ProviderConfig {
     /// Per operation: `false`, or the pagination stated (applied by [`apply_pagination`]).
     #[serde(default)]
     pub pagination: BTreeMap<String, PaginationOverride>,
+    /// The SDK whose sources are read beside the docs (`crate::sdk`): a directory, relative
+    /// to this file's, or `false` to read the docs alone. Default: the SDK the docs sit in.
+    #[serde(default)]
+    pub sdk: Option<SdkSetting>,
+}
+
+/// `sdk:` in `provider.yaml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum SdkSetting {
+    /// `true`: found beside the docs (the default); `false`: the docs alone.
+    Enabled(bool),
+    /// The SDK root, relative to the `provider.yaml`'s directory.
+    Dir(String),
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -256,6 +270,12 @@ pub fn parse(text: &str, file: &str, diags: &mut Diagnostics) -> Option<Provider
                         line_of(text, "version"),
                         format!("version: `{v}` is not a semver version (MAJOR.MINOR.PATCH, e.g. `0.2.0`)"),
                     );
+                    ok = false;
+                }
+            }
+            if let Some(SdkSetting::Dir(d)) = &c.sdk {
+                if d.trim().is_empty() {
+                    diags.error(file, line_of(text, "sdk"), "sdk: expected a directory or `false`, found an empty string");
                     ok = false;
                 }
             }

@@ -300,7 +300,7 @@ fn every_language_yields_the_specs_facts_but_its_known_differences() {
             let key = s(key);
             let path = fx.path.join("docs").join(&key);
             let doc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let api: Option<Api> = generator::load_input(&path).ok().map(|l| l.value);
+            let api: Option<Api> = support::load_docs_alone(&path).ok().map(|l| l.value);
             let names = names_text(&doc);
             t.docs += 1;
             for (op_name, top) in ops.as_mapping().into_iter().flatten() {
@@ -437,7 +437,7 @@ fn a_crate_from_every_language_compiles_without_warnings() {
             .unwrap_or(fx);
         i += 1;
         picked.insert(key, 1);
-        let loaded = generator::load_input(&chosen.path.join("docs"))
+        let loaded = support::load_docs_alone(&chosen.path.join("docs"))
             .unwrap_or_else(|e| panic!("{}: {e}", chosen.dir));
         let name = format!("lang-{}", chosen.dir.replace("__", "-").replace('.', "-"));
         let opts = generator::render::CrateOptions {
@@ -533,7 +533,7 @@ fn parameter_types_are_the_specs_where_the_docs_spell_them() {
         let spec: Value = serde_yaml::from_str(&std::fs::read_to_string(&spec_path).unwrap()).unwrap();
         let types = spec_types(&spec);
         // The docs directory, as `generate` reads it: its model docs type the enums.
-        let api = generator::load_input(&fx.path.join("docs")).unwrap_or_else(|e| panic!("{}: {e}", fx.dir)).value;
+        let api = support::load_docs_alone(&fx.path.join("docs")).unwrap_or_else(|e| panic!("{}: {e}", fx.dir)).value;
         {
             for op in &api.operations {
                 let Some(want) = types.get(&fold(&op.name)) else { continue };

@@ -9,7 +9,7 @@ use std::path::Path;
 
 fn load(dir: &str) -> Api {
     let path = support::root().join(dir);
-    generator::load_input(&path).unwrap_or_else(|e| panic!("{dir}: {:?}", e.0)).value
+    support::load_docs_alone(&path).unwrap_or_else(|e| panic!("{dir}: {:?}", e.0)).value
 }
 
 /// Operation (by its Rust method name) → its parameters' Rust names, sorted.
@@ -77,7 +77,7 @@ fn every_language_gives_the_python_docs_rust_names() {
                 continue;
             }
             let docs = Path::new("tests/fixtures/langs").join(&name).join("docs");
-            let Ok(loaded) = generator::load_input(&support::root().join(&docs)) else { continue };
+            let Ok(loaded) = support::load_docs_alone(&support::root().join(&docs)) else { continue };
             let got = param_names(&loaded.value);
             checked += 1;
             for (method, params) in &got {

@@ -172,7 +172,7 @@ fn scheme_facts_of_every_language_equal_the_specs() {
         )
         .unwrap();
         let want = spec_schemes(&spec);
-        let loaded = generator::read_input(&langs().join(dir).join("docs"))
+        let loaded = generator::read_input_with(&langs().join(dir).join("docs"), &generator::SdkChoice::Off)
             .unwrap_or_else(|e| panic!("{dir}: {e}"));
         let api = &loaded.value.api;
         let silent = SILENT.contains(&(lang, version));
@@ -272,7 +272,7 @@ fn storage_schemes_in_java_kotlin_go_php_csharp() {
         "storage__csharp__6.6.0",
         "storage__perl__6.6.0",
     ] {
-        let api = generator::read_input(&langs().join(dir).join("docs"))
+        let api = generator::read_input_with(&langs().join(dir).join("docs"), &generator::SdkChoice::Off)
             .unwrap()
             .value
             .api;
@@ -326,7 +326,7 @@ fn silent_docs_guess_from_names_with_warnings() {
         "storage__rust__7.26.0",
         "storage__csharp__7.26.0",
     ] {
-        let loaded = generator::read_input(&langs().join(dir).join("docs")).unwrap();
+        let loaded = generator::read_input_with(&langs().join(dir).join("docs"), &generator::SdkChoice::Off).unwrap();
         let api = &loaded.value.api;
         let get = |n: &str| {
             api.auth_schemes

@@ -236,7 +236,7 @@ fn a_header_row_wrapped_onto_two_lines_is_rejoined() {
 #[test]
 fn the_flavour_is_detected_recorded_and_can_be_forced() {
     let java = support::root().join("tests/fixtures/langs/library__java__7.26.0/docs/BooksApi.md");
-    let api = generator::load_input(&java).unwrap().value;
+    let api = generator::load_input_with(&java, &generator::SdkChoice::Off).unwrap().value;
     assert_eq!(api.source.as_ref().unwrap().flavour, "java");
     let book_id = |api: &Api| {
         let op = api.operations.iter().find(|o| o.name == "getBook").unwrap();

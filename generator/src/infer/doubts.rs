@@ -75,6 +75,13 @@ pub fn doubts(api: &Api) -> Vec<String> {
         }
         out.push(line);
     }
+    let (locations, wires, required, models) = super::sdk::counts(api);
+    if locations + wires + required + models > 0 {
+        out.push(format!(
+            "from the SDK's sources (strong): {} fact(s): {locations} locations, {wires} wire names, {required} requiredness, {models} model field facts",
+            locations + wires + required + models
+        ));
+    }
     out
 }
 

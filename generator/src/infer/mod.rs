@@ -14,6 +14,7 @@ pub mod models;
 pub mod naming;
 pub mod paginate;
 pub mod schemes;
+pub mod sdk;
 #[cfg(test)]
 mod tests;
 
@@ -28,6 +29,12 @@ use naming::convention as naming_convention;
 /// Phase 3: the API docs merged (operations documented in several docs kept once), then
 /// inference, README auth and models. `single`: the set is one doc.
 pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mut Diagnostics) -> Option<Api> {
+    infer_doc_set_with(ex, provider, single, None, diags)
+}
+
+/// [`infer_doc_set`], then the facts read from the SDK's sources beside the docs, if any
+/// ([`sdk`]: they win over the docs' and are marked `strong: sdk <file>:<line>`).
+pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sources: Option<&crate::sdk::SdkFacts>, diags: &mut Diagnostics) -> Option<Api> {
     let flavour = crate::doc::Template;
     let ExtractedDocs { mut apis, models, readme, files, form } = ex;
     let language = apis.first().map(|(_, d)| d.language).unwrap_or("python");
@@ -135,6 +142,9 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
     models::infer_variants(&mut api);
     models::models_from_examples(&mut api);
     models::patch_bodies_are_nullable(&mut api);
+    if let Some(facts) = sources {
+        sdk::apply(&mut api, facts, single, diags);
+    }
     paginate::infer(&mut api);
     Some(api)
 }

@@ -67,3 +67,27 @@ pub fn yaml_spec(text: &str) -> bool {
         }
     }
 }
+
+/// One source file of an SDK in `language`, read by that language's reader as an API source
+/// and as a model source under the paths its generators use; every fact must point at a
+/// line of the file. Returns whether anything was read.
+pub fn sdk_source(language: &str, text: &str) -> bool {
+    let Some(ex) = generator::sdk::extractor(language) else { return false };
+    let lines = text.lines().count().max(1);
+    let mut facts = generator::sdk::SdkFacts::default();
+    (ex.api)("sdk/api/fuzz_api.src", text, &mut facts);
+    (ex.api)("sdk/paths/fuzz/get.py", text, &mut facts);
+    (ex.model)("sdk/model/fuzz.src", text, &mut facts);
+    for op in facts.ops.values() {
+        assert!(op.at.line <= lines, "operation `{}` at line {} of {lines}", op.name, op.at.line);
+        for p in &op.params {
+            assert!(p.at.line >= 1 && p.at.line <= lines, "parameter `{}` at line {} of {lines}", p.name, p.at.line);
+        }
+    }
+    for m in facts.models.values() {
+        for f in &m.fields {
+            assert!(f.at.line >= 1 && f.at.line <= lines, "field `{}` at line {} of {lines}", f.name, f.at.line);
+        }
+    }
+    !facts.ops.is_empty() || !facts.models.is_empty()
+}

@@ -6,6 +6,12 @@ use generator::ir::Api;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// A fixture's docs read alone, as the docs-alone figures are measured: the language
+/// fixtures keep their SDK's sources beside the docs, which `load_input` would read.
+pub fn load_docs_alone(path: &Path) -> Result<generator::Loaded<Api>, generator::diag::Failed> {
+    generator::load_input_with(path, &generator::SdkChoice::Off)
+}
+
 /// The workspace root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("workspace root").to_path_buf()
