@@ -17,6 +17,7 @@ pub(crate) const SCHEME_BEARER_AUTH: crate::runtime::AuthScheme = crate::runtime
     kind: crate::runtime::AuthKind::Bearer,
 };
 /// The `apiKeyQuery` security scheme.
+#[cfg(feature = "orders")]
 pub(crate) const SCHEME_API_KEY_QUERY: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "apiKeyQuery",
     kind: crate::runtime::AuthKind::ApiKey {
@@ -25,6 +26,7 @@ pub(crate) const SCHEME_API_KEY_QUERY: crate::runtime::AuthScheme = crate::runti
     },
 };
 /// The `apiKeyHeader` security scheme.
+#[cfg(feature = "orders")]
 pub(crate) const SCHEME_API_KEY_HEADER: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "apiKeyHeader",
     kind: crate::runtime::AuthKind::ApiKey {

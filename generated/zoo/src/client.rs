@@ -7,6 +7,7 @@ pub(crate) const SCHEME_BASIC_AUTH: crate::runtime::AuthScheme = crate::runtime:
     kind: crate::runtime::AuthKind::Basic,
 };
 /// The `zooKey` security scheme.
+#[cfg(feature = "animals")]
 pub(crate) const SCHEME_ZOO_KEY: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "zooKey",
     kind: crate::runtime::AuthKind::ApiKey {

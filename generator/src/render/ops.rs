@@ -5,6 +5,7 @@ use crate::ir::{Location, Operation};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use crate::surface::ops::*;
+use crate::surface::groups::GroupPlan;
 use crate::surface::schemes::SchemePlan;
 
 fn method_tokens(m: &str) -> TokenStream {
@@ -134,100 +135,147 @@ fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, ct: &str, value: TokenStr
 /// thread): the file is its pieces' text, concatenated in order.
 pub(crate) enum OpsPiece {
     /// The file's inner doc and `use`.
-    Header { uses_client: bool },
+    Header,
     /// `impl Client` with the methods of these (ungrouped) operations.
     ClientImpl(Vec<usize>),
     /// The request builder of one (ungrouped) operation.
     Builder(usize),
-    /// The module of one API group: group name, module name, its operations.
-    Module(String, String, Vec<usize>),
 }
 
 impl OpsPiece {
     /// A rough cost, in builders, of rendering and formatting the piece.
     pub(crate) fn weight(&self) -> usize {
         match self {
-            OpsPiece::Header { .. } => 0,
+            OpsPiece::Header => 0,
             OpsPiece::ClientImpl(ops) => ops.len().div_ceil(8),
             OpsPiece::Builder(_) => 1,
-            OpsPiece::Module(_, _, ops) => ops.len() + ops.len().div_ceil(4),
         }
     }
 }
 
-/// The pieces of `src/operations.rs`: one module per API group when the docs have
-/// several; otherwise everything at the top.
+/// The pieces of `src/operations.rs`: the operations outside any API group (those of a
+/// group are in its own module, [`group_file`]); none when there are none.
 pub(crate) fn operations_pieces(plan: &Plan<'_>) -> Vec<OpsPiece> {
-    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    for (i, o) in plan.ops.iter().enumerate() {
-        let g = o.op.group.as_deref();
-        match groups.iter_mut().find(|(x, _)| *x == g) {
-            Some((_, ops)) => ops.push(i),
-            None => groups.push((g, vec![i])),
-        }
+    let ops: Vec<usize> = (0..plan.ops.len()).filter(|&i| plan.ops[i].op.group.is_none()).collect();
+    if ops.is_empty() {
+        return Vec::new();
     }
-    let mut pieces = vec![OpsPiece::Header {
-        uses_client: groups.iter().any(|(g, _)| g.is_none()),
-    }];
-    let modules = group_modules(groups.iter().filter_map(|(g, _)| *g));
-    for (g, ops) in groups {
-        match g {
-            None => {
-                pieces.push(OpsPiece::ClientImpl(ops.clone()));
-                pieces.extend(ops.into_iter().map(OpsPiece::Builder));
-            }
-            Some(name) => {
-                let module = modules.get(name).cloned().unwrap_or_default();
-                pieces.push(OpsPiece::Module(name.to_string(), module, ops));
-            }
-        }
-    }
+    let mut pieces = vec![OpsPiece::Header, OpsPiece::ClientImpl(ops.clone())];
+    pieces.extend(ops.into_iter().map(OpsPiece::Builder));
     pieces
 }
 
 /// The tokens of one piece of `src/operations.rs`.
 pub(crate) fn operations_piece(piece: &OpsPiece, plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStream {
-    let client_impl = |ops: &[usize]| {
-        let methods = ops.iter().map(|&i| client_method(&plan.ops[i]));
-        quote! {
-            impl Client {
-                #(#methods)*
-            }
-        }
-    };
     match piece {
-        OpsPiece::Header { uses_client } => {
-            let top_use = uses_client.then(|| quote!(use crate::Client;));
-            quote! {
-                //! One method and one request builder per documented operation.
+        OpsPiece::Header => quote! {
+            //! One method and one request builder per documented operation.
 
-                #top_use
+            use crate::Client;
+        },
+        OpsPiece::ClientImpl(ops) => {
+            let methods = ops.iter().map(|&i| client_method(&plan.ops[i], None));
+            quote! {
+                impl Client {
+                    #(#methods)*
+                }
             }
         }
-        OpsPiece::ClientImpl(ops) => client_impl(ops),
-        OpsPiece::Builder(i) => builder(&plan.ops[*i], schemes),
-        OpsPiece::Module(name, module, ops) => {
-            let module = format_ident!("{}", module);
-            let doc = format!(" Operations of the `{name}` API group.");
-            let methods = client_impl(ops);
-            let builders = ops.iter().map(|&i| builder(&plan.ops[i], schemes));
-            quote! {
-                #[doc = #doc]
-                pub mod #module {
-                    use crate::Client;
+        OpsPiece::Builder(i) => builder(&plan.ops[*i], schemes, None),
+    }
+}
 
-                    #methods
+/// Where an operation's method is: on `Client` (`None`), or on an API group's type (its
+/// module and type).
+pub(crate) type Owner<'x> = Option<(&'x Ident, &'x Ident)>;
 
-                    #(#builders)*
-                }
-                pub use #module::*;
+/// One API group's module (`src/apis/<module>.rs`): the `Client` accessor, the group's
+/// type with one method per operation (and one per operation of an earlier group
+/// documented here too), and the request builders. `cfg` is what the forwarding methods
+/// need: the feature of the group each one's operation lives in.
+pub(crate) fn group_file(
+    g: &GroupPlan,
+    plan: &Plan<'_>,
+    schemes: &SchemePlan,
+    home: &dyn Fn(usize) -> Option<(Ident, Ident, TokenStream)>,
+) -> TokenStream {
+    let (module, api) = (&g.module, &g.api_ident);
+    let name = &g.name;
+    let n = g.ops.len();
+    let file_doc = format!(
+        " The `{name}` API group: {n} operation{}, reached with [`Client::{module}`](crate::Client::{module}) (cargo feature `{module}`).",
+        if n == 1 { "" } else { "s" }
+    );
+    let accessor_doc = format!(" The `{name}` operations ({n}): `client.{module}().<operation>(..)`; see [`{api}`].");
+    let type_doc = format!(" The operations of the `{name}` API group, from [`Client::{module}`](crate::Client::{module}).");
+    let methods = g.ops.iter().map(|&i| client_method(&plan.ops[i], Some((module, api))));
+    let forwards = g.also.iter().filter_map(|(i, forward)| {
+        let forward = forward.as_ref()?;
+        let o = &plan.ops[*i];
+        let (home_module, home_api, cfg) = home(*i)?;
+        Some(forward_method(o, forward, (&home_module, &home_api), cfg, name))
+    });
+    let builders = g.ops.iter().map(|&i| builder(&plan.ops[i], schemes, Some((module, api))));
+    quote! {
+        #![doc = #file_doc]
+
+        use crate::Client;
+
+        impl Client {
+            #[doc = #accessor_doc]
+            pub fn #module(&self) -> #api<'_> {
+                #api { client: self }
             }
+        }
+
+        #[doc = #type_doc]
+        #[derive(Clone, Copy, Debug)]
+        pub struct #api<'a> {
+            client: &'a Client,
+        }
+
+        impl<'a> #api<'a> {
+            #(#methods)*
+            #(#forwards)*
+        }
+
+        #(#builders)*
+    }
+}
+
+/// A method of a group for an operation documented under it that lives in an earlier
+/// group: the same call, the same request builder.
+fn forward_method(o: &OpPlan<'_>, method: &Ident, (module, api): (&Ident, &Ident), cfg: TokenStream, here: &str) -> TokenStream {
+    let target = &o.method_ident;
+    let request_ident = &o.request_ident;
+    let home = o.op.group.as_deref().unwrap_or_default();
+    let doc = format!(
+        " `{}` is documented under `{here}` too; it lives in the `{home}` group: the same as [`{api}::{target}`](crate::apis::{module}::{api}::{target}) (`client.{module}().{target}(..)`, cargo feature `{module}`).",
+        o.op.name
+    );
+    let args = o.required.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        if p.into {
+            quote!(#ident: impl Into<#ty>)
+        } else {
+            quote!(#ident: #ty)
+        }
+    });
+    let pass = o.required.iter().map(|p| &p.ident);
+    let allow = (o.required.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #[doc = #doc]
+        #cfg
+        #allow
+        pub fn #method(&self, #(#args),*) -> crate::apis::#module::#request_ident<'a> {
+            self.client.#module().#target(#(#pass),*)
         }
     }
 }
 
-/// One operation's method on `Client`.
-fn client_method(o: &OpPlan<'_>) -> TokenStream {
+/// One operation's method on `Client`, or on its group's type.
+fn client_method(o: &OpPlan<'_>, owner: Owner<'_>) -> TokenStream {
     let method_ident = &o.method_ident;
     let request_ident = &o.request_ident;
     let docs = raw_doc_attrs(&op_doc(o));
@@ -254,12 +302,16 @@ fn client_method(o: &OpPlan<'_>) -> TokenStream {
     });
     // Required parameters are arguments, however many the doc lists (self included: 7).
     let allow = (o.required.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let (lifetime, client) = match owner {
+        Some(_) => (quote!('a), quote!(self.client)),
+        None => (quote!('_), quote!(self)),
+    };
     quote! {
         #docs
         #allow
-        pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
+        pub fn #method_ident(&self, #(#args),*) -> #request_ident<#lifetime> {
             #request_ident {
-                client: self,
+                client: #client,
                 #(#inits_required,)*
                 #(#inits_optional,)*
                 options: crate::runtime::RequestOptions::new(),
@@ -269,7 +321,7 @@ fn client_method(o: &OpPlan<'_>) -> TokenStream {
 }
 
 /// One operation's request builder: the struct, its setters and senders, `IntoFuture`.
-fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
+fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStream {
     let op = o.op;
     let method_ident = &o.method_ident;
     let request_ident = &o.request_ident;
@@ -385,8 +437,12 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
         quote!(crate::runtime::request_options!();)
     };
     let path_template = &op.path;
+    let owner_path = match owner {
+        Some((module, api)) => format!("{api}::{method_ident}`](crate::apis::{module}::{api}::{method_ident}"),
+        None => format!("Client::{method_ident}`](crate::Client::{method_ident}"),
+    };
     let builder_doc = format!(
-        " Request builder for [`Client::{method_ident}`](crate::Client::{method_ident}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
+        " Request builder for [`{owner_path}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
         op.method, op.path
     );
     let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
