@@ -762,7 +762,8 @@ fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops
 fn accessor(plan: &sops::Plan, o: &sops::OpPlan<'_>) -> String {
     match o.op.group.as_deref() {
         Some(g) => {
-            let modules = sops::group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref()));
+            let names = crate::surface::groups::group_names(plan);
+            let modules = sops::group_modules(names.iter().map(String::as_str));
             modules.get(g).map(|m| format!("{m}().")).unwrap_or_default()
         }
         None => String::new(),

@@ -202,8 +202,12 @@ pub(crate) fn group_file(
     let (module, api) = (&g.module, &g.api_ident);
     let name = &g.name;
     let n = g.ops.len();
+    let also = match g.also.iter().filter(|(_, m)| m.is_some()).count() {
+        0 => String::new(),
+        k => format!(" (and {k} documented here that live in other groups)"),
+    };
     let file_doc = format!(
-        " The `{name}` API group: {n} operation{}, reached with [`Client::{module}`](crate::Client::{module}) (cargo feature `{module}`).",
+        " The `{name}` API group: {n} operation{}{also}, reached with [`Client::{module}`](crate::Client::{module}) (cargo feature `{module}`).",
         if n == 1 { "" } else { "s" }
     );
     let accessor_doc = format!(" The `{name}` operations ({n}): `client.{module}().<operation>(..)`; see [`{api}`].");
@@ -216,6 +220,9 @@ pub(crate) fn group_file(
         Some(forward_method(o, forward, (&home_module, &home_api), cfg, name))
     });
     let builders = g.ops.iter().map(|&i| builder(&plan.ops[i], schemes, Some((module, api))));
+    // A group whose doc only repeats other groups' operations reaches them under their
+    // features: with none of those on, it has nothing to call.
+    let unused = g.ops.is_empty().then(|| quote!(#[allow(dead_code)]));
     quote! {
         #![doc = #file_doc]
 
@@ -231,6 +238,7 @@ pub(crate) fn group_file(
         #[doc = #type_doc]
         #[derive(Clone, Copy, Debug)]
         pub struct #api<'a> {
+            #unused
             client: &'a Client,
         }
 

@@ -40,10 +40,13 @@ pub fn is_grouped(plan: &Plan<'_>) -> bool {
 /// The groups of the planned operations, in order of first appearance (empty when no
 /// operation has a group).
 pub fn groups(plan: &Plan<'_>) -> Vec<GroupPlan> {
-    let modules = group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref()));
+    let names = group_names(plan);
+    let modules = group_modules(names.iter().map(String::as_str));
     let mut out: Vec<GroupPlan> = Vec::new();
-    for (i, o) in plan.ops.iter().enumerate() {
-        let Some(g) = o.op.group.as_deref() else { continue };
+    // Every group, those whose doc only repeats other groups' operations included.
+    let homes = plan.ops.iter().enumerate().filter_map(|(i, o)| Some((Some(i), o.op.group.as_deref()?)));
+    let bare = names.iter().map(|g| (None, g.as_str()));
+    for (i, g) in homes.chain(bare) {
         let at = match out.iter().position(|x| x.name == g) {
             Some(at) => at,
             None => {
@@ -60,7 +63,9 @@ pub fn groups(plan: &Plan<'_>) -> Vec<GroupPlan> {
                 out.len() - 1
             }
         };
-        out[at].ops.push(i);
+        if let Some(i) = i {
+            out[at].ops.push(i);
+        }
     }
     // The builders' names in a module, which its accessor type must not take.
     for g in &mut out {
@@ -86,6 +91,20 @@ pub fn groups(plan: &Plan<'_>) -> Vec<GroupPlan> {
         }
     }
     out
+}
+
+/// Every API group's name, in order of first appearance: the groups of the operations, then
+/// those only documenting operations of earlier groups.
+pub fn group_names(plan: &Plan<'_>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let own = plan.ops.iter().filter_map(|o| o.op.group.clone());
+    let also: Vec<String> = plan.ops.iter().filter(|o| o.op.group.is_some()).flat_map(|o| also_documented_in(o.op)).collect();
+    for g in own.chain(also) {
+        if !names.contains(&g) {
+            names.push(g);
+        }
+    }
+    names
 }
 
 /// The other groups an operation's docs document it under: inference keeps an operation

@@ -99,7 +99,7 @@ pub fn names(api: &Api) -> Names {
     let plan = ops::plan(api, &schemes, &idents, &mut |_| {});
     let mut names = Names {
         scheme_setters: schemes.schemes.iter().map(|s| (s.name.clone(), s.setter.to_string())).collect(),
-        modules: ops::group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref())),
+        modules: ops::group_modules(groups::group_names(&plan).iter().map(String::as_str)),
         models: idents.iter().map(|(k, v)| (k.clone(), v.to_string())).collect(),
         boxed: models::recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         ..Names::default()
