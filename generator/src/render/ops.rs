@@ -418,12 +418,34 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStrea
         let d = &r.description;
         quote!(crate::runtime::Documented { status: #s, description: #d })
     });
-    let (out_ty, finish) = match &o.response {
-        Response::Empty => (quote!(()), quote!(raw.empty(#op_name, Self::DOCUMENTED))),
-        Response::Bytes => (quote!(bytes::Bytes), quote!(raw.bytes(#op_name, Self::DOCUMENTED))),
-        Response::Text => (quote!(String), quote!(raw.text(#op_name, Self::DOCUMENTED))),
-        Response::Json(t) => (t.clone(), quote!(raw.json(#op_name, Self::DOCUMENTED))),
-        Response::Items(t, format) => (quote!(Vec<#t>), quote!(raw.items(#op_name, Self::DOCUMENTED, #format))),
+    // How `send` decodes the answer: a decoder of the runtime's shared `send`, or (items of
+    // a stream) its own.
+    let decoder = |d: TokenStream| Some(quote!(crate::runtime::RawResponse::#d));
+    let (out_ty, decoder) = match &o.response {
+        Response::Empty => (quote!(()), decoder(quote!(empty))),
+        Response::Bytes => (quote!(bytes::Bytes), decoder(quote!(bytes))),
+        Response::Text => (quote!(String), decoder(quote!(text))),
+        Response::Json(t) => (t.clone(), decoder(quote!(json))),
+        Response::Items(t, _) => (quote!(Vec<#t>), None),
+    };
+    let send = match (decoder, &o.response) {
+        (Some(decoder), _) => quote! {
+            /// Sends the request and decodes the documented response.
+            pub fn send(self) -> impl std::future::Future<Output = Result<crate::ApiResponse<#out_ty>, crate::Error>> + Send {
+                let config = self.client.config.clone();
+                let req = self.into_request();
+                crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, #decoder)
+            }
+        },
+        (None, Response::Items(_, format)) => quote! {
+            /// Sends the request and decodes the documented response.
+            pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
+                let config = self.client.config.clone();
+                let raw = config.execute(self.into_request()?).await?;
+                raw.items(Self::OPERATION, Self::DOCUMENTED, #format)
+            }
+        },
+        (None, _) => quote!(),
     };
     let send_items = match &o.response {
         Response::Items(t, format) => Some(quote! {
@@ -466,6 +488,8 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStrea
         }
 
         impl<'a> #request_ident<'a> {
+            /// The operation, as the docs name it.
+            const OPERATION: &'static str = #op_name;
             /// The statuses the docs describe.
             const DOCUMENTED: &'static [crate::runtime::Documented] = &[#(#documented),*];
 
@@ -474,7 +498,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStrea
             #options
 
             fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-                let mut req = crate::runtime::RequestBuilder::new(#method, #op_name);
+                let mut req = crate::runtime::RequestBuilder::new(#method, Self::OPERATION);
                 req.path_template(#path_template);
                 req.options(self.options);
                 #(#path_stmts)*
@@ -485,29 +509,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStrea
                 Ok(req)
             }
 
-            async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-                let config = self.client.config.clone();
-                let req = self.into_request()?;
-                config.execute(req).await
-            }
-
-            /// Sends the request and decodes the documented response.
-            pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
-                let raw = self.execute().await?;
-                #finish
-            }
-
-            /// Sends the request and decodes a 2xx JSON body into your own type.
-            pub async fn send_json<T: serde::de::DeserializeOwned>(self) -> Result<crate::ApiResponse<T>, crate::Error> {
-                let raw = self.execute().await?;
-                raw.json(#op_name, Self::DOCUMENTED)
-            }
-
-            /// Sends the request and returns the raw 2xx body.
-            pub async fn send_bytes(self) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-                let raw = self.execute().await?;
-                raw.bytes(#op_name, Self::DOCUMENTED)
-            }
+            #send
 
             #send_items
 

@@ -167,9 +167,7 @@ pub fn model_features(api: &Api, groups: &[GroupPlan], plan: &Plan<'_>) -> BTree
     }
     // Models no operation uses are always compiled.
     for name in api.model_names() {
-        if !users.contains_key(&name) {
-            users.insert(name, None);
-        }
+        users.entry(name).or_insert(None);
     }
     // Through fields and variants, until nothing changes.
     loop {

@@ -48,6 +48,8 @@ pub struct ListAuditEntriesRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListAuditEntriesRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_audit_entries";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -73,7 +75,7 @@ impl<'a> ListAuditEntriesRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_audit_entries",
+            Self::OPERATION,
         );
         req.path_template("/audit");
         req.options(self.options);
@@ -92,31 +94,21 @@ impl<'a> ListAuditEntriesRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::AuditPage>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_audit_entries", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_audit_entries", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_audit_entries", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::AuditPage>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
     /// Every page, fetched one at a time as the stream is polled, starting with this request: `offset` moves on by the items of each page, until a page is empty or the total is reached. An error ends the stream.
     pub fn pages(self) -> crate::Pages<'a, crate::models::AuditPage> {

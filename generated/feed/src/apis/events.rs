@@ -97,6 +97,8 @@ pub struct CreateEventRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateEventRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_event";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -108,7 +110,7 @@ impl<'a> CreateEventRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_event",
+            Self::OPERATION,
         );
         req.path_template("/events");
         req.options(self.options);
@@ -122,31 +124,21 @@ impl<'a> CreateEventRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Event>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_event", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_event", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_event", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::Event>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreateEventRequest<'a> {
@@ -171,6 +163,8 @@ pub struct ListEventsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListEventsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_events";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -203,7 +197,7 @@ impl<'a> ListEventsRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_events",
+            Self::OPERATION,
         );
         req.path_template("/events");
         req.options(self.options);
@@ -225,31 +219,21 @@ impl<'a> ListEventsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EventPage>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_events", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_events", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_events", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::EventPage>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
     /// Every page, fetched one at a time as the stream is polled, starting with this request: the next request sends the previous page's `next_cursor` as `cursor`, until a page has none. An error ends the stream.
     pub fn pages(self) -> crate::Pages<'a, crate::models::EventPage> {
@@ -295,6 +279,8 @@ pub struct StreamEventsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> StreamEventsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "stream_events";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -311,7 +297,7 @@ impl<'a> StreamEventsRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "stream_events",
+            Self::OPERATION,
         );
         req.path_template("/events/stream");
         req.options(self.options);
@@ -327,35 +313,17 @@ impl<'a> StreamEventsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
     pub async fn send(
         self,
     ) -> Result<crate::ApiResponse<Vec<crate::models::Event>>, crate::Error> {
-        let raw = self.execute().await?;
+        let config = self.client.config.clone();
+        let raw = config.execute(self.into_request()?).await?;
         raw.items(
-            "stream_events",
+            Self::OPERATION,
             Self::DOCUMENTED,
             crate::runtime::StreamFormat::JsonLines,
         )
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("stream_events", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("stream_events", Self::DOCUMENTED)
     }
     /// Sends the request and returns the 2xx answer's items one at a time, as they
     /// arrive (a `Stream` of `Result<item, Error>`; see the crate docs' "Streaming").

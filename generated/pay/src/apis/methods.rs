@@ -83,6 +83,8 @@ pub struct AddMethodRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> AddMethodRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "add_method";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -94,7 +96,7 @@ impl<'a> AddMethodRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "add_method",
+            Self::OPERATION,
         );
         req.path_template("/methods");
         req.options(self.options);
@@ -106,31 +108,21 @@ impl<'a> AddMethodRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::PaymentMethod>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("add_method", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("add_method", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("add_method", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::PaymentMethod>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for AddMethodRequest<'a> {
@@ -153,6 +145,8 @@ pub struct GetMethodRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetMethodRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_method";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -164,7 +158,7 @@ impl<'a> GetMethodRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_method",
+            Self::OPERATION,
         );
         req.path_template("/methods/{methodId}");
         req.options(self.options);
@@ -176,31 +170,21 @@ impl<'a> GetMethodRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::PaymentMethod>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_method", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_method", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_method", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::PaymentMethod>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetMethodRequest<'a> {
@@ -222,6 +206,8 @@ pub struct ListDestinationsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListDestinationsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_destinations";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -233,7 +219,7 @@ impl<'a> ListDestinationsRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_destinations",
+            Self::OPERATION,
         );
         req.path_template("/destinations");
         req.options(self.options);
@@ -244,31 +230,24 @@ impl<'a> ListDestinationsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<Vec<crate::models::Destination>>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_destinations", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_destinations", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_destinations", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<
+            crate::ApiResponse<Vec<crate::models::Destination>>,
+            crate::Error,
+        >,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ListDestinationsRequest<'a> {

@@ -103,6 +103,8 @@ pub struct CreatePaymentRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreatePaymentRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_payment";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -114,7 +116,7 @@ impl<'a> CreatePaymentRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_payment",
+            Self::OPERATION,
         );
         req.path_template("/payments");
         req.options(self.options);
@@ -126,31 +128,21 @@ impl<'a> CreatePaymentRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Payment>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_payment", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_payment", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_payment", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::Payment>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreatePaymentRequest<'a> {
@@ -173,6 +165,8 @@ pub struct GetPaymentRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetPaymentRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_payment";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -184,7 +178,7 @@ impl<'a> GetPaymentRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_payment",
+            Self::OPERATION,
         );
         req.path_template("/payments/{paymentId}");
         req.options(self.options);
@@ -196,31 +190,21 @@ impl<'a> GetPaymentRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Payment>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_payment", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_payment", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_payment", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::Payment>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetPaymentRequest<'a> {
@@ -242,6 +226,8 @@ pub struct ListEventsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListEventsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_events";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -253,7 +239,7 @@ impl<'a> ListEventsRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_events",
+            Self::OPERATION,
         );
         req.path_template("/events");
         req.options(self.options);
@@ -264,31 +250,21 @@ impl<'a> ListEventsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<Vec<crate::models::Event>>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_events", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_events", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_events", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<Vec<crate::models::Event>>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ListEventsRequest<'a> {
@@ -311,6 +287,8 @@ pub struct ListPaymentsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListPaymentsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_payments";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -327,7 +305,7 @@ impl<'a> ListPaymentsRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_payments",
+            Self::OPERATION,
         );
         req.path_template("/payments");
         req.options(self.options);
@@ -341,31 +319,21 @@ impl<'a> ListPaymentsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::PaymentPage>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_payments", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_payments", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_payments", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::PaymentPage>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ListPaymentsRequest<'a> {

@@ -68,6 +68,8 @@ pub struct CreateKeeperRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateKeeperRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_keeper";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -79,7 +81,7 @@ impl<'a> CreateKeeperRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_keeper",
+            Self::OPERATION,
         );
         req.path_template("/keepers");
         req.options(self.options);
@@ -91,31 +93,21 @@ impl<'a> CreateKeeperRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Keeper>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_keeper", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_keeper", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_keeper", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<crate::models::Keeper>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreateKeeperRequest<'a> {
@@ -138,6 +130,8 @@ pub struct ListKeepersRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListKeepersRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_keepers";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -154,7 +148,7 @@ impl<'a> ListKeepersRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_keepers",
+            Self::OPERATION,
         );
         req.path_template("/keepers");
         req.options(self.options);
@@ -168,31 +162,21 @@ impl<'a> ListKeepersRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<Vec<crate::models::Keeper>>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_keepers", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_keepers", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_keepers", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = Result<crate::ApiResponse<Vec<crate::models::Keeper>>, crate::Error>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ListKeepersRequest<'a> {
