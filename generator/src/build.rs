@@ -18,8 +18,10 @@
 //! ```
 //!
 //! `client.rs` is the whole generated crate as one module tree: what would be
-//! `src/lib.rs` with its modules (`client`, `models`, `operations`, `runtime` and the
-//! runtime's own) inlined, without the crate-level inner attributes and docs that
+//! `src/lib.rs` with its modules (`client`, `models`, `operations` or, for a docs set of
+//! several API groups, `apis` with a module per group, `runtime` and the runtime's own)
+//! inlined; every group is compiled unless [`Config::group_features`] keeps their
+//! `cfg(feature = "<group>")`, without the crate-level inner attributes and docs that
 //! `include!` cannot take (E0753) and without the runtime's unit tests. Its paths start
 //! at `crate::`, so it is included at the crate root, not inside a module. `client.md` is
 //! the crate documentation (quick start, authentication) with the crate named

@@ -215,7 +215,7 @@ impl<'a> CreateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::User>, crate::Error>,
+        Output = crate::ApiResult<crate::models::User>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -268,11 +268,7 @@ impl<'a> DeleteAuthorizedUserRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -326,11 +322,7 @@ impl<'a> DeleteUnverifiedUserRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -387,7 +379,7 @@ impl<'a> EditAuthorizedUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::User>, crate::Error>,
+        Output = crate::ApiResult<crate::models::User>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -452,11 +444,7 @@ impl<'a> ExecutePasswordChangeRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -511,7 +499,7 @@ impl<'a> GetAuthorizedUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::User>, crate::Error>,
+        Output = crate::ApiResult<crate::models::User>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -569,10 +557,7 @@ impl<'a> GetVerificationStatusRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::VerificationStatusResource>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::VerificationStatusResource>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -643,10 +628,7 @@ impl<'a> RequestPasswordChangeRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::PasswordChangingResource>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::PasswordChangingResource>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -704,11 +686,7 @@ impl<'a> VerifyUserRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(

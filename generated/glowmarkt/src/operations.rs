@@ -238,7 +238,7 @@ impl<'a> AddUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::AddUserRes>, crate::Error>,
+        Output = crate::ApiResult<crate::models::AddUserRes>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -309,7 +309,7 @@ impl<'a> CreateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::CreateUserRes>, crate::Error>,
+        Output = crate::ApiResult<crate::models::CreateUserRes>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -373,7 +373,7 @@ impl<'a> DeleteUserbyIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::IsValidRes>, crate::Error>,
+        Output = crate::ApiResult<crate::models::IsValidRes>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -438,10 +438,7 @@ impl<'a> GenerateUserPasswordResetTokenRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::InlineResponse2001>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -509,10 +506,7 @@ impl<'a> GenerateUserVerificationTokenRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::InlineResponse2001>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -579,7 +573,7 @@ impl<'a> GetUserbyIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::AddUserRes>, crate::Error>,
+        Output = crate::ApiResult<crate::models::AddUserRes>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -643,7 +637,7 @@ impl<'a> GetUserbyUsernameRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::AddUserRes>, crate::Error>,
+        Output = crate::ApiResult<crate::models::AddUserRes>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -708,10 +702,7 @@ impl<'a> ResetPasswordUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::InlineResponse2001>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -786,10 +777,7 @@ impl<'a> UpdateUsernameUserIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::InlineResponse2001>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -854,10 +842,7 @@ impl<'a> VerifyUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::InlineResponse20010>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::InlineResponse20010>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

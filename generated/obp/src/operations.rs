@@ -1504,7 +1504,7 @@ impl<'a> OBpv200AddEntitlementRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::EntitlementJson>, crate::Error>,
+        Output = crate::ApiResult<crate::models::EntitlementJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1568,7 +1568,7 @@ impl<'a> OBpv200CreateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserJsonV200>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserJsonV200>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1634,7 +1634,7 @@ impl<'a> OBpv200DeleteEntitlementRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::EmptyClassJson>, crate::Error>,
+        Output = crate::ApiResult<crate::models::EmptyClassJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1706,7 +1706,7 @@ impl<'a> OBpv200GetPermissionsForBankAccountRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::PermissionsJson>, crate::Error>,
+        Output = crate::ApiResult<crate::models::PermissionsJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1776,10 +1776,7 @@ impl<'a> OBpv210GetEntitlementsByBankAndUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementJsoNs>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementJsoNs>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1843,10 +1840,7 @@ impl<'a> OBpv300AddEntitlementRequestRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementRequestJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementRequestJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1907,11 +1901,7 @@ impl<'a> OBpv300DeleteEntitlementRequestRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -1969,10 +1959,7 @@ impl<'a> OBpv300GetAllEntitlementRequestsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementRequestsJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementRequestsJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2034,7 +2021,7 @@ impl<'a> OBpv300GetCurrentUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserJsonV200>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserJsonV200>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2093,10 +2080,7 @@ impl<'a> OBpv300GetCustomersForUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::CustomersWithAttributesJsonV300>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::CustomersWithAttributesJsonV300>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2161,10 +2145,7 @@ impl<'a> OBpv300GetEntitlementRequestsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementRequestsJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementRequestsJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2226,10 +2207,7 @@ impl<'a> OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementRequestsJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementRequestsJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2292,10 +2270,7 @@ impl<'a> OBpv300GetEntitlementsForCurrentUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementJsoNs>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementJsoNs>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2370,7 +2345,7 @@ impl<'a> OBpv300GetPermissionForUserForBankAccountRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::ViewsJsonV300>, crate::Error>,
+        Output = crate::ApiResult<crate::models::ViewsJsonV300>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2434,11 +2409,7 @@ impl<'a> OBpv310DeleteUserAuthContextByIdRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -2496,11 +2467,7 @@ impl<'a> OBpv310DeleteUserAuthContextsRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -2561,10 +2528,7 @@ impl<'a> OBpv310GetBadLoginStatusRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::BadLoginStatusJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::BadLoginStatusJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2629,7 +2593,7 @@ impl<'a> OBpv310RefreshUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::RefreshUserJson>, crate::Error>,
+        Output = crate::ApiResult<crate::models::RefreshUserJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2694,10 +2658,7 @@ impl<'a> OBpv310UnlockUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::BadLoginStatusJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::BadLoginStatusJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2761,10 +2722,7 @@ impl<'a> OBpv400CreateCurrentUserAttributeRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAttributeResponseJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAttributeResponseJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2831,10 +2789,7 @@ impl<'a> OBpv400CreateUserCustomerLinksRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserCustomerLinkJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserCustomerLinkJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2906,7 +2861,7 @@ impl<'a> OBpv400CreateUserWithAccountAccessRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Coloncolon>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Coloncolon>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -2967,10 +2922,7 @@ impl<'a> OBpv400CreateUserWithRolesRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementsJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementsJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3031,11 +2983,7 @@ impl<'a> OBpv400DeleteUserRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -3093,10 +3041,7 @@ impl<'a> OBpv400GetCurrentUserAttributesRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAttributesResponseJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAttributesResponseJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3158,7 +3103,7 @@ impl<'a> OBpv400GetCurrentUserIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserIdJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserIdJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3220,10 +3165,7 @@ impl<'a> OBpv400GetCustomersAtAnyBankRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::CustomerJsoNsV300>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::CustomerJsoNsV300>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3285,10 +3227,7 @@ impl<'a> OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::CustomersMinimalJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::CustomersMinimalJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3353,10 +3292,7 @@ impl<'a> OBpv400GetEntitlementsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementsJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementsJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3421,10 +3357,7 @@ impl<'a> OBpv400GetEntitlementsForBankRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::EntitlementsJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::EntitlementsJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3486,7 +3419,7 @@ impl<'a> OBpv400GetLogoutLinkRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::LogoutLinkJson>, crate::Error>,
+        Output = crate::ApiResult<crate::models::LogoutLinkJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3548,7 +3481,7 @@ impl<'a> OBpv400GetMySpacesRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::MySpaces>, crate::Error>,
+        Output = crate::ApiResult<crate::models::MySpaces>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3609,7 +3542,7 @@ impl<'a> OBpv400GetUserByUserIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3670,7 +3603,7 @@ impl<'a> OBpv400GetUserByUsernameRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3732,10 +3665,7 @@ impl<'a> OBpv400GetUserWithAttributesRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserWithAttributesResponseJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserWithAttributesResponseJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3797,7 +3727,7 @@ impl<'a> OBpv400GetUsersRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UsersJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UsersJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3856,7 +3786,7 @@ impl<'a> OBpv400GetUsersByEmailRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UsersJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UsersJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3925,7 +3855,7 @@ impl<'a> OBpv400GrantUserAccessToViewRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::ViewJsonV300>, crate::Error>,
+        Output = crate::ApiResult<crate::models::ViewJsonV300>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -3987,10 +3917,7 @@ impl<'a> OBpv400LockUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserLockStatusJson>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserLockStatusJson>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4054,10 +3981,7 @@ impl<'a> OBpv400ResetPasswordUrlRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ResetPasswordUrlJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ResetPasswordUrlJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4129,7 +4053,7 @@ impl<'a> OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::RevokedJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::RevokedJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4201,7 +4125,7 @@ impl<'a> OBpv400RevokeUserAccessToViewRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::RevokedJsonV400>, crate::Error>,
+        Output = crate::ApiResult<crate::models::RevokedJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4265,10 +4189,7 @@ impl<'a> OBpv400UpdateCurrentUserAttributeRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAttributeResponseJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAttributeResponseJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4340,10 +4261,7 @@ impl<'a> OBpv500AnswerUserAuthContextUpdateChallengeRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAuthContextUpdateJsonV500>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAuthContextUpdateJsonV500>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4411,10 +4329,7 @@ impl<'a> OBpv500CreateUserAuthContextRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAuthContextJsonV500>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAuthContextJsonV500>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4485,10 +4400,7 @@ impl<'a> OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAuthContextUpdateJsonV500>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAuthContextUpdateJsonV500>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4554,10 +4466,7 @@ impl<'a> OBpv500GetCustomersAtOneBankRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::CustomerJsoNsV300>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::CustomerJsoNsV300>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4622,10 +4531,7 @@ impl<'a> OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::CustomersMinimalJsonV400>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::CustomersMinimalJsonV400>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4687,10 +4593,7 @@ impl<'a> OBpv500GetMyCustomersAtAnyBankRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::CustomerJsonV210>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::CustomerJsonV210>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -4755,10 +4658,7 @@ impl<'a> OBpv500GetUserAuthContextsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UserAuthContextJsonV500>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UserAuthContextJsonV500>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

@@ -305,7 +305,7 @@ impl<'a> ActivateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserResponse>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -388,7 +388,7 @@ impl<'a> CreateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserResponse>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -468,7 +468,7 @@ impl<'a> DeactivateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserResponse>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -544,11 +544,7 @@ impl<'a> DeleteUserRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -626,7 +622,7 @@ impl<'a> GetUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserResponse>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -815,10 +811,7 @@ impl<'a> ListPaginatedUsersRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ListPaginatedUsersResponse>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ListPaginatedUsersResponse>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -906,7 +899,7 @@ impl<'a> UpdateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error>,
+        Output = crate::ApiResult<crate::models::UserResponse>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

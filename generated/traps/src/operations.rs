@@ -392,7 +392,7 @@ impl<'a> TypeRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Result_>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Result_>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -458,7 +458,7 @@ impl<'a> SelfRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Response>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Response>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -614,7 +614,7 @@ impl<'a> MatchRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Value>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Value>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -682,7 +682,7 @@ impl<'a> AsyncRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Option_>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Option_>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -744,11 +744,7 @@ impl<'a> CrateRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -811,7 +807,7 @@ impl<'a> NewRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::String_>, crate::Error>,
+        Output = crate::ApiResult<crate::models::String_>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -875,7 +871,7 @@ impl<'a> BuilderRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Vec_>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Vec_>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -939,7 +935,7 @@ impl<'a> SendRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Client>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Client>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -997,11 +993,7 @@ impl<'a> BaseUrlRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -1062,11 +1054,7 @@ impl<'a> GetUserRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -1145,11 +1133,7 @@ impl<'a> GetUser2Request<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -1210,11 +1194,7 @@ impl<'a> V2faSetupRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -1288,7 +1268,7 @@ impl<'a> CreerElementRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Type_>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Type_>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -1352,7 +1332,7 @@ impl<'a> GetThingV2Request<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Type>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Type>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

@@ -358,10 +358,7 @@ impl<'a> CreateUserRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -438,10 +435,7 @@ impl<'a> DeleteUserByIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -514,10 +508,7 @@ impl<'a> GetBulkUserImportJobRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::GetBulkUserImportJob200Response>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::GetBulkUserImportJob200Response>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -590,10 +581,7 @@ impl<'a> GetUserByIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -747,10 +735,7 @@ impl<'a> ListUsersRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ListUsers200Response>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ListUsers200Response>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -829,10 +814,7 @@ impl<'a> UpdateUserByIdRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -914,10 +896,7 @@ impl<'a> UploadUsersCsvRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<crate::models::UploadUsersCsv202Response>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<crate::models::UploadUsersCsv202Response>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

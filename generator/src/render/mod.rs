@@ -700,7 +700,7 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Pla
         mod runtime;
 
         pub use client::{Client, ClientBuilder};
-        pub use runtime::{ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError};
+        pub use runtime::{ApiResponse, ApiResult, Credential, Error, FilePart, RetryPolicy, Secret, StatusError};
         pub use runtime::{ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt, TimeoutKind};
         pub use bytes::Bytes;
         pub use reqwest;

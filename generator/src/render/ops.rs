@@ -431,7 +431,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStrea
     let send = match (decoder, &o.response) {
         (Some(decoder), _) => quote! {
             /// Sends the request and decodes the documented response.
-            pub fn send(self) -> impl std::future::Future<Output = Result<crate::ApiResponse<#out_ty>, crate::Error>> + Send {
+            pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<#out_ty>> + Send {
                 let config = self.client.config.clone();
                 let req = self.into_request();
                 crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, #decoder)

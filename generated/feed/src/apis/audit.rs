@@ -98,7 +98,7 @@ impl<'a> ListAuditEntriesRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::AuditPage>, crate::Error>,
+        Output = crate::ApiResult<crate::models::AuditPage>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

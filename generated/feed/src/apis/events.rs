@@ -128,7 +128,7 @@ impl<'a> CreateEventRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Event>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Event>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -223,7 +223,7 @@ impl<'a> ListEventsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::EventPage>, crate::Error>,
+        Output = crate::ApiResult<crate::models::EventPage>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

@@ -71,6 +71,9 @@ pub struct RawResponse {
     pub body: Bytes,
 }
 
+/// What sending a request gives: the decoded 2xx answer, or the error.
+pub type ApiResult<T> = Result<ApiResponse<T>, Error>;
+
 /// How a request builder decodes a 2xx answer: [`RawResponse::json`],
 /// [`RawResponse::empty`], [`RawResponse::bytes`] or [`RawResponse::text`].
 pub type Decoder<T> =
@@ -86,7 +89,7 @@ pub async fn send<T>(
     operation: &'static str,
     documented: &'static [Documented],
     decode: Decoder<T>,
-) -> Result<ApiResponse<T>, Error> {
+) -> ApiResult<T> {
     let raw = config.execute(req?).await?;
     decode(raw, operation, documented)
 }

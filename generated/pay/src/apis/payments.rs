@@ -132,7 +132,7 @@ impl<'a> CreatePaymentRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Payment>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Payment>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -194,7 +194,7 @@ impl<'a> GetPaymentRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Payment>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Payment>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -254,7 +254,7 @@ impl<'a> ListEventsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<Vec<crate::models::Event>>, crate::Error>,
+        Output = crate::ApiResult<Vec<crate::models::Event>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -323,7 +323,7 @@ impl<'a> ListPaymentsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::PaymentPage>, crate::Error>,
+        Output = crate::ApiResult<crate::models::PaymentPage>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

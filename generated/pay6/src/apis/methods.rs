@@ -112,7 +112,7 @@ impl<'a> AddMethodRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::PaymentMethod>, crate::Error>,
+        Output = crate::ApiResult<crate::models::PaymentMethod>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -174,7 +174,7 @@ impl<'a> GetMethodRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::PaymentMethod>, crate::Error>,
+        Output = crate::ApiResult<crate::models::PaymentMethod>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -234,10 +234,7 @@ impl<'a> ListDestinationsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<Vec<crate::models::Destination>>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<Vec<crate::models::Destination>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

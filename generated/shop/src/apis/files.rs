@@ -129,9 +129,7 @@ impl<'a> DownloadFileRequest<'a> {
     /// Sends the request and decodes the documented response.
     pub fn send(
         self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<bytes::Bytes>, crate::Error>,
-    > + Send {
+    ) -> impl std::future::Future<Output = crate::ApiResult<bytes::Bytes>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -195,7 +193,7 @@ impl<'a> GetFileInfoRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Attachment>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Attachment>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -271,7 +269,7 @@ impl<'a> UploadAttachmentRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Attachment>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Attachment>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

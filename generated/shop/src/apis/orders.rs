@@ -245,7 +245,7 @@ impl<'a> CreateOrderRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Order>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Order>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -308,11 +308,7 @@ impl<'a> DeleteOrderRequest<'a> {
         Ok(req)
     }
     /// Sends the request and decodes the documented response.
-    pub fn send(
-        self,
-    ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<()>, crate::Error>,
-    > + Send {
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
         crate::runtime::send(
@@ -395,7 +391,7 @@ impl<'a> GetOrderRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Order>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Order>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -468,10 +464,7 @@ impl<'a> GetOrderStatsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<
-            crate::ApiResponse<std::collections::BTreeMap<String, i64>>,
-            crate::Error,
-        >,
+        Output = crate::ApiResult<std::collections::BTreeMap<String, i64>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -539,7 +532,7 @@ impl<'a> ListCustomerOrdersRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<Vec<crate::models::Order>>, crate::Error>,
+        Output = crate::ApiResult<Vec<crate::models::Order>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -664,7 +657,7 @@ impl<'a> ListOrdersRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<Vec<crate::models::Order>>, crate::Error>,
+        Output = crate::ApiResult<Vec<crate::models::Order>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -744,7 +737,7 @@ impl<'a> UpdateOrderStatusRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Order>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Order>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

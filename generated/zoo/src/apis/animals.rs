@@ -182,7 +182,7 @@ impl<'a> CreateAnimalRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Animal>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Animal>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -250,7 +250,7 @@ impl<'a> GetAnimalRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Animal>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Animal>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -319,7 +319,7 @@ impl<'a> ListAnimalsRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<Vec<crate::models::Animal>>, crate::Error>,
+        Output = crate::ApiResult<Vec<crate::models::Animal>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -387,7 +387,7 @@ impl<'a> UpdateAnimalRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Animal>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Animal>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -461,7 +461,7 @@ impl<'a> UploadAnimalPhotoRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Photo>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Photo>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

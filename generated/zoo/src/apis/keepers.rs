@@ -97,7 +97,7 @@ impl<'a> CreateKeeperRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<crate::models::Keeper>, crate::Error>,
+        Output = crate::ApiResult<crate::models::Keeper>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();
@@ -166,7 +166,7 @@ impl<'a> ListKeepersRequest<'a> {
     pub fn send(
         self,
     ) -> impl std::future::Future<
-        Output = Result<crate::ApiResponse<Vec<crate::models::Keeper>>, crate::Error>,
+        Output = crate::ApiResult<Vec<crate::models::Keeper>>,
     > + Send {
         let config = self.client.config.clone();
         let req = self.into_request();

@@ -605,9 +605,7 @@ macro_rules! request_options {
         /// Sends the request and decodes a 2xx JSON body into your own type.
         pub fn send_json<T: serde::de::DeserializeOwned>(
             self,
-        ) -> impl std::future::Future<
-            Output = Result<$crate::runtime::ApiResponse<T>, $crate::runtime::Error>,
-        > + Send {
+        ) -> impl std::future::Future<Output = $crate::runtime::ApiResult<T>> + Send {
             let config = self.client.config.clone();
             let req = self.into_request();
             $crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, $crate::runtime::RawResponse::json::<T>)
@@ -616,9 +614,7 @@ macro_rules! request_options {
         /// Sends the request and returns the raw 2xx body.
         pub fn send_bytes(
             self,
-        ) -> impl std::future::Future<
-            Output = Result<$crate::runtime::ApiResponse<bytes::Bytes>, $crate::runtime::Error>,
-        > + Send {
+        ) -> impl std::future::Future<Output = $crate::runtime::ApiResult<bytes::Bytes>> + Send {
             let config = self.client.config.clone();
             let req = self.into_request();
             $crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, $crate::runtime::RawResponse::bytes)
