@@ -291,7 +291,9 @@ async fn a_decode_error_names_the_operation_the_type_and_the_json_path() {
     match &err {
         pay_client::Error::Decode { operation, rust_type, path, body: kept, message, .. } => {
             assert_eq!(*operation, "list_payments");
-            assert!(rust_type.ends_with("models::PaymentPage"), "{rust_type}");
+            // The type where it is defined: `pay_client::models::payment_page::PaymentPage`
+            // (a model's file), reached as `pay_client::models::PaymentPage`.
+            assert!(rust_type.starts_with("pay_client::models::") && rust_type.ends_with("::PaymentPage"), "{rust_type}");
             assert_eq!(path, "data[1].amount");
             assert!(message.contains("invalid type"), "{message}");
             assert_eq!(kept.as_ref(), body.as_bytes());

@@ -181,7 +181,7 @@ async fn default_user_agent_and_override() {
     client(&server.uri()).build().unwrap().events().list_events().await.unwrap();
     client(&server.uri()).user_agent("my-app/2.0").build().unwrap().events().list_events().await.unwrap();
     let requests = server.received_requests().await.unwrap();
-    assert_eq!(requests[0].headers["user-agent"], "feed-client/0.1.0 (generated)");
+    assert_eq!(requests[0].headers["user-agent"], "feed-client/0.2.0 (generated)");
     assert_eq!(requests[1].headers["user-agent"], "my-app/2.0");
 }
 
