@@ -35,7 +35,7 @@ impl Layout {
         let mut model_modules = BTreeMap::new();
         let mut taken: BTreeSet<String> = BTreeSet::new();
         for (source, ident) in idents {
-            let mut module = sanitize(&ident.to_string(), Case::Snake, &[]);
+            let mut module = sanitize(&ident.to_string(), Case::Snake, MODEL_MODULE_RESERVED);
             while taken.contains(&module) {
                 module.push('_');
             }
@@ -85,6 +85,14 @@ impl Layout {
     }
 }
 
+/// Names a model's module must not take: every model file imports its siblings (`use
+/// super::*`, for the links of its docs), so a module named like a crate the models' code
+/// names (`time::OffsetDateTime`) would shadow it there.
+const MODEL_MODULE_RESERVED: &[&str] = &[
+    "std", "core", "alloc", "serde", "serde_json", "serde_path_to_error", "time", "bytes", "reqwest", "tokio",
+    "futures_core", "futures_util", "percent_encoding", "tracing",
+];
+
 /// `#[cfg(feature = "a")]`, `#[cfg(any(feature = "a", feature = "b"))]`, or nothing.
 pub(crate) fn cfg(features: Option<&BTreeSet<String>>) -> TokenStream {
     match features.map(|f| f.iter().collect::<Vec<_>>()).as_deref() {
@@ -133,9 +141,12 @@ pub(crate) fn models_mod(layout: &Layout, idents: &BTreeMap<String, Ident>) -> T
     }
 }
 
-/// One model's file: its items.
+/// One model's file: its items, with the other models in scope (as in one `models.rs`: the
+/// docs link them by name).
 pub(crate) fn model_file(items: TokenStream) -> TokenStream {
     quote! {
+        #[allow(unused_imports)]
+        use super::*;
         #[allow(unused_imports)]
         use crate::runtime::QueryValue as _;
 
