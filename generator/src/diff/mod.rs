@@ -527,10 +527,14 @@ fn diff_operations(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, Plan
     let mut taken: BTreeSet<*const Operation> = BTreeSet::new();
     for o in &old.operations {
         let same = new.operations.iter().find(|n| key(n) == key(o));
+        // Of several, the one of the same request.
         let moved = || {
-            new.operations
-                .iter()
-                .find(|n| n.name == o.name && !old_keys.contains(&key(n)) && !new_keys.contains(&key(o)) && !taken.contains(&(*n as *const Operation)))
+            let free = |n: &&Operation| {
+                n.name == o.name && !old_keys.contains(&key(n)) && !new_keys.contains(&key(o)) && !taken.contains(&(*n as *const Operation))
+            };
+            let mut candidates = new.operations.iter().filter(free);
+            let first = candidates.clone().next();
+            candidates.find(|n| n.method == o.method && n.path == o.path).or(first)
         };
         match same.or_else(moved) {
             Some(n) => {

@@ -115,3 +115,26 @@ fn method_names_mirror_the_renderer() {
     assert_eq!(m["getUser"], "get_user");
     assert_eq!(m["get_user"], "get_user_");
 }
+
+#[test]
+fn an_operation_moved_into_a_group_pairs_with_the_same_request() {
+    let old = crate::yaml::from_yaml(
+        "provider: p\ntitle: T\nbase_url: https://x\noperations:\n- {name: add, method: POST, path: /pets}\n",
+        "t.yaml",
+    )
+    .unwrap();
+    // Two groups now document an `add`: the one of the same request is the old one.
+    let new = crate::yaml::from_yaml(
+        "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+         - {name: add, group: AdminApi, method: POST, path: /admin/pets}\n\
+         - {name: add, group: PetsApi, method: POST, path: /pets}\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let d = diff(&old, &new);
+    assert_eq!(d.added.len(), 1, "{d:?}");
+    assert!(d.added[0].text.contains("Client::admin().add"), "{}", d.added[0].text);
+    let changes: Vec<&Change> = d.changed.iter().flat_map(|o| &o.changes).collect();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(changes[0].text.starts_with("moved into API group `PetsApi`: `Client::add` is now `Client::pets().add`"), "{}", changes[0].text);
+}
