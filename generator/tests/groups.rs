@@ -161,6 +161,7 @@ fn an_operation_in_several_groups_is_reachable_from_each() {
     // `get_pet` lives in AdminApi; PetsApi and StoreApi, which document it too, reach it
     // with AdminApi's feature, and say so.
     assert!(admin.contains("pub fn get_pet("));
+    assert!(admin.contains("which reach it as well: `client.pets().get_pet(..)`, `client.store().get_pet(..)`."), "{admin}");
     for (text, here) in [(&pets, "PetsApi"), (&store, "StoreApi")] {
         assert!(text.contains(&format!("`get_pet` is documented under `{here}` too; it lives in the `AdminApi` group")), "{text}");
         assert!(text.contains("#[cfg(feature = \"admin\")]\n    pub fn get_pet("), "{text}");

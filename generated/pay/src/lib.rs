@@ -17,7 +17,7 @@
 //! # }
 //! ```
 //!
-//! Every [`Client`] method returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//! Every operation's method (on its group, `client.<group>()`) returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
 //!
 //! # API groups
 //!

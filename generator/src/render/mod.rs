@@ -323,7 +323,15 @@ impl<'a> CratePlan<'a> {
                     let feature = g.feature();
                     Some((g.module.clone(), g.api_ident.clone(), quote!(#[cfg(feature = #feature)])))
                 };
-                ops::group_file(&layout.groups[i], &self.plan, &self.schemes, &home)
+                // The groups that document an operation of this one too, and reach it.
+                let reached_from = |op: usize| {
+                    let calls = layout.groups.iter().flat_map(|g| g.also.iter().map(move |(j, m)| (g, *j, m)));
+                    calls
+                        .filter(|(_, j, _)| *j == op)
+                        .filter_map(|(g, _, m)| m.as_ref().map(|m| format!("client.{}().{m}(..)", g.module)))
+                        .collect()
+                };
+                ops::group_file(&layout.groups[i], &self.plan, &self.schemes, &home, &reached_from)
             }
             Piece::Models if self.layout.is_some() => {
                 self.layout.as_ref().map(|l| groups::models_mod(l, &self.idents)).unwrap_or_default()
@@ -805,7 +813,8 @@ fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops:
     d.push_str("::Error> {\n");
     d.push_str(&quick_start(api, opts, schemes, plan));
     d.push_str("# Ok(())\n# }\n```\n\n");
-    d.push_str("Every [`Client`] method returns a request builder: set optional parameters with its \
+    d.push_str(if layout.is_some() { "Every operation's method (on its group, `client.<group>()`)" } else { "Every [`Client`] method" });
+    d.push_str(" returns a request builder: set optional parameters with its \
                 methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the \
                 status, headers and decoded body; any other status is an [`Error::Status`] that keeps \
                 the status, headers and body. `send_json::<T>()` decodes into your own type.\n\n");

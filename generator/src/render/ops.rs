@@ -174,7 +174,7 @@ pub(crate) fn operations_piece(piece: &OpsPiece, plan: &Plan<'_>, schemes: &Sche
             use crate::Client;
         },
         OpsPiece::ClientImpl(ops) => {
-            let methods = ops.iter().map(|&i| client_method(&plan.ops[i], None));
+            let methods = ops.iter().map(|&i| client_method(&plan.ops[i], None, Vec::new()));
             quote! {
                 impl Client {
                     #(#methods)*
@@ -198,6 +198,7 @@ pub(crate) fn group_file(
     plan: &Plan<'_>,
     schemes: &SchemePlan,
     home: &dyn Fn(usize) -> Option<(Ident, Ident, TokenStream)>,
+    reached_from: &dyn Fn(usize) -> Vec<String>,
 ) -> TokenStream {
     let (module, api) = (&g.module, &g.api_ident);
     let name = &g.name;
@@ -212,7 +213,7 @@ pub(crate) fn group_file(
     );
     let accessor_doc = format!(" The `{name}` operations ({n}): `client.{module}().<operation>(..)`; see [`{api}`].");
     let type_doc = format!(" The operations of the `{name}` API group, from [`Client::{module}`](crate::Client::{module}).");
-    let methods = g.ops.iter().map(|&i| client_method(&plan.ops[i], Some((module, api))));
+    let methods = g.ops.iter().map(|&i| client_method(&plan.ops[i], Some((module, api)), reached_from(i)));
     let forwards = g.also.iter().filter_map(|(i, forward)| {
         let forward = forward.as_ref()?;
         let o = &plan.ops[*i];
@@ -282,11 +283,19 @@ fn forward_method(o: &OpPlan<'_>, method: &Ident, (module, api): (&Ident, &Ident
     }
 }
 
-/// One operation's method on `Client`, or on its group's type.
-fn client_method(o: &OpPlan<'_>, owner: Owner<'_>) -> TokenStream {
+/// One operation's method on `Client`, or on its group's type; `also`: the calls of the
+/// other groups that document it too (`client.pets().get_pet(..)`).
+fn client_method(o: &OpPlan<'_>, owner: Owner<'_>, also: Vec<String>) -> TokenStream {
     let method_ident = &o.method_ident;
     let request_ident = &o.request_ident;
-    let docs = raw_doc_attrs(&op_doc(o));
+    let mut doc = op_doc(o);
+    if !also.is_empty() {
+        doc.push_str(&format!(
+            "\n\nDocumented under other API groups too, which reach it as well: {}.",
+            also.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let docs = raw_doc_attrs(&doc);
     let args = o.required.iter().map(|p| {
         let ident = &p.ident;
         let ty = &p.ty;
