@@ -174,3 +174,35 @@ fn an_operation_in_several_groups_is_reachable_from_each() {
         clippy(&work, &package, Some(&f));
     }
 }
+
+/// `generator::build`'s module of a docs set of several groups compiles where a build
+/// script would include it: every group by default, and only the groups whose features the
+/// including crate turns on with `group_features(true)`.
+#[test]
+fn the_build_module_of_several_groups_compiles() {
+    for (name, featured) in [("all", false), ("featured", true)] {
+        let work = root().join("target/groups-build-module").join(name);
+        let krate = work.join("crate");
+        std::fs::create_dir_all(krate.join("src")).unwrap();
+        let module = generator::build::Config::new(root().join("specs/shop"))
+            .crate_name("shop-module")
+            .group_features(featured)
+            .cargo_directives(false)
+            .render_module()
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(krate.join("src/client.rs"), &module.code).unwrap();
+        std::fs::write(krate.join("src/lib.rs"), "//! A crate including a generated client.\ninclude!(\"client.rs\");\n").unwrap();
+        let features = if featured { "default = [\"files\", \"orders\"]\nfiles = []\norders = []\n" } else { "" };
+        let manifest = format!(
+            "[package]\nname = \"shop-module\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[features]\n{}{features}\n[dependencies]\n{}",
+            generator::build::FEATURES,
+            generator::build::DEPENDENCIES
+        );
+        std::fs::write(krate.join("Cargo.toml"), manifest).unwrap();
+        workspace(&work);
+        clippy(&work, "shop-module", None);
+        if featured {
+            clippy(&work, "shop-module", Some("orders"));
+        }
+    }
+}

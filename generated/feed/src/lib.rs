@@ -151,8 +151,6 @@
 #![warn(missing_docs)]
 mod client;
 pub mod models;
-/// The API groups: one module each, reached with its `Client` accessor
-/// (`client.<group>()`) and compiled under its cargo feature.
 pub mod apis;
 mod runtime;
 pub use client::{Client, ClientBuilder};

@@ -2,16 +2,19 @@
 //! The client and its builder.
 use std::time::Duration;
 /// The `basicAuth` security scheme.
+#[cfg(any(feature = "files", feature = "orders"))]
 pub(crate) const SCHEME_BASIC_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "basicAuth",
     kind: crate::runtime::AuthKind::Basic,
 };
 /// The `oauth2` security scheme.
+#[cfg(any(feature = "files", feature = "orders"))]
 pub(crate) const SCHEME_OAUTH2: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "oauth2",
     kind: crate::runtime::AuthKind::Bearer,
 };
 /// The `bearerAuth` security scheme.
+#[cfg(any(feature = "files", feature = "orders"))]
 pub(crate) const SCHEME_BEARER_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "bearerAuth",
     kind: crate::runtime::AuthKind::Bearer,

@@ -2,6 +2,7 @@
 //! The client and its builder.
 use std::time::Duration;
 /// The `basicAuth` security scheme.
+#[cfg(any(feature = "animals", feature = "keepers"))]
 pub(crate) const SCHEME_BASIC_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "basicAuth",
     kind: crate::runtime::AuthKind::Basic,
@@ -16,6 +17,7 @@ pub(crate) const SCHEME_ZOO_KEY: crate::runtime::AuthScheme = crate::runtime::Au
     },
 };
 /// The `zooToken` security scheme.
+#[cfg(any(feature = "animals", feature = "keepers"))]
 pub(crate) const SCHEME_ZOO_TOKEN: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "zooToken",
     kind: crate::runtime::AuthKind::ApiKey {

@@ -19,7 +19,8 @@ pub(crate) struct Layout {
     /// Model (source name) → its module in `models/` (its file).
     pub model_modules: BTreeMap<String, Ident>,
     /// Security scheme → the features of the groups whose operations use it (`None`: an
-    /// operation outside any group, or every group, uses it).
+    /// operation outside any group uses it). Unlike a model (public), a scheme's description
+    /// is crate-private: with none of its groups on it would be dead code.
     pub scheme_features: BTreeMap<String, Option<BTreeSet<String>>>,
 }
 
@@ -42,7 +43,6 @@ impl Layout {
             taken.insert(module.clone());
             model_modules.insert(source.clone(), format_ident!("{}", module));
         }
-        let all: BTreeSet<String> = groups.iter().map(GroupPlan::feature).collect();
         let feature_of: BTreeMap<&str, String> = groups.iter().map(|g| (g.name.as_str(), g.feature())).collect();
         let mut scheme_features: BTreeMap<String, Option<BTreeSet<String>>> = BTreeMap::new();
         for o in &plan.ops {
@@ -54,11 +54,6 @@ impl Layout {
                     }
                     _ => *entry = None,
                 }
-            }
-        }
-        for v in scheme_features.values_mut() {
-            if v.as_ref().is_some_and(|set| *set == all) {
-                *v = None;
             }
         }
         Some(Layout {

@@ -679,13 +679,9 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Pla
     // The operations outside any API group (all of them in a crate without groups).
     let ungrouped = plan.ops.iter().any(|o| o.op.group.is_none());
     let operations = ungrouped.then(|| quote!(mod operations;));
-    let apis = layout.map(|_| {
-        quote! {
-            /// The API groups: one module each, reached with its `Client` accessor
-            /// (`client.<group>()`) and compiled under its cargo feature.
-            pub mod apis;
-        }
-    });
+    // Its docs are `apis/mod.rs`'s own (outer docs beside them are refused once
+    // `generator::build` inlines the module).
+    let apis = layout.map(|_| quote!(pub mod apis;));
     // Without operations there are no request builders to re-export.
     let requests = ungrouped.then(|| {
         quote! {
