@@ -1,5 +1,6 @@
 //! The generator's phases, each measured on its own, for every seed under `specs/` and for
-//! synthetic docs of 1k, 5k and 10k operations (see `synth/`):
+//! synthetic docs of 1k, 5k and 10k operations and a docs directory of 66 API groups (see
+//! `synth/`):
 //!
 //! | phase | what |
 //! |---|---|
@@ -260,10 +261,38 @@ fn directory() -> Input {
     input
 }
 
+/// A synthetic docs directory of many API groups (`synth::synthesize_groups`): the zoo
+/// showcase's docs in 66 groups (22 families × `V1`, `V1beta1`, `V1alpha1`), 907 operations
+/// whose names recur in every group, and a copy of the models per group.
+fn groups() -> Input {
+    let zoo = root().join("specs/zoo");
+    let read = |p: &str| std::fs::read_to_string(zoo.join(p)).unwrap();
+    let apis = [read("docs/AnimalsApi.md"), read("docs/KeepersApi.md")];
+    let names = ["Animal", "AnimalPatch", "Certification", "Diet", "EnclosureLevel", "Error", "Habitat", "Keeper", "Photo"];
+    let models: Vec<(&str, String)> = names.iter().map(|n| (*n, read(&format!("docs/{n}.md")))).collect();
+    let models: Vec<(&str, &str)> = models.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let mut files = synth::synthesize_groups(&[&apis[0], &apis[1]], &models, &["Error"], &read("README.md"));
+    let readme = files.pop();
+    let set = DocSet {
+        docs: files,
+        readme,
+        ..DocSet::default()
+    };
+    let opts = CrateOptions {
+        crate_name: "groups-client".into(),
+        display_name: "Groups".into(),
+        version: "0.1.0".into(),
+        command: "cargo bench -p generator".into(),
+    };
+    let input = Input::new("66 groups".into(), "groups".into(), set, None, opts);
+    assert_eq!(input.ops, 907, "every operation is read");
+    input
+}
+
 fn phase_benches(c: &mut Criterion, group: &str, inputs: &[Input]) {
     for phase in PHASES {
         let mut g = c.benchmark_group(format!("{group}-{phase}"));
-        if group == "synthetic" || group == "directory" {
+        if group == "synthetic" || group == "directory" || group == "groups" {
             g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(6));
         } else {
             g.sample_size(30).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(2));
@@ -328,6 +357,7 @@ fn benches(c: &mut Criterion, bench_mode: bool) {
     let synthetic: Vec<Input> = sizes.iter().map(|&n| synthetic(n)).collect();
     phase_benches(c, "synthetic", &synthetic);
     phase_benches(c, "directory", &[directory()]);
+    phase_benches(c, "groups", &[groups()]);
 }
 
 /// Criterion's output directory (where `estimates.json` files are).

@@ -260,6 +260,12 @@ fn paths(api: &Api, notes: &mut Vec<String>) -> Value {
     for op in &api.operations {
         by_path.entry(op.path.as_str()).or_default().push(op);
     }
+    // A name several API groups document (each its own operation) is not a unique
+    // operationId: those take their group's name before theirs (`AppsV1Api.list_pods`).
+    let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    for op in &api.operations {
+        *seen.entry(op.name.as_str()).or_default() += 1;
+    }
     let mut paths = Obj::new();
     for (path, ops) in by_path {
         let mut item = Obj::new();
@@ -277,7 +283,11 @@ fn paths(api: &Api, notes: &mut Vec<String>) -> Value {
                 ));
                 continue;
             }
-            item.set(&m, operation(op));
+            let id = match &op.group {
+                Some(g) if seen[op.name.as_str()] > 1 => format!("{g}.{}", op.name),
+                _ => op.name.clone(),
+            };
+            item.set(&m, operation(op, &id));
         }
         paths.set(path, item);
     }
@@ -293,12 +303,12 @@ fn extra_field(node: &impl serde::Serialize, key: &str) -> Option<serde_json::Va
     }
 }
 
-fn operation(op: &Operation) -> Value {
+fn operation(op: &Operation, id: &str) -> Value {
     let mut o = Obj::new();
     if let Some(serde_json::Value::String(group)) = extra_field(op, "group") {
         o.set("tags", list([Value::from(group)]));
     }
-    o.set("operationId", op.name.as_str());
+    o.set("operationId", id);
     o.set_nonempty("summary", &op.summary);
     o.set_nonempty("description", &op.description);
 

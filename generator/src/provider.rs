@@ -400,7 +400,7 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
     }
     let scheme_names: Vec<String> = api.auth_schemes.iter().map(|s| s.name.clone()).collect();
     for (name, o) in &cfg.operations {
-        let Some(op) = api.operations.iter_mut().find(|op| &op.name == name) else {
+        let Some(op) = api.operations.iter_mut().find(|op| names_op(name, op)) else {
             diags.error(file, line_of(text, name), format!("operation `{name}` is not in the doc"));
             continue;
         };
@@ -556,7 +556,7 @@ pub fn apply_pagination(api: &mut Api, overrides: &BTreeMap<String, PaginationOv
     };
     for (name, o) in overrides {
         let models = api.models.clone();
-        let Some(op) = api.operations.iter_mut().find(|op| &op.name == name) else {
+        let Some(op) = api.operations.iter_mut().find(|op| names_op(name, op)) else {
             diags.error(file, line(name), format!("pagination: operation `{name}` is not in the doc"));
             continue;
         };
@@ -625,6 +625,17 @@ fn check_pagination(op: &Operation, models: &[crate::ir::Model], s: &StatedPagin
         PageKind::Cursor if s.next.is_none() => Err("a cursor pagination needs `next`".into()),
         PageKind::Offset | PageKind::Page if s.items.is_none() => Err("an offset or page pagination needs `items`".into()),
         _ => Ok(()),
+    }
+}
+
+
+/// Whether an override's key names `op`: its name (the first operation of that name), or
+/// its group and name (`OrdersApi.list_orders`), since each API group may have an operation
+/// of a name.
+fn names_op(key: &str, op: &crate::ir::Operation) -> bool {
+    match key.split_once('.') {
+        Some((group, name)) if op.group.as_deref() == Some(group) => op.name == name,
+        _ => op.name == key,
     }
 }
 

@@ -25,8 +25,16 @@ fn the_module_is_one_tree_that_include_accepts() {
     let file = syn::parse_file(code).expect("the module parses");
     assert!(file.attrs.is_empty(), "no crate-level attributes");
     // Every module inline, the runtime's too; the unit tests and the README doctest left out.
-    for m in ["mod client {", "pub mod models {", "mod operations {", "mod runtime {", "mod auth {", "pub mod wire {"] {
+    // (shop has two API groups: their modules under `apis`, a model per module.)
+    for m in ["mod client {", "pub mod models {", "pub mod apis {", "pub mod orders {", "pub mod files {", "mod order {", "mod runtime {", "mod auth {", "pub mod wire {"] {
         assert!(code.contains(m), "no `{m}`");
+    }
+    // Every group compiled, whatever the including crate's features, unless asked.
+    assert!(!code.contains("feature = \"orders\"") && !code.contains("feature = \"files\""), "group cfgs left");
+    assert!(code.contains("feature = \"tracing\""), "the runtime's own features stay");
+    let featured = Config::new(root().join("specs/shop")).group_features(true).render_module().unwrap_or_else(|e| panic!("{e}"));
+    for want in ["#[cfg(feature = \"orders\")]\n    pub mod orders {", "#[cfg(feature = \"files\")]\n    pub mod files {"] {
+        assert!(featured.code.contains(want), "{want} missing");
     }
     let declared = code.lines().filter(|l| l.trim_start().starts_with("mod ") || l.trim_start().starts_with("pub mod ")).filter(|l| l.trim_end().ends_with(';'));
     assert_eq!(declared.count(), 0, "a `mod x;` left");

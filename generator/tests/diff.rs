@@ -572,10 +572,13 @@ fn derived_names_match_the_rendered_crates() {
             if rendered.warnings.iter().any(|w| w.message.contains(&format!("operation `{}` skipped", op.name))) {
                 continue;
             }
-            let m = &names.methods[&op.name];
+            // Keyed by group and name; an operation of a group is named through its accessor
+            // (`orders().list_orders`).
+            let key = generator::surface::op_key(op);
+            let m = names.methods[&key].rsplit("().").next().unwrap();
             let args = arguments(&code, m).unwrap_or_else(|| panic!("{p}: no method `{m}` for `{}`", op.name));
-            assert_eq!(args, names.arguments[&op.name], "{p}: arguments of `{m}`");
-            for s in &names.setters[&op.name] {
+            assert_eq!(args, names.arguments[&key], "{p}: arguments of `{m}`");
+            for s in &names.setters[&key] {
                 assert!(code.contains(&format!("pub fn {s}(mut self")), "{p}: no setter `{s}` for `{}`", op.name);
             }
         }

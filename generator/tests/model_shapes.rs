@@ -87,7 +87,8 @@ fn nullable_fields_as_the_generations_show_them() {
 /// The checked-in `specs/pay` (7.x docs plus provider.yaml) renders every shape.
 #[test]
 fn pay_crate_renders_each_shape() {
-    let models = std::fs::read_to_string(support::root().join("generated/pay/src/models.rs")).unwrap();
+    let models = on_disk(&support::root().join("generated/pay"), &["src/models.rs", "src/models/"]);
+    assert!(!models.is_empty());
     for needle in [
         "pub enum PaymentMethod {",
         "Card(crate::models::Card),",
@@ -102,6 +103,32 @@ fn pay_crate_renders_each_shape() {
     ] {
         assert!(models.contains(needle), "generated/pay/src/models.rs lacks `{needle}`");
     }
+}
+
+/// The Rust files of a generated crate at `dir` whose paths start with one of `prefixes`
+/// (`src/models.rs`, or `src/models/` of a crate laid out by API group), concatenated.
+fn on_disk(dir: &std::path::Path, prefixes: &[&str]) -> String {
+    let mut files = std::collections::BTreeMap::new();
+    for sub in ["src", "src/models", "src/apis"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
+        for e in entries {
+            let path = e.unwrap().path();
+            if path.extension().is_some_and(|x| x == "rs") {
+                let rel = path.strip_prefix(dir).unwrap().to_path_buf();
+                files.insert(rel, std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    of(&files, prefixes)
+}
+
+/// The files of `files` whose paths start with one of `prefixes`, concatenated.
+fn of(files: &std::collections::BTreeMap<std::path::PathBuf, String>, prefixes: &[&str]) -> String {
+    files
+        .iter()
+        .filter(|(p, _)| prefixes.iter().any(|x| p.to_string_lossy().starts_with(x)))
+        .map(|(_, t)| t.as_str())
+        .collect()
 }
 
 /// Public type names of a generated file: `pub struct X` / `pub enum X`.
@@ -120,12 +147,11 @@ fn no_name_is_both_a_model_and_a_request_builder() {
     let mut crates = 0;
     for entry in std::fs::read_dir(root.join("generated")).unwrap() {
         let dir = entry.unwrap().path();
-        let (Ok(models), Ok(ops)) = (
-            std::fs::read_to_string(dir.join("src/models.rs")),
-            std::fs::read_to_string(dir.join("src/operations.rs")),
-        ) else {
+        let models = on_disk(&dir, &["src/models.rs", "src/models/"]);
+        let ops = on_disk(&dir, &["src/operations.rs", "src/apis/"]);
+        if models.is_empty() || ops.is_empty() {
             continue;
-        };
+        }
         crates += 1;
         let shared: Vec<_> = type_names(&models).intersection(&type_names(&ops)).cloned().collect();
         assert!(shared.is_empty(), "{}: {shared:?}", dir.display());
@@ -140,8 +166,8 @@ fn no_name_is_both_a_model_and_a_request_builder() {
         command: "test".into(),
     };
     let files = generator::render::render_crate(&api, &opts).value;
-    let models = &files[std::path::Path::new("src/models.rs")];
-    let ops = &files[std::path::Path::new("src/operations.rs")];
+    let models = &of(&files, &["src/models.rs", "src/models/"]);
+    let ops = &of(&files, &["src/operations.rs", "src/apis/"]);
     assert!(type_names(models).contains("CheckRequestModel"), "{models}");
     assert!(type_names(ops).contains("CheckRequest"));
     assert!(ops.contains("crate::models::CheckRequestModel"));

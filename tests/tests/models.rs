@@ -113,7 +113,7 @@ mod wire {
             .expect(1)
             .mount(&server)
             .await;
-        let response = client(&server).get_animal(7).await.unwrap();
+        let response = client(&server).animals().get_animal(7).await.unwrap();
         assert_eq!(serde_json::to_value(response.body()).unwrap(), animal);
 
         Mock::given(method("GET"))
@@ -123,7 +123,7 @@ mod wire {
             .expect(1)
             .mount(&server)
             .await;
-        client(&server).list_keepers().await.unwrap();
+        client(&server).keepers().list_keepers().await.unwrap();
         let requests: Vec<Request> = server.received_requests().await.unwrap();
         let keepers = requests.iter().find(|r| r.url.path() == "/v1/keepers").unwrap();
         assert!(keepers.headers.get("x-zoo-key").is_none(), "list_keepers lists only zooToken");

@@ -55,7 +55,7 @@ async fn the_timeout_is_the_total_deadline_with_retries() {
     // The case: a 1 s timeout and retries used to take 1 s per attempt.
     let c = client(&base).timeout(Duration::from_secs(1)).retry_policy(quick_retries(5)).build().unwrap();
     let started = Instant::now();
-    let err = c.list_events().await.unwrap_err();
+    let err = c.events().list_events().await.unwrap_err();
     let elapsed = started.elapsed();
     assert!(matches!(err, Error::Timeout { kind: TimeoutKind::Total, limit, .. } if limit == Duration::from_secs(1)), "{err:?}");
     assert!(elapsed >= Duration::from_millis(950) && elapsed < Duration::from_millis(1500), "{elapsed:?}");
@@ -69,7 +69,7 @@ async fn the_timeout_is_the_total_deadline_with_retries() {
         .build()
         .unwrap();
     let started = Instant::now();
-    let err = c.list_events().await.unwrap_err();
+    let err = c.events().list_events().await.unwrap_err();
     let elapsed = started.elapsed();
     assert!(matches!(err, Error::Timeout { kind: TimeoutKind::Total, .. }), "{err:?}");
     assert!(elapsed >= Duration::from_millis(950) && elapsed < Duration::from_millis(1500), "{elapsed:?}");
@@ -85,7 +85,7 @@ async fn the_timeout_is_the_total_deadline_with_retries() {
         .build()
         .unwrap();
     let started = Instant::now();
-    let err = c.list_events().await.unwrap_err();
+    let err = c.events().list_events().await.unwrap_err();
     assert!(matches!(err, Error::Timeout { kind: TimeoutKind::Attempt, limit, .. } if limit == Duration::from_millis(200)), "{err:?}");
     assert!(started.elapsed() < Duration::from_millis(800));
     assert!(err.to_string().contains("attempt timeout of 200ms"), "{err}");
@@ -96,7 +96,7 @@ async fn per_request_timeout_header_and_retry_policy() {
     let (base, _) = stalling_server().await;
     let c = client(&base).timeout(Duration::from_secs(30)).build().unwrap();
     let started = Instant::now();
-    let err = c.list_events().timeout(Duration::from_millis(250)).await.unwrap_err();
+    let err = c.events().list_events().timeout(Duration::from_millis(250)).await.unwrap_err();
     assert!(matches!(err, Error::Timeout { kind: TimeoutKind::Total, limit, .. } if limit == Duration::from_millis(250)), "{err:?}");
     assert!(started.elapsed() < Duration::from_millis(1000), "{:?}", started.elapsed());
 
@@ -120,21 +120,21 @@ async fn per_request_timeout_header_and_retry_policy() {
         .retry_policy(quick_retries(3))
         .build()
         .unwrap();
-    let page = c.list_events().header("X-Trace", "t-1").header("X-Tenant", "per-request").await.unwrap();
+    let page = c.events().list_events().header("X-Trace", "t-1").header("X-Tenant", "per-request").await.unwrap();
     assert!(page.body().data.is_empty());
 
     // CR/LF in a header: nothing is sent.
-    let err = c.list_events().header("X-Trace", "a\r\nInjected: 1").await.unwrap_err();
+    let err = c.events().list_events().header("X-Trace", "a\r\nInjected: 1").await.unwrap_err();
     assert!(matches!(&err, Error::InvalidArgument(m) if m.contains("list_events")), "{err:?}");
-    let err = c.list_events().header("Bad Name", "v").await.unwrap_err();
+    let err = c.events().list_events().header("Bad Name", "v").await.unwrap_err();
     assert!(matches!(err, Error::InvalidArgument(_)), "{err:?}");
 
     // The request's retry policy replaces the client's: one attempt, not four.
-    let err = c.list_audit_entries().retry_policy(RetryPolicy::none()).await.unwrap_err();
+    let err = c.audit().list_audit_entries().retry_policy(RetryPolicy::none()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     let audits = server.received_requests().await.unwrap().iter().filter(|r| r.url.path() == "/audit").count();
     assert_eq!(audits, 1);
-    let _ = c.list_audit_entries().await.unwrap_err();
+    let _ = c.audit().list_audit_entries().await.unwrap_err();
     let audits = server.received_requests().await.unwrap().iter().filter(|r| r.url.path() == "/audit").count();
     assert_eq!(audits, 5);
 }
@@ -161,10 +161,10 @@ async fn idempotency_key_makes_post_retries_safe() {
         additional_properties: Default::default(),
     };
     // Without a key, a POST answered 503 is not retried: the server may have acted on it.
-    let err = c.create_event(body()).await.unwrap_err();
+    let err = c.events().create_event(body()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(503));
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
-    let created = c.create_event(body()).idempotency_key("key-7").await.unwrap();
+    let created = c.events().create_event(body()).idempotency_key("key-7").await.unwrap();
     assert_eq!(created.status().as_u16(), 201);
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 3);
@@ -178,10 +178,10 @@ async fn default_user_agent_and_override() {
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"data": []})))
         .mount(&server)
         .await;
-    client(&server.uri()).build().unwrap().list_events().await.unwrap();
-    client(&server.uri()).user_agent("my-app/2.0").build().unwrap().list_events().await.unwrap();
+    client(&server.uri()).build().unwrap().events().list_events().await.unwrap();
+    client(&server.uri()).user_agent("my-app/2.0").build().unwrap().events().list_events().await.unwrap();
     let requests = server.received_requests().await.unwrap();
-    assert_eq!(requests[0].headers["user-agent"], "feed-client/0.1.0 (generated)");
+    assert_eq!(requests[0].headers["user-agent"], "feed-client/0.2.0 (generated)");
     assert_eq!(requests[1].headers["user-agent"], "my-app/2.0");
 }
 
@@ -240,7 +240,7 @@ async fn a_hook_signs_every_attempt() {
         payload: None,
         additional_properties: Default::default(),
     };
-    c.create_event(body).idempotency_key("k1").await.unwrap();
+    c.events().create_event(body).idempotency_key("k1").await.unwrap();
     let requests = server.received_requests().await.unwrap();
     assert_eq!(requests.len(), 2);
     let sum: u32 = requests[0].body.iter().map(|b| u32::from(*b)).sum();
@@ -277,14 +277,14 @@ async fn cursor_pages_and_items_over_three_pages() {
         .await;
     let c = client(&server.uri()).build().unwrap();
 
-    let mut pages = c.list_events().limit(2).kind("user.created").pages();
+    let mut pages = c.events().list_events().limit(2).kind("user.created").pages();
     let mut sizes = Vec::new();
     while let Some(page) = pages.next().await {
         sizes.push(page.unwrap().body().data.len());
     }
     assert_eq!(sizes, [2, 2, 1]);
 
-    let ids: Vec<String> = c.list_events().limit(2).items().map(|e| e.unwrap().id).collect().await;
+    let ids: Vec<String> = c.events().list_events().limit(2).items().map(|e| e.unwrap().id).collect().await;
     assert_eq!(ids, ["e1", "e2", "e3", "e4", "e5"]);
 
     let requests = server.received_requests().await.unwrap();
@@ -315,11 +315,11 @@ async fn pages_stop_on_errors_and_repeated_cursors() {
         .mount(&server)
         .await;
     let c = client(&server.uri()).build().unwrap();
-    let got: Vec<Result<_, Error>> = c.list_events().items().collect().await;
+    let got: Vec<Result<_, Error>> = c.events().list_events().items().collect().await;
     assert_eq!(got.len(), 2);
     assert!(matches!(&got[1], Err(Error::Status(s)) if s.status().as_u16() == 500));
     // A server that keeps answering the cursor it was sent is asked once.
-    let pages: Vec<_> = c.list_events().cursor("same").pages().collect().await;
+    let pages: Vec<_> = c.events().list_events().cursor("same").pages().collect().await;
     assert_eq!(pages.len(), 1);
 }
 
@@ -336,7 +336,7 @@ async fn offset_pages_until_the_total() {
             .await;
     }
     let c = client(&server.uri()).build().unwrap();
-    let ids: Vec<i64> = c.list_audit_entries().offset(0).limit(2).items().map(|e| e.unwrap().id).collect().await;
+    let ids: Vec<i64> = c.audit().list_audit_entries().offset(0).limit(2).items().map(|e| e.unwrap().id).collect().await;
     assert_eq!(ids, [1, 2, 3, 4, 5]);
 }
 
@@ -373,7 +373,7 @@ async fn ndjson_items_arrive_one_at_a_time() {
     let base = ndjson_server(lines, rx).await;
     // A short deadline: it covers the response head, not the stream.
     let c = client(&base).timeout(Duration::from_secs(2)).build().unwrap();
-    let mut items = c.stream_events().kind("user.created").send_items().await.unwrap();
+    let mut items = c.events().stream_events().kind("user.created").send_items().await.unwrap();
     assert_eq!(items.status().as_u16(), 200);
     let mut ids = Vec::new();
     while let Some(item) = tokio::time::timeout(Duration::from_secs(5), items.next()).await.unwrap() {
@@ -397,16 +397,16 @@ async fn ndjson_send_collects_and_send_stream_gives_bytes() {
         .mount(&server)
         .await;
     let c = client(&server.uri()).build().unwrap();
-    let all = c.stream_events().await.unwrap().into_body();
+    let all = c.events().stream_events().await.unwrap().into_body();
     assert_eq!(all.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
     let mut bytes = Vec::new();
-    let mut stream = c.stream_events().send_stream().await.unwrap();
+    let mut stream = c.events().stream_events().send_stream().await.unwrap();
     while let Some(chunk) = stream.next().await {
         bytes.extend_from_slice(&chunk.unwrap());
     }
     assert_eq!(bytes, body.as_bytes());
     // Other statuses are errors with their body, before any streaming.
-    let err = c.list_events().send_stream().await.unwrap_err();
+    let err = c.events().list_events().send_stream().await.unwrap_err();
     assert!(matches!(&err, Error::Status(s) if s.status().as_u16() == 404 && s.body_text() == "gone"), "{err:?}");
     // A line that does not decode is an error item; the stream goes on.
     let _ = server.reset().await;
@@ -414,7 +414,7 @@ async fn ndjson_send_collects_and_send_stream_gives_bytes() {
         .respond_with(ResponseTemplate::new(200).set_body_raw(format!("{{\"nope\":1}}\n{}\n", event("c")), "application/x-ndjson"))
         .mount(&server)
         .await;
-    let got: Vec<_> = c.stream_events().send_items().await.unwrap().collect().await;
+    let got: Vec<_> = c.events().stream_events().send_items().await.unwrap().collect().await;
     assert!(matches!(&got[0], Err(Error::Decode { .. })), "{:?}", got[0]);
     assert_eq!(got[1].as_ref().unwrap().id, "c");
     let _: &Request = &server.received_requests().await.unwrap()[0];
@@ -437,7 +437,7 @@ impl feed_client::Hook for Refuse {
 async fn a_hook_error_ends_the_call_before_sending() {
     let server = MockServer::start().await;
     let c = client(&server.uri()).hook(Refuse).retry_policy(quick_retries(3)).build().unwrap();
-    let err = c.list_events().await.unwrap_err();
+    let err = c.events().list_events().await.unwrap_err();
     assert!(matches!(&err, Error::InvalidArgument(m) if m == "no signing key"), "{err:?}");
     assert!(server.received_requests().await.unwrap().is_empty());
 }

@@ -85,7 +85,7 @@ fn one_tracing_span_per_call_without_values_or_secrets() {
                 .mount(&server)
                 .await;
             let c = client(&server.uri()).retry_policy(quick_retries(2)).build().unwrap();
-            c.list_events().cursor("cursor-value-123").kind("secret-kind").await.unwrap();
+            c.events().list_events().cursor("cursor-value-123").kind("secret-kind").await.unwrap();
         });
     });
     let spans = captured.0.lock().unwrap();

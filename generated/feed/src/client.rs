@@ -2,6 +2,7 @@
 //! The client and its builder.
 use std::time::Duration;
 /// The `bearerAuth` security scheme.
+#[cfg(any(feature = "audit", feature = "events"))]
 pub(crate) const SCHEME_BEARER_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "bearerAuth",
     kind: crate::runtime::AuthKind::Bearer,

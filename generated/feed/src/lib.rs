@@ -10,14 +10,23 @@
 //! let client = feed_client::Client::builder()
 //!     .bearer_auth("token")
 //!     .build()?;
-//! let response = client.list_audit_entries().await?;
+//! let response = client.audit().list_audit_entries().await?;
 //! println!("{}", response.status());
 //! println!("{:?}", response.body());
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! Every [`Client`] method returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//! Every operation's method (on its group, `client.<group>()`) returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//!
+//! # API groups
+//!
+//! Each API group is a module of `apis`, reached with its `Client` accessor (`client.<group>().<operation>(..)`), and a cargo feature of the same name. All are on by default; with `default-features = false` and some of them (and `rustls` or `native-tls`), only those groups and the models they use are compiled.
+//!
+//! | group | accessor | operations | feature |
+//! |---|---|---:|---|
+//! | `AuditApi` | [`client.audit()`](Client::audit) | 1 | `audit` |
+//! | `EventsApi` | [`client.events()`](Client::events) | 3 | `events` |
 //!
 //! # Authentication
 //!
@@ -37,7 +46,7 @@
 //!     .attempt_timeout(Duration::from_secs(3))
 //!     .retry_policy(feed_client::RetryPolicy::default().max_retries(3))
 //!     .build()?;
-//! match client.list_audit_entries().await {
+//! match client.audit().list_audit_entries().await {
 //!     Err(feed_client::Error::Timeout { kind: feed_client::TimeoutKind::Total, .. }) => println!("out of time"),
 //!     other => println!("{other:?}"),
 //! }
@@ -53,7 +62,7 @@
 //! # use std::time::Duration;
 //! # async fn run() -> Result<(), feed_client::Error> {
 //! # let client = feed_client::Client::new()?;
-//! let response = client.list_audit_entries()
+//! let response = client.audit().list_audit_entries()
 //!     .timeout(Duration::from_secs(2))
 //!     .header("X-Request-Id", "req-42")
 //!     .retry_policy(feed_client::RetryPolicy::none())
@@ -106,11 +115,11 @@
 //! # async fn run() -> Result<(), feed_client::Error> {
 //! # let client = feed_client::Client::new()?;
 //! use feed_client::StreamExt;
-//! let mut body = client.list_audit_entries().send_stream().await?;
+//! let mut body = client.audit().list_audit_entries().send_stream().await?;
 //! while let Some(chunk) = body.next().await {
 //!     println!("{} bytes", chunk?.len());
 //! }
-//! let mut items = client.stream_events().send_items().await?;
+//! let mut items = client.events().stream_events().send_items().await?;
 //! while let Some(item) = items.next().await {
 //!     println!("{:?}", item?);
 //! }
@@ -127,11 +136,11 @@
 //! # async fn run() -> Result<(), feed_client::Error> {
 //! # let client = feed_client::Client::new()?;
 //! use feed_client::StreamExt;
-//! let mut pages = client.list_audit_entries().pages();
+//! let mut pages = client.audit().list_audit_entries().pages();
 //! while let Some(page) = pages.next().await {
 //!     println!("{:?}", page?.body());
 //! }
-//! let mut items = client.list_audit_entries().items();
+//! let mut items = client.audit().list_audit_entries().items();
 //! while let Some(item) = items.next().await {
 //!     println!("{:?}", item?);
 //! }
@@ -142,11 +151,11 @@
 #![warn(missing_docs)]
 mod client;
 pub mod models;
-mod operations;
+pub mod apis;
 mod runtime;
 pub use client::{Client, ClientBuilder};
 pub use runtime::{
-    ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
+    ApiResponse, ApiResult, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
 };
 pub use runtime::{
     ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt,
@@ -155,11 +164,6 @@ pub use runtime::{
 pub use bytes::Bytes;
 pub use reqwest;
 pub use time;
-/// Request builders returned by the [`Client`] methods: set optional parameters, then
-/// `.await` (or call `send`).
-pub mod requests {
-    pub use crate::operations::*;
-}
 /// The README's examples, compiled as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

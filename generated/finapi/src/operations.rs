@@ -190,13 +190,15 @@ pub struct CreateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_user",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users");
         req.options(self.options);
@@ -209,31 +211,21 @@ impl<'a> CreateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::User>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::User>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
@@ -255,13 +247,15 @@ pub struct DeleteAuthorizedUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteAuthorizedUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "delete_authorized_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "delete_authorized_user",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users");
         req.options(self.options);
@@ -273,29 +267,17 @@ impl<'a> DeleteAuthorizedUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("delete_authorized_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("delete_authorized_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("delete_authorized_user", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for DeleteAuthorizedUserRequest<'a> {
@@ -318,13 +300,15 @@ pub struct DeleteUnverifiedUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUnverifiedUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "delete_unverified_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "delete_unverified_user",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users/{userId}");
         req.options(self.options);
@@ -337,29 +321,17 @@ impl<'a> DeleteUnverifiedUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("delete_unverified_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("delete_unverified_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("delete_unverified_user", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for DeleteUnverifiedUserRequest<'a> {
@@ -382,13 +354,15 @@ pub struct EditAuthorizedUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> EditAuthorizedUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "edit_authorized_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
-            "edit_authorized_user",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users");
         req.options(self.options);
@@ -401,31 +375,21 @@ impl<'a> EditAuthorizedUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::User>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("edit_authorized_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("edit_authorized_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("edit_authorized_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::User>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for EditAuthorizedUserRequest<'a> {
@@ -448,6 +412,8 @@ pub struct ExecutePasswordChangeRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ExecutePasswordChangeRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "execute_password_change";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// Sets `body`.
@@ -462,7 +428,7 @@ impl<'a> ExecutePasswordChangeRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "execute_password_change",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users/executePasswordChange");
         req.options(self.options);
@@ -477,29 +443,17 @@ impl<'a> ExecutePasswordChangeRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("execute_password_change", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("execute_password_change", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("execute_password_change", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ExecutePasswordChangeRequest<'a> {
@@ -521,13 +475,15 @@ pub struct GetAuthorizedUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetAuthorizedUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_authorized_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_authorized_user",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users");
         req.options(self.options);
@@ -539,31 +495,21 @@ impl<'a> GetAuthorizedUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::User>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_authorized_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_authorized_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_authorized_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::User>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetAuthorizedUserRequest<'a> {
@@ -586,13 +532,15 @@ pub struct GetVerificationStatusRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetVerificationStatusRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_verification_status";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_verification_status",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users/verificationStatus");
         req.options(self.options);
@@ -605,34 +553,21 @@ impl<'a> GetVerificationStatusRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::VerificationStatusResource>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("get_verification_status", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_verification_status", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_verification_status", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::VerificationStatusResource>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetVerificationStatusRequest<'a> {
@@ -658,6 +593,8 @@ pub struct RequestPasswordChangeRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> RequestPasswordChangeRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "request_password_change";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// Sets `body`.
@@ -672,7 +609,7 @@ impl<'a> RequestPasswordChangeRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "request_password_change",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users/requestPasswordChange");
         req.options(self.options);
@@ -687,34 +624,21 @@ impl<'a> RequestPasswordChangeRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::PasswordChangingResource>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("request_password_change", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("request_password_change", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("request_password_change", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::PasswordChangingResource>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for RequestPasswordChangeRequest<'a> {
@@ -740,13 +664,15 @@ pub struct VerifyUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> VerifyUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "verify_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "verify_user",
+            Self::OPERATION,
         );
         req.path_template("/api/v1/users/verify/{userId}");
         req.options(self.options);
@@ -759,29 +685,17 @@ impl<'a> VerifyUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("verify_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("verify_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("verify_user", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for VerifyUserRequest<'a> {

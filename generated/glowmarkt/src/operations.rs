@@ -209,6 +209,8 @@ pub struct AddUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> AddUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "add_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The information that is used to create a user.
@@ -220,7 +222,7 @@ impl<'a> AddUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "add_user",
+            Self::OPERATION,
         );
         req.path_template("/register");
         req.options(self.options);
@@ -232,31 +234,21 @@ impl<'a> AddUserRequest<'a> {
         req.security(crate::runtime::Security::None);
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::AddUserRes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("add_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("add_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("add_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::AddUserRes>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for AddUserRequest<'a> {
@@ -279,6 +271,8 @@ pub struct CreateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The information that is used to create a user.
@@ -290,7 +284,7 @@ impl<'a> CreateUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_user",
+            Self::OPERATION,
         );
         req.path_template("/user");
         req.options(self.options);
@@ -311,31 +305,21 @@ impl<'a> CreateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::CreateUserRes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CreateUserRes>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
@@ -358,13 +342,15 @@ pub struct DeleteUserbyIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUserbyIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "delete_userby_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "delete_userby_id",
+            Self::OPERATION,
         );
         req.path_template("/user/{userId}");
         req.options(self.options);
@@ -383,31 +369,21 @@ impl<'a> DeleteUserbyIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::IsValidRes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("delete_userby_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("delete_userby_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("delete_userby_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::IsValidRes>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for DeleteUserbyIdRequest<'a> {
@@ -430,6 +406,8 @@ pub struct GenerateUserPasswordResetTokenRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GenerateUserPasswordResetTokenRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "generate_user_password_reset_token";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The information that is needed to generate a password reset token.
@@ -444,7 +422,7 @@ impl<'a> GenerateUserPasswordResetTokenRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "generate_user_password_reset_token",
+            Self::OPERATION,
         );
         req.path_template("/user/resetpassword");
         req.options(self.options);
@@ -456,31 +434,21 @@ impl<'a> GenerateUserPasswordResetTokenRequest<'a> {
         req.security(crate::runtime::Security::None);
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::InlineResponse2001>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("generate_user_password_reset_token", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("generate_user_password_reset_token", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("generate_user_password_reset_token", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GenerateUserPasswordResetTokenRequest<'a> {
@@ -506,6 +474,8 @@ pub struct GenerateUserVerificationTokenRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GenerateUserVerificationTokenRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "generate_user_verification_token";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The information that is used to create to generate an email verification token.
@@ -520,7 +490,7 @@ impl<'a> GenerateUserVerificationTokenRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "generate_user_verification_token",
+            Self::OPERATION,
         );
         req.path_template("/user/verify");
         req.options(self.options);
@@ -532,31 +502,21 @@ impl<'a> GenerateUserVerificationTokenRequest<'a> {
         req.security(crate::runtime::Security::None);
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::InlineResponse2001>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("generate_user_verification_token", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("generate_user_verification_token", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("generate_user_verification_token", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GenerateUserVerificationTokenRequest<'a> {
@@ -582,13 +542,15 @@ pub struct GetUserbyIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserbyIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_userby_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_userby_id",
+            Self::OPERATION,
         );
         req.path_template("/user/{userId}");
         req.options(self.options);
@@ -607,31 +569,21 @@ impl<'a> GetUserbyIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::AddUserRes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_userby_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_userby_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_userby_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::AddUserRes>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetUserbyIdRequest<'a> {
@@ -654,13 +606,15 @@ pub struct GetUserbyUsernameRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserbyUsernameRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_userby_username";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_userby_username",
+            Self::OPERATION,
         );
         req.path_template("/user");
         req.options(self.options);
@@ -679,31 +633,21 @@ impl<'a> GetUserbyUsernameRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::AddUserRes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_userby_username", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_userby_username", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_userby_username", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::AddUserRes>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetUserbyUsernameRequest<'a> {
@@ -726,6 +670,8 @@ pub struct ResetPasswordUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ResetPasswordUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "reset_password_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The information that is used to reset a user's password.
@@ -740,7 +686,7 @@ impl<'a> ResetPasswordUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "reset_password_user",
+            Self::OPERATION,
         );
         req.path_template("/user/resetpassword");
         req.options(self.options);
@@ -752,31 +698,21 @@ impl<'a> ResetPasswordUserRequest<'a> {
         req.security(crate::runtime::Security::None);
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::InlineResponse2001>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("reset_password_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("reset_password_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("reset_password_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ResetPasswordUserRequest<'a> {
@@ -803,6 +739,8 @@ pub struct UpdateUsernameUserIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUsernameUserIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "update_username_user_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The body contains the user's new email.
@@ -814,7 +752,7 @@ impl<'a> UpdateUsernameUserIdRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "update_username_user_id",
+            Self::OPERATION,
         );
         req.path_template("/user/{userId}/username");
         req.options(self.options);
@@ -835,31 +773,21 @@ impl<'a> UpdateUsernameUserIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::InlineResponse2001>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("update_username_user_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("update_username_user_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("update_username_user_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::InlineResponse2001>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for UpdateUsernameUserIdRequest<'a> {
@@ -885,6 +813,8 @@ pub struct VerifyUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> VerifyUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "verify_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     /// The information that is used to create a devuser.
@@ -896,7 +826,7 @@ impl<'a> VerifyUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "verify_user",
+            Self::OPERATION,
         );
         req.path_template("/user/verify");
         req.options(self.options);
@@ -908,31 +838,21 @@ impl<'a> VerifyUserRequest<'a> {
         req.security(crate::runtime::Security::None);
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::InlineResponse20010>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("verify_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("verify_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("verify_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::InlineResponse20010>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for VerifyUserRequest<'a> {

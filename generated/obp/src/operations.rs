@@ -1474,13 +1474,15 @@ pub struct OBpv200AddEntitlementRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200AddEntitlementRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv2_0_0_add_entitlement";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv2_0_0_add_entitlement",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlements");
         req.options(self.options);
@@ -1498,31 +1500,21 @@ impl<'a> OBpv200AddEntitlementRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EntitlementJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_add_entitlement", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_add_entitlement", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv2_0_0_add_entitlement", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv200AddEntitlementRequest<'a> {
@@ -1548,13 +1540,15 @@ pub struct OBpv200CreateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200CreateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv2_0_0_create_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv2_0_0_create_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users");
         req.options(self.options);
@@ -1570,31 +1564,21 @@ impl<'a> OBpv200CreateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserJsonV200>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv2_0_0_create_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserJsonV200>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv200CreateUserRequest<'a> {
@@ -1619,13 +1603,15 @@ pub struct OBpv200DeleteEntitlementRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200DeleteEntitlementRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv2_0_0_delete_entitlement";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "o_bpv2_0_0_delete_entitlement",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlement/{ENTITLEMENT_ID}");
         req.options(self.options);
@@ -1644,31 +1630,21 @@ impl<'a> OBpv200DeleteEntitlementRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EmptyClassJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_delete_entitlement", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_delete_entitlement", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv2_0_0_delete_entitlement", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EmptyClassJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv200DeleteEntitlementRequest<'a> {
@@ -1696,13 +1672,15 @@ pub struct OBpv200GetPermissionsForBankAccountRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv200GetPermissionsForBankAccountRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv2_0_0_get_permissions_for_bank_account";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv2_0_0_get_permissions_for_bank_account",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/permissions",
@@ -1724,31 +1702,21 @@ impl<'a> OBpv200GetPermissionsForBankAccountRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::PermissionsJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_get_permissions_for_bank_account", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_0_0_get_permissions_for_bank_account", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv2_0_0_get_permissions_for_bank_account", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::PermissionsJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv200GetPermissionsForBankAccountRequest<'a> {
@@ -1776,13 +1744,15 @@ pub struct OBpv210GetEntitlementsByBankAndUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv210GetEntitlementsByBankAndUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv2_1_0_get_entitlements_by_bank_and_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv2_1_0_get_entitlements_by_bank_and_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/banks/{BANK_ID}/users/{USER_ID}/entitlements");
         req.options(self.options);
@@ -1802,31 +1772,21 @@ impl<'a> OBpv210GetEntitlementsByBankAndUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EntitlementJsoNs>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_1_0_get_entitlements_by_bank_and_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv2_1_0_get_entitlements_by_bank_and_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv2_1_0_get_entitlements_by_bank_and_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementJsoNs>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv210GetEntitlementsByBankAndUserRequest<'a> {
@@ -1852,13 +1812,15 @@ pub struct OBpv300AddEntitlementRequestRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300AddEntitlementRequestRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_add_entitlement_request";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv3_0_0_add_entitlement_request",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/entitlement-requests");
         req.options(self.options);
@@ -1874,34 +1836,21 @@ impl<'a> OBpv300AddEntitlementRequestRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::EntitlementRequestJson>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_add_entitlement_request", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_add_entitlement_request", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_add_entitlement_request", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementRequestJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300AddEntitlementRequestRequest<'a> {
@@ -1927,13 +1876,15 @@ pub struct OBpv300DeleteEntitlementRequestRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300DeleteEntitlementRequestRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_delete_entitlement_request";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "o_bpv3_0_0_delete_entitlement_request",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/entitlement-requests/{ENTITLEMENT_REQUEST_ID}");
         req.options(self.options);
@@ -1949,29 +1900,17 @@ impl<'a> OBpv300DeleteEntitlementRequestRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("o_bpv3_0_0_delete_entitlement_request", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_delete_entitlement_request", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_delete_entitlement_request", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300DeleteEntitlementRequestRequest<'a> {
@@ -1993,13 +1932,15 @@ pub struct OBpv300GetAllEntitlementRequestsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetAllEntitlementRequestsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_all_entitlement_requests";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_all_entitlement_requests",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/entitlement-requests");
         req.options(self.options);
@@ -2014,34 +1955,21 @@ impl<'a> OBpv300GetAllEntitlementRequestsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::EntitlementRequestsJson>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_all_entitlement_requests", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_all_entitlement_requests", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_get_all_entitlement_requests", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementRequestsJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300GetAllEntitlementRequestsRequest<'a> {
@@ -2066,13 +1994,15 @@ pub struct OBpv300GetCurrentUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetCurrentUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_current_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_current_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/current");
         req.options(self.options);
@@ -2087,31 +2017,21 @@ impl<'a> OBpv300GetCurrentUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserJsonV200>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_current_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_current_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_get_current_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserJsonV200>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300GetCurrentUserRequest<'a> {
@@ -2133,13 +2053,15 @@ pub struct OBpv300GetCustomersForUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetCustomersForUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_customers_for_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_customers_for_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/current/customers");
         req.options(self.options);
@@ -2154,34 +2076,21 @@ impl<'a> OBpv300GetCustomersForUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::CustomersWithAttributesJsonV300>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_customers_for_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_customers_for_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_get_customers_for_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CustomersWithAttributesJsonV300>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300GetCustomersForUserRequest<'a> {
@@ -2207,13 +2116,15 @@ pub struct OBpv300GetEntitlementRequestsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetEntitlementRequestsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_entitlement_requests";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_entitlement_requests",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlement-requests");
         req.options(self.options);
@@ -2230,34 +2141,21 @@ impl<'a> OBpv300GetEntitlementRequestsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::EntitlementRequestsJson>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_entitlement_requests", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_entitlement_requests", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_get_entitlement_requests", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementRequestsJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300GetEntitlementRequestsRequest<'a> {
@@ -2282,13 +2180,15 @@ pub struct OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_entitlement_requests_for_current_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_entitlement_requests_for_current_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/entitlement-requests");
         req.options(self.options);
@@ -2303,42 +2203,20 @@ impl<'a> OBpv300GetEntitlementRequestsForCurrentUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::EntitlementRequestsJson>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json(
-            "o_bpv3_0_0_get_entitlement_requests_for_current_user",
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementRequestsJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
             Self::DOCUMENTED,
-        )
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json(
-            "o_bpv3_0_0_get_entitlement_requests_for_current_user",
-            Self::DOCUMENTED,
-        )
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes(
-            "o_bpv3_0_0_get_entitlement_requests_for_current_user",
-            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
         )
     }
 }
@@ -2365,13 +2243,15 @@ pub struct OBpv300GetEntitlementsForCurrentUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetEntitlementsForCurrentUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_entitlements_for_current_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_entitlements_for_current_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/entitlements");
         req.options(self.options);
@@ -2386,31 +2266,21 @@ impl<'a> OBpv300GetEntitlementsForCurrentUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EntitlementJsoNs>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_entitlements_for_current_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_entitlements_for_current_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_0_0_get_entitlements_for_current_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementJsoNs>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv300GetEntitlementsForCurrentUserRequest<'a> {
@@ -2439,13 +2309,15 @@ pub struct OBpv300GetPermissionForUserForBankAccountRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv300GetPermissionForUserForBankAccountRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_0_0_get_permission_for_user_for_bank_account";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_0_0_get_permission_for_user_for_bank_account",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/permissions/{PROVIDER}/{PROVIDER_ID}",
@@ -2469,33 +2341,20 @@ impl<'a> OBpv300GetPermissionForUserForBankAccountRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::ViewsJsonV300>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_permission_for_user_for_bank_account", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_0_0_get_permission_for_user_for_bank_account", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes(
-            "o_bpv3_0_0_get_permission_for_user_for_bank_account",
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ViewsJsonV300>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
             Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
         )
     }
 }
@@ -2521,13 +2380,15 @@ pub struct OBpv310DeleteUserAuthContextByIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310DeleteUserAuthContextByIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_1_0_delete_user_auth_context_by_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "o_bpv3_1_0_delete_user_auth_context_by_id",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/users/{USER_ID}/auth-context/{USER_AUTH_CONTEXT_ID}",
@@ -2547,29 +2408,17 @@ impl<'a> OBpv310DeleteUserAuthContextByIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("o_bpv3_1_0_delete_user_auth_context_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_delete_user_auth_context_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_1_0_delete_user_auth_context_by_id", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv310DeleteUserAuthContextByIdRequest<'a> {
@@ -2592,13 +2441,15 @@ pub struct OBpv310DeleteUserAuthContextsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310DeleteUserAuthContextsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_1_0_delete_user_auth_contexts";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "o_bpv3_1_0_delete_user_auth_contexts",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/auth-context");
         req.options(self.options);
@@ -2615,29 +2466,17 @@ impl<'a> OBpv310DeleteUserAuthContextsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("o_bpv3_1_0_delete_user_auth_contexts", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_delete_user_auth_contexts", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_1_0_delete_user_auth_contexts", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv310DeleteUserAuthContextsRequest<'a> {
@@ -2660,13 +2499,15 @@ pub struct OBpv310GetBadLoginStatusRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310GetBadLoginStatusRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_1_0_get_bad_login_status";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv3_1_0_get_bad_login_status",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USERNAME}/lock-status");
         req.options(self.options);
@@ -2683,31 +2524,21 @@ impl<'a> OBpv310GetBadLoginStatusRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::BadLoginStatusJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_get_bad_login_status", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_get_bad_login_status", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_1_0_get_bad_login_status", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::BadLoginStatusJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv310GetBadLoginStatusRequest<'a> {
@@ -2733,13 +2564,15 @@ pub struct OBpv310RefreshUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310RefreshUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_1_0_refresh_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv3_1_0_refresh_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/refresh");
         req.options(self.options);
@@ -2756,31 +2589,21 @@ impl<'a> OBpv310RefreshUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::RefreshUserJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_refresh_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_refresh_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_1_0_refresh_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::RefreshUserJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv310RefreshUserRequest<'a> {
@@ -2806,13 +2629,15 @@ pub struct OBpv310UnlockUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv310UnlockUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv3_1_0_unlock_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "o_bpv3_1_0_unlock_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USERNAME}/lock-status");
         req.options(self.options);
@@ -2829,31 +2654,21 @@ impl<'a> OBpv310UnlockUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::BadLoginStatusJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_unlock_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv3_1_0_unlock_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv3_1_0_unlock_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::BadLoginStatusJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv310UnlockUserRequest<'a> {
@@ -2879,13 +2694,15 @@ pub struct OBpv400CreateCurrentUserAttributeRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateCurrentUserAttributeRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_create_current_user_attribute";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_create_current_user_attribute",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/user/attributes");
         req.options(self.options);
@@ -2901,34 +2718,21 @@ impl<'a> OBpv400CreateCurrentUserAttributeRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAttributeResponseJsonV400>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_current_user_attribute", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_current_user_attribute", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_create_current_user_attribute", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAttributeResponseJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400CreateCurrentUserAttributeRequest<'a> {
@@ -2955,13 +2759,15 @@ pub struct OBpv400CreateUserCustomerLinksRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateUserCustomerLinksRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_create_user_customer_links";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_create_user_customer_links",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/banks/{BANK_ID}/user_customer_links");
         req.options(self.options);
@@ -2979,31 +2785,21 @@ impl<'a> OBpv400CreateUserCustomerLinksRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserCustomerLinkJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_user_customer_links", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_user_customer_links", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_create_user_customer_links", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserCustomerLinkJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400CreateUserCustomerLinksRequest<'a> {
@@ -3031,13 +2827,15 @@ pub struct OBpv400CreateUserWithAccountAccessRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateUserWithAccountAccessRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_create_user_with_account_access";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_create_user_with_account_access",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/user-account-access",
@@ -3059,31 +2857,21 @@ impl<'a> OBpv400CreateUserWithAccountAccessRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Coloncolon>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_user_with_account_access", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_user_with_account_access", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_create_user_with_account_access", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Coloncolon>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400CreateUserWithAccountAccessRequest<'a> {
@@ -3106,13 +2894,15 @@ pub struct OBpv400CreateUserWithRolesRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400CreateUserWithRolesRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_create_user_with_roles";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_create_user_with_roles",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/user-entitlements");
         req.options(self.options);
@@ -3128,31 +2918,21 @@ impl<'a> OBpv400CreateUserWithRolesRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EntitlementsJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_user_with_roles", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_create_user_with_roles", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_create_user_with_roles", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementsJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400CreateUserWithRolesRequest<'a> {
@@ -3178,13 +2958,15 @@ pub struct OBpv400DeleteUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400DeleteUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_delete_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "o_bpv4_0_0_delete_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}");
         req.options(self.options);
@@ -3200,29 +2982,17 @@ impl<'a> OBpv400DeleteUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("o_bpv4_0_0_delete_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_delete_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_delete_user", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400DeleteUserRequest<'a> {
@@ -3244,13 +3014,15 @@ pub struct OBpv400GetCurrentUserAttributesRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCurrentUserAttributesRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_current_user_attributes";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_current_user_attributes",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/user/attributes");
         req.options(self.options);
@@ -3265,34 +3037,21 @@ impl<'a> OBpv400GetCurrentUserAttributesRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAttributesResponseJson>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_current_user_attributes", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_current_user_attributes", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_current_user_attributes", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAttributesResponseJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetCurrentUserAttributesRequest<'a> {
@@ -3317,13 +3076,15 @@ pub struct OBpv400GetCurrentUserIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCurrentUserIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_current_user_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_current_user_id",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/current/user_id");
         req.options(self.options);
@@ -3338,31 +3099,21 @@ impl<'a> OBpv400GetCurrentUserIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserIdJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_current_user_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_current_user_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_current_user_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserIdJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetCurrentUserIdRequest<'a> {
@@ -3387,13 +3138,15 @@ pub struct OBpv400GetCustomersAtAnyBankRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCustomersAtAnyBankRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_customers_at_any_bank";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_customers_at_any_bank",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/customers");
         req.options(self.options);
@@ -3408,31 +3161,21 @@ impl<'a> OBpv400GetCustomersAtAnyBankRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::CustomerJsoNsV300>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_customers_at_any_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_customers_at_any_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_customers_at_any_bank", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CustomerJsoNsV300>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetCustomersAtAnyBankRequest<'a> {
@@ -3457,13 +3200,15 @@ pub struct OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_customers_minimal_at_any_bank";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_customers_minimal_at_any_bank",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/customers-minimal");
         req.options(self.options);
@@ -3478,34 +3223,21 @@ impl<'a> OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::CustomersMinimalJsonV400>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_customers_minimal_at_any_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_customers_minimal_at_any_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_customers_minimal_at_any_bank", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CustomersMinimalJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetCustomersMinimalAtAnyBankRequest<'a> {
@@ -3531,13 +3263,15 @@ pub struct OBpv400GetEntitlementsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetEntitlementsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_entitlements";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_entitlements",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/entitlements");
         req.options(self.options);
@@ -3554,31 +3288,21 @@ impl<'a> OBpv400GetEntitlementsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EntitlementsJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_entitlements", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_entitlements", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_entitlements", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementsJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetEntitlementsRequest<'a> {
@@ -3604,13 +3328,15 @@ pub struct OBpv400GetEntitlementsForBankRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetEntitlementsForBankRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_entitlements_for_bank";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_entitlements_for_bank",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/banks/{BANK_ID}/entitlements");
         req.options(self.options);
@@ -3627,31 +3353,21 @@ impl<'a> OBpv400GetEntitlementsForBankRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::EntitlementsJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_entitlements_for_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_entitlements_for_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_entitlements_for_bank", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::EntitlementsJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetEntitlementsForBankRequest<'a> {
@@ -3676,13 +3392,15 @@ pub struct OBpv400GetLogoutLinkRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetLogoutLinkRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_logout_link";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_logout_link",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/current/logout-link");
         req.options(self.options);
@@ -3697,31 +3415,21 @@ impl<'a> OBpv400GetLogoutLinkRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::LogoutLinkJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_logout_link", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_logout_link", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_logout_link", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::LogoutLinkJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetLogoutLinkRequest<'a> {
@@ -3746,13 +3454,15 @@ pub struct OBpv400GetMySpacesRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetMySpacesRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_my_spaces";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_my_spaces",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/spaces");
         req.options(self.options);
@@ -3767,31 +3477,21 @@ impl<'a> OBpv400GetMySpacesRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::MySpaces>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_my_spaces", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_my_spaces", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_my_spaces", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::MySpaces>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetMySpacesRequest<'a> {
@@ -3814,13 +3514,15 @@ pub struct OBpv400GetUserByUserIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUserByUserIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_user_by_user_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_user_by_user_id",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/user_id/{USER_ID}");
         req.options(self.options);
@@ -3836,31 +3538,21 @@ impl<'a> OBpv400GetUserByUserIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_user_by_user_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_user_by_user_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_user_by_user_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetUserByUserIdRequest<'a> {
@@ -3883,13 +3575,15 @@ pub struct OBpv400GetUserByUsernameRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUserByUsernameRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_user_by_username";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_user_by_username",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/username/{USERNAME}");
         req.options(self.options);
@@ -3905,31 +3599,21 @@ impl<'a> OBpv400GetUserByUsernameRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_user_by_username", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_user_by_username", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_user_by_username", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetUserByUsernameRequest<'a> {
@@ -3952,13 +3636,15 @@ pub struct OBpv400GetUserWithAttributesRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUserWithAttributesRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_user_with_attributes";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_user_with_attributes",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/attributes");
         req.options(self.options);
@@ -3975,34 +3661,21 @@ impl<'a> OBpv400GetUserWithAttributesRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserWithAttributesResponseJson>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_user_with_attributes", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_user_with_attributes", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_user_with_attributes", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserWithAttributesResponseJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetUserWithAttributesRequest<'a> {
@@ -4027,13 +3700,15 @@ pub struct OBpv400GetUsersRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUsersRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_users";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_users",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users");
         req.options(self.options);
@@ -4048,31 +3723,21 @@ impl<'a> OBpv400GetUsersRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UsersJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_users", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_users", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_users", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UsersJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetUsersRequest<'a> {
@@ -4094,13 +3759,15 @@ pub struct OBpv400GetUsersByEmailRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GetUsersByEmailRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_get_users_by_email";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv4_0_0_get_users_by_email",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/email/EMAIL/terminator");
         req.options(self.options);
@@ -4115,31 +3782,21 @@ impl<'a> OBpv400GetUsersByEmailRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UsersJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_users_by_email", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_get_users_by_email", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_get_users_by_email", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UsersJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GetUsersByEmailRequest<'a> {
@@ -4164,13 +3821,15 @@ pub struct OBpv400GrantUserAccessToViewRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400GrantUserAccessToViewRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_grant_user_access_to_view";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_grant_user_access_to_view",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/account-access/grant",
@@ -4192,31 +3851,21 @@ impl<'a> OBpv400GrantUserAccessToViewRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::ViewJsonV300>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_grant_user_access_to_view", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_grant_user_access_to_view", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_grant_user_access_to_view", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ViewJsonV300>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400GrantUserAccessToViewRequest<'a> {
@@ -4239,13 +3888,15 @@ pub struct OBpv400LockUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400LockUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_lock_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_lock_user",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USERNAME}/locks");
         req.options(self.options);
@@ -4262,31 +3913,21 @@ impl<'a> OBpv400LockUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserLockStatusJson>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_lock_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_lock_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_lock_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserLockStatusJson>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400LockUserRequest<'a> {
@@ -4312,13 +3953,15 @@ pub struct OBpv400ResetPasswordUrlRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400ResetPasswordUrlRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_reset_password_url";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_reset_password_url",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/management/user/reset-password-url");
         req.options(self.options);
@@ -4334,34 +3977,21 @@ impl<'a> OBpv400ResetPasswordUrlRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::ResetPasswordUrlJsonV400>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_reset_password_url", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_reset_password_url", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_reset_password_url", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ResetPasswordUrlJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400ResetPasswordUrlRequest<'a> {
@@ -4389,13 +4019,15 @@ pub struct OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_revoke_grant_user_access_to_views";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "o_bpv4_0_0_revoke_grant_user_access_to_views",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/account-access",
@@ -4417,31 +4049,21 @@ impl<'a> OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::RevokedJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_revoke_grant_user_access_to_views", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_revoke_grant_user_access_to_views", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_revoke_grant_user_access_to_views", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::RevokedJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400RevokeGrantUserAccessToViewsRequest<'a> {
@@ -4469,13 +4091,15 @@ pub struct OBpv400RevokeUserAccessToViewRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400RevokeUserAccessToViewRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_revoke_user_access_to_view";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv4_0_0_revoke_user_access_to_view",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/accounts/{ACCOUNT_ID}/account-access/revoke",
@@ -4497,31 +4121,21 @@ impl<'a> OBpv400RevokeUserAccessToViewRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::RevokedJsonV400>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_revoke_user_access_to_view", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_revoke_user_access_to_view", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_revoke_user_access_to_view", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::RevokedJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400RevokeUserAccessToViewRequest<'a> {
@@ -4547,13 +4161,15 @@ pub struct OBpv400UpdateCurrentUserAttributeRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv400UpdateCurrentUserAttributeRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv4_0_0_update_current_user_attribute";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "o_bpv4_0_0_update_current_user_attribute",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/user/attributes/USER_ATTRIBUTE_ID");
         req.options(self.options);
@@ -4569,34 +4185,21 @@ impl<'a> OBpv400UpdateCurrentUserAttributeRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAttributeResponseJsonV400>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_update_current_user_attribute", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv4_0_0_update_current_user_attribute", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv4_0_0_update_current_user_attribute", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAttributeResponseJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv400UpdateCurrentUserAttributeRequest<'a> {
@@ -4624,13 +4227,15 @@ pub struct OBpv500AnswerUserAuthContextUpdateChallengeRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500AnswerUserAuthContextUpdateChallengeRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_answer_user_auth_context_update_challenge";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv5_0_0_answer_user_auth_context_update_challenge",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/users/current/auth-context-updates/{AUTH_CONTEXT_UPDATE_ID}/challenge",
@@ -4652,42 +4257,20 @@ impl<'a> OBpv500AnswerUserAuthContextUpdateChallengeRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAuthContextUpdateJsonV500>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json(
-            "o_bpv5_0_0_answer_user_auth_context_update_challenge",
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAuthContextUpdateJsonV500>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
             Self::DOCUMENTED,
-        )
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json(
-            "o_bpv5_0_0_answer_user_auth_context_update_challenge",
-            Self::DOCUMENTED,
-        )
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes(
-            "o_bpv5_0_0_answer_user_auth_context_update_challenge",
-            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
         )
     }
 }
@@ -4716,13 +4299,15 @@ pub struct OBpv500CreateUserAuthContextRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500CreateUserAuthContextRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_create_user_auth_context";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv5_0_0_create_user_auth_context",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/auth-context");
         req.options(self.options);
@@ -4740,34 +4325,21 @@ impl<'a> OBpv500CreateUserAuthContextRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAuthContextJsonV500>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_create_user_auth_context", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_create_user_auth_context", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv5_0_0_create_user_auth_context", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAuthContextJsonV500>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv500CreateUserAuthContextRequest<'a> {
@@ -4795,13 +4367,15 @@ pub struct OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_create_user_auth_context_update_request";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "o_bpv5_0_0_create_user_auth_context_update_request",
+            Self::OPERATION,
         );
         req.path_template(
             "/obp/v5.0.0/banks/{BANK_ID}/users/current/auth-context-updates/{SCA_METHOD}",
@@ -4822,34 +4396,21 @@ impl<'a> OBpv500CreateUserAuthContextUpdateRequestRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAuthContextUpdateJsonV500>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_create_user_auth_context_update_request", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_create_user_auth_context_update_request", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv5_0_0_create_user_auth_context_update_request", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAuthContextUpdateJsonV500>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture
@@ -4876,13 +4437,15 @@ pub struct OBpv500GetCustomersAtOneBankRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetCustomersAtOneBankRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_get_customers_at_one_bank";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv5_0_0_get_customers_at_one_bank",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/banks/{BANK_ID}/customers");
         req.options(self.options);
@@ -4899,31 +4462,21 @@ impl<'a> OBpv500GetCustomersAtOneBankRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::CustomerJsoNsV300>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_customers_at_one_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_customers_at_one_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv5_0_0_get_customers_at_one_bank", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CustomerJsoNsV300>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv500GetCustomersAtOneBankRequest<'a> {
@@ -4949,13 +4502,15 @@ pub struct OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_get_customers_minimal_at_one_bank";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv5_0_0_get_customers_minimal_at_one_bank",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/banks/{BANK_ID}/customers-minimal");
         req.options(self.options);
@@ -4972,34 +4527,21 @@ impl<'a> OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::CustomersMinimalJsonV400>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_customers_minimal_at_one_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_customers_minimal_at_one_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv5_0_0_get_customers_minimal_at_one_bank", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CustomersMinimalJsonV400>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv500GetCustomersMinimalAtOneBankRequest<'a> {
@@ -5024,13 +4566,15 @@ pub struct OBpv500GetMyCustomersAtAnyBankRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetMyCustomersAtAnyBankRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_get_my_customers_at_any_bank";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv5_0_0_get_my_customers_at_any_bank",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/my/customers");
         req.options(self.options);
@@ -5045,31 +4589,21 @@ impl<'a> OBpv500GetMyCustomersAtAnyBankRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::CustomerJsonV210>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_my_customers_at_any_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_my_customers_at_any_bank", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv5_0_0_get_my_customers_at_any_bank", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::CustomerJsonV210>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv500GetMyCustomersAtAnyBankRequest<'a> {
@@ -5095,13 +4629,15 @@ pub struct OBpv500GetUserAuthContextsRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> OBpv500GetUserAuthContextsRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "o_bpv5_0_0_get_user_auth_contexts";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "o_bpv5_0_0_get_user_auth_contexts",
+            Self::OPERATION,
         );
         req.path_template("/obp/v5.0.0/users/{USER_ID}/auth-context");
         req.options(self.options);
@@ -5118,34 +4654,21 @@ impl<'a> OBpv500GetUserAuthContextsRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UserAuthContextJsonV500>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_user_auth_contexts", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("o_bpv5_0_0_get_user_auth_contexts", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("o_bpv5_0_0_get_user_auth_contexts", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserAuthContextJsonV500>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for OBpv500GetUserAuthContextsRequest<'a> {

@@ -259,6 +259,8 @@ pub struct ActivateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ActivateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "activate_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -282,7 +284,7 @@ impl<'a> ActivateUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
-            "activate_user",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users/{user_id}/activate");
         req.options(self.options);
@@ -299,31 +301,21 @@ impl<'a> ActivateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("activate_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("activate_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("activate_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserResponse>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ActivateUserRequest<'a> {
@@ -347,6 +339,8 @@ pub struct CreateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -374,7 +368,7 @@ impl<'a> CreateUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_user",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users");
         req.options(self.options);
@@ -390,31 +384,21 @@ impl<'a> CreateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserResponse>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
@@ -438,6 +422,8 @@ pub struct DeactivateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> DeactivateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "deactivate_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -461,7 +447,7 @@ impl<'a> DeactivateUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
-            "deactivate_user",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users/{user_id}/deactivate");
         req.options(self.options);
@@ -478,31 +464,21 @@ impl<'a> DeactivateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("deactivate_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("deactivate_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("deactivate_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserResponse>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for DeactivateUserRequest<'a> {
@@ -526,6 +502,8 @@ pub struct DeleteUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "delete_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -549,7 +527,7 @@ impl<'a> DeleteUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "delete_user",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users/{user_id}");
         req.options(self.options);
@@ -565,29 +543,17 @@ impl<'a> DeleteUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("delete_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("delete_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("delete_user", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for DeleteUserRequest<'a> {
@@ -611,6 +577,8 @@ pub struct GetUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -634,7 +602,7 @@ impl<'a> GetUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_user",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users/{user_id}");
         req.options(self.options);
@@ -650,31 +618,21 @@ impl<'a> GetUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserResponse>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetUserRequest<'a> {
@@ -709,6 +667,8 @@ pub struct ListPaginatedUsersRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListPaginatedUsersRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_paginated_users";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -796,7 +756,7 @@ impl<'a> ListPaginatedUsersRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_paginated_users",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users");
         req.options(self.options);
@@ -847,34 +807,21 @@ impl<'a> ListPaginatedUsersRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::ListPaginatedUsersResponse>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("list_paginated_users", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_paginated_users", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_paginated_users", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ListPaginatedUsersResponse>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ListPaginatedUsersRequest<'a> {
@@ -902,6 +849,8 @@ pub struct UpdateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "update_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -929,7 +878,7 @@ impl<'a> UpdateUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
-            "update_user",
+            Self::OPERATION,
         );
         req.path_template("/apps/{app_id}/users/{user_id}");
         req.options(self.options);
@@ -946,31 +895,21 @@ impl<'a> UpdateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::UserResponse>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("update_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("update_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("update_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UserResponse>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for UpdateUserRequest<'a> {

@@ -2,6 +2,7 @@
 //! The client and its builder.
 use std::time::Duration;
 /// The `payKey` security scheme.
+#[cfg(any(feature = "methods", feature = "payments"))]
 pub(crate) const SCHEME_PAY_KEY: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "payKey",
     kind: crate::runtime::AuthKind::ApiKey {

@@ -10,14 +10,23 @@
 //! let client = pay6_client::Client::builder()
 //!     .pay_key("key")
 //!     .build()?;
-//! let response = client.list_destinations().await?;
+//! let response = client.methods().list_destinations().await?;
 //! println!("{}", response.status());
 //! println!("{:?}", response.body());
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! Every [`Client`] method returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//! Every operation's method (on its group, `client.<group>()`) returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//!
+//! # API groups
+//!
+//! Each API group is a module of `apis`, reached with its `Client` accessor (`client.<group>().<operation>(..)`), and a cargo feature of the same name. All are on by default; with `default-features = false` and some of them (and `rustls` or `native-tls`), only those groups and the models they use are compiled.
+//!
+//! | group | accessor | operations | feature |
+//! |---|---|---:|---|
+//! | `MethodsApi` | [`client.methods()`](Client::methods) | 3 | `methods` |
+//! | `PaymentsApi` | [`client.payments()`](Client::payments) | 4 | `payments` |
 //!
 //! # Authentication
 //!
@@ -37,7 +46,7 @@
 //!     .attempt_timeout(Duration::from_secs(3))
 //!     .retry_policy(pay6_client::RetryPolicy::default().max_retries(3))
 //!     .build()?;
-//! match client.list_destinations().await {
+//! match client.methods().list_destinations().await {
 //!     Err(pay6_client::Error::Timeout { kind: pay6_client::TimeoutKind::Total, .. }) => println!("out of time"),
 //!     other => println!("{other:?}"),
 //! }
@@ -53,7 +62,7 @@
 //! # use std::time::Duration;
 //! # async fn run() -> Result<(), pay6_client::Error> {
 //! # let client = pay6_client::Client::new()?;
-//! let response = client.list_destinations()
+//! let response = client.methods().list_destinations()
 //!     .timeout(Duration::from_secs(2))
 //!     .header("X-Request-Id", "req-42")
 //!     .retry_policy(pay6_client::RetryPolicy::none())
@@ -106,7 +115,7 @@
 //! # async fn run() -> Result<(), pay6_client::Error> {
 //! # let client = pay6_client::Client::new()?;
 //! use pay6_client::StreamExt;
-//! let mut body = client.list_destinations().send_stream().await?;
+//! let mut body = client.methods().list_destinations().send_stream().await?;
 //! while let Some(chunk) = body.next().await {
 //!     println!("{} bytes", chunk?.len());
 //! }
@@ -117,11 +126,11 @@
 #![warn(missing_docs)]
 mod client;
 pub mod models;
-mod operations;
+pub mod apis;
 mod runtime;
 pub use client::{Client, ClientBuilder};
 pub use runtime::{
-    ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
+    ApiResponse, ApiResult, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
 };
 pub use runtime::{
     ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt,
@@ -130,11 +139,6 @@ pub use runtime::{
 pub use bytes::Bytes;
 pub use reqwest;
 pub use time;
-/// Request builders returned by the [`Client`] methods: set optional parameters, then
-/// `.await` (or call `send`).
-pub mod requests {
-    pub use crate::operations::*;
-}
 /// The README's examples, compiled as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -2,21 +2,25 @@
 //! The client and its builder.
 use std::time::Duration;
 /// The `basicAuth` security scheme.
+#[cfg(any(feature = "files", feature = "orders"))]
 pub(crate) const SCHEME_BASIC_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "basicAuth",
     kind: crate::runtime::AuthKind::Basic,
 };
 /// The `oauth2` security scheme.
+#[cfg(any(feature = "files", feature = "orders"))]
 pub(crate) const SCHEME_OAUTH2: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "oauth2",
     kind: crate::runtime::AuthKind::Bearer,
 };
 /// The `bearerAuth` security scheme.
+#[cfg(any(feature = "files", feature = "orders"))]
 pub(crate) const SCHEME_BEARER_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "bearerAuth",
     kind: crate::runtime::AuthKind::Bearer,
 };
 /// The `apiKeyQuery` security scheme.
+#[cfg(feature = "orders")]
 pub(crate) const SCHEME_API_KEY_QUERY: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "apiKeyQuery",
     kind: crate::runtime::AuthKind::ApiKey {
@@ -25,6 +29,7 @@ pub(crate) const SCHEME_API_KEY_QUERY: crate::runtime::AuthScheme = crate::runti
     },
 };
 /// The `apiKeyHeader` security scheme.
+#[cfg(feature = "orders")]
 pub(crate) const SCHEME_API_KEY_HEADER: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "apiKeyHeader",
     kind: crate::runtime::AuthKind::ApiKey {

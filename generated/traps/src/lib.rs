@@ -121,7 +121,7 @@ mod operations;
 mod runtime;
 pub use client::{Client, ClientBuilder};
 pub use runtime::{
-    ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
+    ApiResponse, ApiResult, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
 };
 pub use runtime::{
     ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt,

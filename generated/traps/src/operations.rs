@@ -327,6 +327,8 @@ pub struct TypeRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> TypeRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "type";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -360,7 +362,10 @@ impl<'a> TypeRequest<'a> {
     }
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-        let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "type");
+        let mut req = crate::runtime::RequestBuilder::new(
+            reqwest::Method::GET,
+            Self::OPERATION,
+        );
         req.path_template("/type/{self}");
         req.options(self.options);
         req.path_literal("/type/");
@@ -383,31 +388,21 @@ impl<'a> TypeRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Result_>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("type", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("type", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("type", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Result_>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for TypeRequest<'a> {
@@ -430,6 +425,8 @@ pub struct SelfRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> SelfRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "self";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -443,7 +440,10 @@ impl<'a> SelfRequest<'a> {
     ];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-        let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::POST, "self");
+        let mut req = crate::runtime::RequestBuilder::new(
+            reqwest::Method::POST,
+            Self::OPERATION,
+        );
         req.path_template("/self");
         req.options(self.options);
         req.path_literal("/self");
@@ -454,31 +454,21 @@ impl<'a> SelfRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Response>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("self", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("self", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("self", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Response>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for SelfRequest<'a> {
@@ -511,6 +501,8 @@ pub struct MatchRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> MatchRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "match";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -574,7 +566,10 @@ impl<'a> MatchRequest<'a> {
     }
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-        let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "match");
+        let mut req = crate::runtime::RequestBuilder::new(
+            reqwest::Method::GET,
+            Self::OPERATION,
+        );
         req.path_template("/match");
         req.options(self.options);
         req.path_literal("/match");
@@ -615,31 +610,21 @@ impl<'a> MatchRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Value>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("match", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("match", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("match", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Value>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for MatchRequest<'a> {
@@ -663,6 +648,8 @@ pub struct AsyncRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> AsyncRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "var_async";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -678,7 +665,7 @@ impl<'a> AsyncRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "var_async",
+            Self::OPERATION,
         );
         req.path_template("/async/{crate}");
         req.options(self.options);
@@ -691,31 +678,21 @@ impl<'a> AsyncRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Option_>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("var_async", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("var_async", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("var_async", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Option_>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for AsyncRequest<'a> {
@@ -738,6 +715,8 @@ pub struct CrateRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CrateRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "crate";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -753,7 +732,7 @@ impl<'a> CrateRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "crate",
+            Self::OPERATION,
         );
         req.path_template("/crate/{id}");
         req.options(self.options);
@@ -764,29 +743,17 @@ impl<'a> CrateRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("crate", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("crate", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("crate", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CrateRequest<'a> {
@@ -808,6 +775,8 @@ pub struct NewRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> NewRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "new";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -821,7 +790,10 @@ impl<'a> NewRequest<'a> {
     ];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-        let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "new");
+        let mut req = crate::runtime::RequestBuilder::new(
+            reqwest::Method::GET,
+            Self::OPERATION,
+        );
         req.path_template("/new");
         req.options(self.options);
         req.path_literal("/new");
@@ -831,31 +803,21 @@ impl<'a> NewRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::String_>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("new", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("new", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("new", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::String_>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for NewRequest<'a> {
@@ -877,6 +839,8 @@ pub struct BuilderRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> BuilderRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "builder";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -892,7 +856,7 @@ impl<'a> BuilderRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "builder",
+            Self::OPERATION,
         );
         req.path_template("/builder");
         req.options(self.options);
@@ -903,31 +867,21 @@ impl<'a> BuilderRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Vec_>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("builder", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("builder", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("builder", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Vec_>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for BuilderRequest<'a> {
@@ -949,6 +903,8 @@ pub struct SendRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> SendRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "send";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -962,7 +918,10 @@ impl<'a> SendRequest<'a> {
     ];
     crate::runtime::request_options!();
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-        let mut req = crate::runtime::RequestBuilder::new(reqwest::Method::GET, "send");
+        let mut req = crate::runtime::RequestBuilder::new(
+            reqwest::Method::GET,
+            Self::OPERATION,
+        );
         req.path_template("/send");
         req.options(self.options);
         req.path_literal("/send");
@@ -972,31 +931,21 @@ impl<'a> SendRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Client>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("send", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("send", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("send", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Client>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for SendRequest<'a> {
@@ -1018,6 +967,8 @@ pub struct BaseUrlRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> BaseUrlRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "base_url";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -1033,7 +984,7 @@ impl<'a> BaseUrlRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "base_url",
+            Self::OPERATION,
         );
         req.path_template("/base-url");
         req.options(self.options);
@@ -1041,29 +992,17 @@ impl<'a> BaseUrlRequest<'a> {
         req.security(crate::runtime::Security::None);
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("base_url", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("base_url", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("base_url", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for BaseUrlRequest<'a> {
@@ -1086,6 +1025,8 @@ pub struct GetUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "getUser";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -1101,7 +1042,7 @@ impl<'a> GetUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "getUser",
+            Self::OPERATION,
         );
         req.path_template("/users/{userId}");
         req.options(self.options);
@@ -1112,29 +1053,17 @@ impl<'a> GetUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("getUser", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("getUser", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("getUser", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetUserRequest<'a> {
@@ -1159,6 +1088,8 @@ pub struct GetUser2Request<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUser2Request<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -1184,7 +1115,7 @@ impl<'a> GetUser2Request<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_user",
+            Self::OPERATION,
         );
         req.path_template("/v2/users/{userId}");
         req.options(self.options);
@@ -1201,29 +1132,17 @@ impl<'a> GetUser2Request<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("get_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_user", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetUser2Request<'a> {
@@ -1246,6 +1165,8 @@ pub struct V2faSetupRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> V2faSetupRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "2fa_setup";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -1261,7 +1182,7 @@ impl<'a> V2faSetupRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "2fa_setup",
+            Self::OPERATION,
         );
         req.path_template("/2fa");
         req.options(self.options);
@@ -1272,29 +1193,17 @@ impl<'a> V2faSetupRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(self) -> Result<crate::ApiResponse<()>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.empty("2fa_setup", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("2fa_setup", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("2fa_setup", Self::DOCUMENTED)
+    pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<()>> + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::empty,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for V2faSetupRequest<'a> {
@@ -1318,6 +1227,8 @@ pub struct CreerElementRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreerElementRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "créer_élément";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -1338,7 +1249,7 @@ impl<'a> CreerElementRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PUT,
-            "créer_élément",
+            Self::OPERATION,
         );
         req.path_template("/éléments/{id}");
         req.options(self.options);
@@ -1353,31 +1264,21 @@ impl<'a> CreerElementRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Type_>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("créer_élément", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("créer_élément", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("créer_élément", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Type_>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreerElementRequest<'a> {
@@ -1399,6 +1300,8 @@ pub struct GetThingV2Request<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetThingV2Request<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get-thing.v2";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -1414,7 +1317,7 @@ impl<'a> GetThingV2Request<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get-thing.v2",
+            Self::OPERATION,
         );
         req.path_template("/things/v2");
         req.options(self.options);
@@ -1425,31 +1328,21 @@ impl<'a> GetThingV2Request<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::Type>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get-thing.v2", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get-thing.v2", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get-thing.v2", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::Type>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetThingV2Request<'a> {

@@ -317,6 +317,8 @@ pub struct CreateUserRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> CreateUserRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "create_user";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -340,7 +342,7 @@ impl<'a> CreateUserRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "create_user",
+            Self::OPERATION,
         );
         req.path_template("/users");
         req.options(self.options);
@@ -352,34 +354,21 @@ impl<'a> CreateUserRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("create_user", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("create_user", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for CreateUserRequest<'a> {
@@ -405,6 +394,8 @@ pub struct DeleteUserByIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> DeleteUserByIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "delete_user_by_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -428,7 +419,7 @@ impl<'a> DeleteUserByIdRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::DELETE,
-            "delete_user_by_id",
+            Self::OPERATION,
         );
         req.path_template("/users/{userId}");
         req.options(self.options);
@@ -440,34 +431,21 @@ impl<'a> DeleteUserByIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("delete_user_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("delete_user_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("delete_user_by_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for DeleteUserByIdRequest<'a> {
@@ -493,6 +471,8 @@ pub struct GetBulkUserImportJobRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetBulkUserImportJobRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_bulk_user_import_job";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -512,7 +492,7 @@ impl<'a> GetBulkUserImportJobRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_bulk_user_import_job",
+            Self::OPERATION,
         );
         req.path_template("/users/bulk/jobs/{jobId}");
         req.options(self.options);
@@ -524,34 +504,21 @@ impl<'a> GetBulkUserImportJobRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::GetBulkUserImportJob200Response>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("get_bulk_user_import_job", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_bulk_user_import_job", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_bulk_user_import_job", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::GetBulkUserImportJob200Response>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetBulkUserImportJobRequest<'a> {
@@ -577,6 +544,8 @@ pub struct GetUserByIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> GetUserByIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "get_user_by_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -596,7 +565,7 @@ impl<'a> GetUserByIdRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "get_user_by_id",
+            Self::OPERATION,
         );
         req.path_template("/users/{userId}");
         req.options(self.options);
@@ -608,34 +577,21 @@ impl<'a> GetUserByIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("get_user_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("get_user_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("get_user_by_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for GetUserByIdRequest<'a> {
@@ -669,6 +625,8 @@ pub struct ListUsersRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> ListUsersRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "list_users";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -735,7 +693,7 @@ impl<'a> ListUsersRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::GET,
-            "list_users",
+            Self::OPERATION,
         );
         req.path_template("/users");
         req.options(self.options);
@@ -773,31 +731,21 @@ impl<'a> ListUsersRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<crate::ApiResponse<crate::models::ListUsers200Response>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_users", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("list_users", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("list_users", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ListUsers200Response>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for ListUsersRequest<'a> {
@@ -824,6 +772,8 @@ pub struct UpdateUserByIdRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> UpdateUserByIdRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "update_user_by_id";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -847,7 +797,7 @@ impl<'a> UpdateUserByIdRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::PATCH,
-            "update_user_by_id",
+            Self::OPERATION,
         );
         req.path_template("/users/{userId}");
         req.options(self.options);
@@ -860,34 +810,21 @@ impl<'a> UpdateUserByIdRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::ListUsers200ResponseDataInner>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("update_user_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("update_user_by_id", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("update_user_by_id", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::ListUsers200ResponseDataInner>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for UpdateUserByIdRequest<'a> {
@@ -914,6 +851,8 @@ pub struct UploadUsersCsvRequest<'a> {
     options: crate::runtime::RequestOptions,
 }
 impl<'a> UploadUsersCsvRequest<'a> {
+    /// The operation, as the docs name it.
+    const OPERATION: &'static str = "upload_users_csv";
     /// The statuses the docs describe.
     const DOCUMENTED: &'static [crate::runtime::Documented] = &[
         crate::runtime::Documented {
@@ -938,7 +877,7 @@ impl<'a> UploadUsersCsvRequest<'a> {
     fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
         let mut req = crate::runtime::RequestBuilder::new(
             reqwest::Method::POST,
-            "upload_users_csv",
+            Self::OPERATION,
         );
         req.path_template("/users/bulk/csv");
         req.options(self.options);
@@ -953,34 +892,21 @@ impl<'a> UploadUsersCsvRequest<'a> {
         );
         Ok(req)
     }
-    async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-        let config = self.client.config.clone();
-        let req = self.into_request()?;
-        config.execute(req).await
-    }
     /// Sends the request and decodes the documented response.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::ApiResponse<crate::models::UploadUsersCsv202Response>,
-        crate::Error,
-    > {
-        let raw = self.execute().await?;
-        raw.json("upload_users_csv", Self::DOCUMENTED)
-    }
-    /// Sends the request and decodes a 2xx JSON body into your own type.
-    pub async fn send_json<T: serde::de::DeserializeOwned>(
-        self,
-    ) -> Result<crate::ApiResponse<T>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.json("upload_users_csv", Self::DOCUMENTED)
-    }
-    /// Sends the request and returns the raw 2xx body.
-    pub async fn send_bytes(
-        self,
-    ) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-        let raw = self.execute().await?;
-        raw.bytes("upload_users_csv", Self::DOCUMENTED)
+    ) -> impl std::future::Future<
+        Output = crate::ApiResult<crate::models::UploadUsersCsv202Response>,
+    > + Send {
+        let config = self.client.config.clone();
+        let req = self.into_request();
+        crate::runtime::send(
+            config,
+            req,
+            Self::OPERATION,
+            Self::DOCUMENTED,
+            crate::runtime::RawResponse::json,
+        )
     }
 }
 impl<'a> std::future::IntoFuture for UploadUsersCsvRequest<'a> {

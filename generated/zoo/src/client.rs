@@ -2,11 +2,13 @@
 //! The client and its builder.
 use std::time::Duration;
 /// The `basicAuth` security scheme.
+#[cfg(any(feature = "animals", feature = "keepers"))]
 pub(crate) const SCHEME_BASIC_AUTH: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "basicAuth",
     kind: crate::runtime::AuthKind::Basic,
 };
 /// The `zooKey` security scheme.
+#[cfg(feature = "animals")]
 pub(crate) const SCHEME_ZOO_KEY: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "zooKey",
     kind: crate::runtime::AuthKind::ApiKey {
@@ -15,6 +17,7 @@ pub(crate) const SCHEME_ZOO_KEY: crate::runtime::AuthScheme = crate::runtime::Au
     },
 };
 /// The `zooToken` security scheme.
+#[cfg(any(feature = "animals", feature = "keepers"))]
 pub(crate) const SCHEME_ZOO_TOKEN: crate::runtime::AuthScheme = crate::runtime::AuthScheme {
     name: "zooToken",
     kind: crate::runtime::AuthKind::ApiKey {

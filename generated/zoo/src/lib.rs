@@ -10,14 +10,23 @@
 //! let client = zoo_client::Client::builder()
 //!     .basic_auth("username", "password")
 //!     .build()?;
-//! let response = client.list_animals().await?;
+//! let response = client.animals().list_animals().await?;
 //! println!("{}", response.status());
 //! println!("{:?}", response.body());
 //! # Ok(())
 //! # }
 //! ```
 //!
-//! Every [`Client`] method returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//! Every operation's method (on its group, `client.<group>()`) returns a request builder: set optional parameters with its methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the status, headers and decoded body; any other status is an [`Error::Status`] that keeps the status, headers and body. `send_json::<T>()` decodes into your own type.
+//!
+//! # API groups
+//!
+//! Each API group is a module of `apis`, reached with its `Client` accessor (`client.<group>().<operation>(..)`), and a cargo feature of the same name. All are on by default; with `default-features = false` and some of them (and `rustls` or `native-tls`), only those groups and the models they use are compiled.
+//!
+//! | group | accessor | operations | feature |
+//! |---|---|---:|---|
+//! | `AnimalsApi` | [`client.animals()`](Client::animals) | 5 | `animals` |
+//! | `KeepersApi` | [`client.keepers()`](Client::keepers) | 2 | `keepers` |
 //!
 //! # Authentication
 //!
@@ -39,7 +48,7 @@
 //!     .attempt_timeout(Duration::from_secs(3))
 //!     .retry_policy(zoo_client::RetryPolicy::default().max_retries(3))
 //!     .build()?;
-//! match client.list_animals().await {
+//! match client.animals().list_animals().await {
 //!     Err(zoo_client::Error::Timeout { kind: zoo_client::TimeoutKind::Total, .. }) => println!("out of time"),
 //!     other => println!("{other:?}"),
 //! }
@@ -55,7 +64,7 @@
 //! # use std::time::Duration;
 //! # async fn run() -> Result<(), zoo_client::Error> {
 //! # let client = zoo_client::Client::new()?;
-//! let response = client.list_animals()
+//! let response = client.animals().list_animals()
 //!     .timeout(Duration::from_secs(2))
 //!     .header("X-Request-Id", "req-42")
 //!     .retry_policy(zoo_client::RetryPolicy::none())
@@ -108,7 +117,7 @@
 //! # async fn run() -> Result<(), zoo_client::Error> {
 //! # let client = zoo_client::Client::new()?;
 //! use zoo_client::StreamExt;
-//! let mut body = client.list_animals().send_stream().await?;
+//! let mut body = client.animals().list_animals().send_stream().await?;
 //! while let Some(chunk) = body.next().await {
 //!     println!("{} bytes", chunk?.len());
 //! }
@@ -119,11 +128,11 @@
 #![warn(missing_docs)]
 mod client;
 pub mod models;
-mod operations;
+pub mod apis;
 mod runtime;
 pub use client::{Client, ClientBuilder};
 pub use runtime::{
-    ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
+    ApiResponse, ApiResult, Credential, Error, FilePart, RetryPolicy, Secret, StatusError,
 };
 pub use runtime::{
     ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt,
@@ -132,11 +141,6 @@ pub use runtime::{
 pub use bytes::Bytes;
 pub use reqwest;
 pub use time;
-/// Request builders returned by the [`Client`] methods: set optional parameters, then
-/// `.await` (or call `send`).
-pub mod requests {
-    pub use crate::operations::*;
-}
 /// The README's examples, compiled as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -151,3 +151,59 @@ pub fn synthesize_range(sources: &[&str], range: std::ops::Range<usize>) -> Stri
     doc.push_str(&sections);
     doc
 }
+
+/// API families of [`synthesize_groups`], each documented in three versions.
+const FAMILIES: &[&str] = &[
+    "Apps", "Batch", "Storage", "Networking", "Policy", "Rbac", "Scheduling", "Coordination", "Discovery",
+    "Events", "Autoscaling", "Certificates", "Admission", "Flowcontrol", "Node", "Resource", "Internal",
+    "Apiextensions", "Apiregistration", "Authentication", "Authorization", "Core",
+];
+/// The versions of every family: `AppsV1Api`, `AppsV1beta1Api`, `AppsV1alpha1Api`.
+const VERSIONS: &[&str] = &["V1", "V1beta1", "V1alpha1"];
+
+/// A docs directory of many API groups, as big SDKs publish them: every family of
+/// [`FAMILIES`] in every version of [`VERSIONS`] (66 groups), each group the operation
+/// sections of the `api_docs` ([`synthesize_range`]: the same operation names in every
+/// group, `list_animals`, `list_animals_r1`, …) under its own paths (`/apps/v1/animals`),
+/// with its own copies of the models (`AppsV1Animal`) except those named in `shared`, which
+/// every group uses. `models` are the model docs `(name, text)`; `readme` is copied. The
+/// first group, `AppsV1Api`, is small (3 operations); the others have 8 to 20; 907 in all.
+/// Returns `(path, text)` for every file, the API docs first.
+pub fn synthesize_groups(api_docs: &[&str], models: &[(&str, &str)], shared: &[&str], readme: &str) -> Vec<(String, String)> {
+    let base_class = shape(api_docs[0]).class.to_string();
+    let mut apis = Vec::new();
+    let mut model_docs = Vec::new();
+    for (f, family) in FAMILIES.iter().enumerate() {
+        for (v, version) in VERSIONS.iter().enumerate() {
+            let ops = if f == 0 && v == 0 { 3 } else { 8 + (f * 7 + v * 5) % 13 };
+            let class = format!("{family}{version}Api");
+            let prefix = format!("{}/{}/", family.to_ascii_lowercase(), version.to_ascii_lowercase());
+            let mut doc = synthesize_range(api_docs, 0..ops);
+            doc = replace_word(&doc, &base_class, &class);
+            doc = doc.replace("** /", &format!("** /{prefix}"));
+            let own = |text: &str| {
+                let mut text = text.to_string();
+                for (name, _) in models {
+                    if !shared.contains(name) {
+                        text = replace_word(&text, name, &format!("{family}{version}{name}"));
+                    }
+                }
+                text
+            };
+            apis.push((format!("docs/{class}.md"), own(&doc)));
+            for (name, text) in models {
+                if !shared.contains(name) {
+                    model_docs.push((format!("docs/{family}{version}{name}.md"), own(text)));
+                }
+            }
+        }
+    }
+    for (name, text) in models {
+        if shared.contains(name) {
+            model_docs.push((format!("docs/{name}.md"), text.to_string()));
+        }
+    }
+    apis.extend(model_docs);
+    apis.push(("README.md".into(), readme.to_string()));
+    apis
+}

@@ -327,18 +327,21 @@ fn output_type(op: &Operation, models: &Models) -> String {
     }
 }
 
-/// Client method names, from the renderer's plan. An operation the renderer skips has no
-/// method; it is named as it would be, for the report.
+/// Client method names, from the renderer's plan, keyed by [`surface::op_key`]: an
+/// operation of an API group is named through its group's accessor
+/// (`orders().list_orders`, read `Client::orders().list_orders`). An operation the
+/// renderer skips has no method; it is named as it would be, for the report.
 fn method_names(api: &Api, plan: &PlanNames) -> BTreeMap<String, String> {
     api.operations
         .iter()
         .map(|op| {
-            let name = plan
-                .methods
-                .get(&op.name)
-                .cloned()
-                .unwrap_or_else(|| surface::method_name(op));
-            (op.name.clone(), name)
+            let key = surface::op_key(op);
+            let name = plan.methods.get(&key).cloned().unwrap_or_else(|| surface::method_name(op));
+            let name = match op.group.as_deref().and_then(|g| plan.modules.get(g)) {
+                Some(module) => format!("{module}().{name}"),
+                None => name,
+            };
+            (key, name)
         })
         .collect()
 }
@@ -346,7 +349,7 @@ fn method_names(api: &Api, plan: &PlanNames) -> BTreeMap<String, String> {
 /// The Rust names of an operation's parameters (doc order), from the renderer's plan; for
 /// an operation the renderer skips, as they would be.
 fn param_idents(op: &Operation, plan: &PlanNames) -> Vec<String> {
-    match plan.params.get(&op.name) {
+    match plan.params.get(&surface::op_key(op)) {
         Some(names) if names.len() == op.params.len() => names.clone(),
         _ => op.params.iter().map(surface::param_name).collect(),
     }
@@ -378,9 +381,9 @@ pub fn rust_names(api: &Api) -> RustNames {
     };
     for op in &api.operations {
         let idents = param_idents(op, &plan);
-        names.arguments.insert(op.name.clone(), positional_order(op).into_iter().map(|i| idents[i].clone()).collect());
+        names.arguments.insert(surface::op_key(op), positional_order(op).into_iter().map(|i| idents[i].clone()).collect());
         let setters = (0..op.params.len()).filter(|&i| !positional(&op.params[i])).map(|i| idents[i].clone()).collect();
-        names.setters.insert(op.name.clone(), setters);
+        names.setters.insert(surface::op_key(op), setters);
     }
     names
 }
@@ -516,14 +519,33 @@ fn diff_operations(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, Plan
     let modules = (&old_plan.modules, &new_plan.modules);
     let mut pairs: Vec<(&Operation, &Operation)> = Vec::new();
     let mut old_left: Vec<&Operation> = Vec::new();
+    // The same operation: the same name in the same group, else (moved between groups, into
+    // or out of one) the same name where that name is not taken on the other side.
+    let key = |o: &Operation| (o.group.clone(), o.name.clone());
+    let old_keys: BTreeSet<_> = old.operations.iter().map(key).collect();
+    let new_keys: BTreeSet<_> = new.operations.iter().map(key).collect();
+    let mut taken: BTreeSet<*const Operation> = BTreeSet::new();
     for o in &old.operations {
-        match new.operations.iter().find(|n| n.name == o.name) {
-            Some(n) => pairs.push((o, n)),
+        let same = new.operations.iter().find(|n| key(n) == key(o));
+        // Of several, the one of the same request.
+        let moved = || {
+            let free = |n: &&Operation| {
+                n.name == o.name && !old_keys.contains(&key(n)) && !new_keys.contains(&key(o)) && !taken.contains(&(*n as *const Operation))
+            };
+            let mut candidates = new.operations.iter().filter(free);
+            let first = candidates.clone().next();
+            candidates.find(|n| n.method == o.method && n.path == o.path).or(first)
+        };
+        match same.or_else(moved) {
+            Some(n) => {
+                taken.insert(n as *const Operation);
+                pairs.push((o, n));
+            }
             None => old_left.push(o),
         }
     }
     let mut new_left: Vec<&Operation> =
-        new.operations.iter().filter(|n| !old.operations.iter().any(|o| o.name == n.name)).collect();
+        new.operations.iter().filter(|n| !taken.contains(&(*n as *const Operation))).collect();
     // Renamed: the same request under another doc name.
     old_left.retain(|o| {
         match new_left.iter().position(|n| n.method == o.method && n.path == o.path) {
@@ -540,12 +562,12 @@ fn diff_operations(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, Plan
             subject: o.name.clone(),
             text: format!(
                 "`{}` (`{} {}`): method `Client::{}` is gone",
-                o.name, o.method, o.path, old_methods[&o.name]
+                o.name, o.method, o.path, old_methods[&surface::op_key(o)]
             ),
         });
     }
     for n in new_left {
-        let m = &new_methods[&n.name];
+        let m = &new_methods[&surface::op_key(n)];
         let idents = param_idents(n, new_plan);
         let args = positional_order(n).iter().map(|&i| idents[i].as_str()).collect::<Vec<_>>().join(", ");
         d.added.push(Change {
@@ -559,7 +581,7 @@ fn diff_operations(old: &Api, new: &Api, (old_plan, new_plan): &(PlanNames, Plan
     for (o, n) in pairs {
         let mut changes = Vec::new();
         let idents = (param_idents(o, old_plan), param_idents(n, new_plan));
-        diff_operation(o, n, (&old_methods[&o.name], &new_methods[&n.name]), modules, &idents, (&old_plan.models, &new_plan.models), &mut changes);
+        diff_operation(o, n, (&old_methods[&surface::op_key(o)], &new_methods[&surface::op_key(n)]), modules, &idents, (&old_plan.models, &new_plan.models), &mut changes);
         if !changes.is_empty() {
             d.changed.push(OpDiff {
                 name: n.name.clone(),
@@ -598,7 +620,7 @@ fn diff_operation(
                 format!("renamed `{}` → `{}` in the docs; the method stays `Client::{nm}`", o.name, n.name),
             );
         }
-    } else if om != nm {
+    } else if om != nm && o.group == n.group {
         c.push(
             Impact::Breaking,
             format!("method `Client::{om}` is now `Client::{nm}` (another operation took its name)"),
@@ -616,22 +638,32 @@ fn diff_operation(
             format!("path `{}` → `{}`: requests go to the new path", o.path, n.path),
         );
     }
+    // A group is a module, a `Client` accessor and a cargo feature: an operation that moves
+    // into, out of or between groups is called another way.
     match (&o.group, &n.group) {
         (Some(a), Some(b)) if a != b && old_module(a) == new_module(b) => c.push(
             Impact::Docs,
-            format!("API group `{a}` is now `{b}`; the module stays `requests::{}`", new_module(b)),
+            format!("API group `{a}` is now `{b}`; the module stays `apis::{}`", new_module(b)),
         ),
         (Some(a), Some(b)) if a != b => c.push(
             Impact::Breaking,
-            format!("moved from API group `{a}` to `{b}`: its request builder leaves the module `requests::{}`", old_module(a)),
+            format!(
+                "moved from API group `{a}` to `{b}`: `Client::{om}` is now `Client::{nm}` (module `apis::{}`, feature `{}`)",
+                new_module(b),
+                new_module(b)
+            ),
         ),
         (Some(a), None) => c.push(
             Impact::Breaking,
-            format!("no longer in API group `{a}`: its request builder leaves the module `requests::{}`", old_module(a)),
+            format!("no longer in API group `{a}`: `Client::{om}` is now `Client::{nm}`"),
         ),
         (None, Some(b)) => c.push(
-            Impact::Docs,
-            format!("now in API group `{b}` (module `requests::{}`; still re-exported from `requests`)", new_module(b)),
+            Impact::Breaking,
+            format!(
+                "moved into API group `{b}`: `Client::{om}` is now `Client::{nm}` (module `apis::{}`, feature `{}`)",
+                new_module(b),
+                new_module(b)
+            ),
         ),
         _ => {}
     }

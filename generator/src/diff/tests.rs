@@ -45,13 +45,39 @@ fn group_changes_follow_the_renderer_s_modules() {
     // `UsersApi` → `Users_Api`: both are the module `users_api`, nothing moves.
     let got = changes(&api(["UsersApi", "UsersApi", "OrdersApi"]), &api(["Users_Api", "Users_Api", "OrdersApi"]));
     assert_eq!(got.len(), 2, "{got:?}");
-    assert!(got.iter().all(|(_, i, t)| *i == Impact::Docs && t.contains("module stays `requests::users_api`")), "{got:?}");
+    assert!(got.iter().all(|(_, i, t)| *i == Impact::Docs && t.contains("module stays `apis::users`")), "{got:?}");
     // Two groups that meet after case conversion: the second one's module has a `_`,
     // and moving there leaves the first one's module.
     let got = changes(&api(["UsersApi", "users_api", "OrdersApi"]), &api(["UsersApi", "UsersApi", "OrdersApi"]));
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].1, Impact::Breaking, "{got:?}");
-    assert!(got[0].2.contains("leaves the module `requests::users_api_`"), "{got:?}");
+    assert!(got[0].2.contains("`Client::users_().b` is now `Client::users().b`"), "{got:?}");
+}
+
+#[test]
+fn moving_operations_into_groups_breaks() {
+    let api = |group: &str| {
+        crate::yaml::from_yaml(
+            &format!(
+                "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+                 - {{name: list, method: GET, path: /a{group}}}\n\
+                 - {{name: list, group: UsersApi, method: GET, path: /u}}\n"
+            ),
+            "t.yaml",
+        )
+        .unwrap()
+    };
+    // `list` leaves `Client` for the group `OrdersApi`; the other `list` stays in `UsersApi`.
+    let d = diff(&api(""), &api(", group: OrdersApi"));
+    let changes: Vec<&Change> = d.changed.iter().flat_map(|o| &o.changes).collect();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0].impact, Impact::Breaking);
+    assert_eq!(
+        changes[0].text,
+        "moved into API group `OrdersApi`: `Client::list` is now `Client::orders().list` (module `apis::orders`, feature `orders`)"
+    );
+    assert!(d.added.is_empty() && d.removed.is_empty(), "{d:?}");
+    assert_eq!(d.bump(), Bump::Major);
 }
 
 #[test]
@@ -88,4 +114,27 @@ fn method_names_mirror_the_renderer() {
     assert_eq!(m["new"], "new_");
     assert_eq!(m["getUser"], "get_user");
     assert_eq!(m["get_user"], "get_user_");
+}
+
+#[test]
+fn an_operation_moved_into_a_group_pairs_with_the_same_request() {
+    let old = crate::yaml::from_yaml(
+        "provider: p\ntitle: T\nbase_url: https://x\noperations:\n- {name: add, method: POST, path: /pets}\n",
+        "t.yaml",
+    )
+    .unwrap();
+    // Two groups now document an `add`: the one of the same request is the old one.
+    let new = crate::yaml::from_yaml(
+        "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+         - {name: add, group: AdminApi, method: POST, path: /admin/pets}\n\
+         - {name: add, group: PetsApi, method: POST, path: /pets}\n",
+        "t.yaml",
+    )
+    .unwrap();
+    let d = diff(&old, &new);
+    assert_eq!(d.added.len(), 1, "{d:?}");
+    assert!(d.added[0].text.contains("Client::admin().add"), "{}", d.added[0].text);
+    let changes: Vec<&Change> = d.changed.iter().flat_map(|o| &o.changes).collect();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(changes[0].text.starts_with("moved into API group `PetsApi`: `Client::add` is now `Client::pets().add`"), "{}", changes[0].text);
 }

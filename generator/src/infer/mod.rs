@@ -52,7 +52,8 @@ pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sourc
             op.group = Some(merged.title.clone());
         }
     }
-    // Operations by the name their docs give them (variants renamed by group share it).
+    // Operations by the name their docs give them: an operation of the same name in another
+    // group keeps its name (each group is a module of its own).
     let mut by_name: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     for (i, o) in merged.ops.iter().enumerate() {
         by_name.entry(o.name.clone()).or_default().push(i);
@@ -81,24 +82,6 @@ pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sourc
                 diags.tally.duplicates += 1;
                 merged.ops[i].also_in.push(format!("{} ({label}:{})", group, op.line));
                 continue;
-            }
-            if let Some(&first) = variants.first() {
-                let other = &merged.ops[first];
-                let renamed = format!("{}_{}", op.name, heck::ToSnakeCase::to_snake_case(group.as_str()));
-                diags.warning(
-                    &label,
-                    op.line,
-                    format!(
-                        "operation `{}` ({} {}) is also documented in {} as {} {}: both kept, this one as `{renamed}`",
-                        op.name,
-                        op.method,
-                        op.path,
-                        other.group.clone().unwrap_or_default(),
-                        other.method,
-                        other.path
-                    ),
-                );
-                op.name = renamed;
             }
             variants.push(merged.ops.len());
             merged.ops.push(op);

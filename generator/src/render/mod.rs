@@ -4,6 +4,7 @@
 //! [`render_crate`] returns a map path → contents; writing is [`crate::files`]'s job.
 
 pub mod docs;
+mod groups;
 mod models;
 mod ops;
 mod runtime_files;
@@ -146,7 +147,7 @@ fn render_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<
             crate_plan.warnings.clear();
         }
         let order = crate_plan.heaviest_first();
-        let mut done: Vec<(Piece, Option<String>)> = Vec::new();
+        let mut done: Vec<(Piece, (String, Option<String>))> = Vec::new();
         loop {
             let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(&piece) = order.get(k) else { break };
@@ -158,7 +159,7 @@ fn render_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<
         (done, text, crate_plan.warnings)
     };
     let shares = crate::on_threads(threads, work);
-    let mut pieces: BTreeMap<Piece, Option<String>> = BTreeMap::new();
+    let mut pieces: BTreeMap<Piece, (String, Option<String>)> = BTreeMap::new();
     let mut files = BTreeMap::new();
     let mut warnings = Vec::new();
     for (done, text, share_warnings) in shares {
@@ -175,20 +176,16 @@ fn render_on(api: &Api, opts: &CrateOptions, threads: usize) -> Loaded<BTreeMap<
 enum Piece {
     Lib,
     Client,
+    /// `src/models.rs`, or `src/models/mod.rs` of a crate laid out by API group.
     Models,
     /// The pieces of `src/operations.rs` ([`ops::OpsPiece`]), by index.
     Operations(usize),
-}
-
-impl Piece {
-    fn path(self) -> &'static str {
-        match self {
-            Piece::Lib => "src/lib.rs",
-            Piece::Client => "src/client.rs",
-            Piece::Models => "src/models.rs",
-            Piece::Operations(_) => "src/operations.rs",
-        }
-    }
+    /// `src/apis/mod.rs`.
+    Apis,
+    /// `src/apis/<module>.rs` of one API group, by index.
+    Group(usize),
+    /// `src/models/<module>.rs` of one model, by index in the model idents.
+    Model(usize),
 }
 
 /// Everything the pieces are rendered from.
@@ -203,6 +200,12 @@ struct CratePlan<'a> {
     idents: BTreeMap<String, proc_macro2::Ident>,
     plan: sops::Plan<'a>,
     op_pieces: Vec<ops::OpsPiece>,
+    /// The modules, files and features of a crate with API groups.
+    layout: Option<groups::Layout>,
+    /// The models in `idents` order (the pieces of a grouped crate's `models/`).
+    model_list: Vec<(String, proc_macro2::Ident)>,
+    /// Fields held in a `Box` (they close a cycle of models).
+    recursive: std::collections::BTreeSet<(&'a str, &'a str)>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -219,6 +222,9 @@ impl<'a> CratePlan<'a> {
         let idents = smodels::model_idents(api, &mut |m| messages.push(m));
         let plan = sops::plan(api, &schemes, &idents, &mut |m| messages.push(m));
         let op_pieces = ops::operations_pieces(&plan);
+        let layout = groups::Layout::new(api, &plan, &idents);
+        let model_list = idents.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let recursive = smodels::recursive_fields(api, &idents);
         let mut crate_plan = CratePlan {
             api,
             opts,
@@ -228,6 +234,9 @@ impl<'a> CratePlan<'a> {
             idents,
             plan,
             op_pieces,
+            layout,
+            model_list,
+            recursive,
             warnings: Vec::new(),
         };
         for m in messages {
@@ -252,7 +261,28 @@ impl<'a> CratePlan<'a> {
         let mut all = vec![Piece::Lib, Piece::Client];
         all.extend((0..self.op_pieces.len()).map(Piece::Operations));
         all.push(Piece::Models);
+        if let Some(layout) = &self.layout {
+            all.push(Piece::Apis);
+            all.extend((0..layout.groups.len()).map(Piece::Group));
+            all.extend((0..self.model_list.len()).map(Piece::Model));
+        }
         all
+    }
+
+    /// The file a piece belongs to.
+    fn path(&self, piece: Piece) -> String {
+        let grouped = self.layout.as_ref();
+        match (piece, grouped) {
+            (Piece::Lib, _) => "src/lib.rs".into(),
+            (Piece::Client, _) => "src/client.rs".into(),
+            (Piece::Models, None) => "src/models.rs".into(),
+            (Piece::Models, Some(_)) => "src/models/mod.rs".into(),
+            (Piece::Operations(_), _) => "src/operations.rs".into(),
+            (Piece::Apis, _) => "src/apis/mod.rs".into(),
+            (Piece::Group(i), Some(l)) => format!("src/apis/{}.rs", l.groups[i].module),
+            (Piece::Model(i), Some(l)) => format!("src/models/{}.rs", l.model_modules[&self.model_list[i].0]),
+            (Piece::Group(_) | Piece::Model(_), None) => "src/lib.rs".into(),
+        }
     }
 
     /// Every piece, the heaviest (by a rough estimate) first, so that the last ones
@@ -261,8 +291,18 @@ impl<'a> CratePlan<'a> {
         let weight = |p: &Piece| match *p {
             Piece::Lib => 1 + self.plan.ops.len() / 8,
             Piece::Client => 1,
+            Piece::Models if self.layout.is_some() => 1 + self.model_list.len() / 16,
             Piece::Models => self.api.models.iter().map(|m| 1 + m.fields.len() / 4).sum(),
             Piece::Operations(i) => self.op_pieces[i].weight(),
+            Piece::Apis => 1,
+            Piece::Group(i) => self.layout.as_ref().map_or(1, |l| {
+                let ops = l.groups[i].ops.len();
+                ops + ops.div_ceil(4)
+            }),
+            Piece::Model(i) => {
+                let source = &self.model_list[i].0;
+                self.api.models.iter().find(|m| &m.name == source).map_or(1, |m| 1 + m.fields.len() / 4)
+            }
         };
         let mut all = self.pieces();
         all.sort_by_key(|p| std::cmp::Reverse(weight(p)));
@@ -272,9 +312,39 @@ impl<'a> CratePlan<'a> {
     fn piece(&mut self, piece: Piece) -> TokenStream {
         let (api, opts) = (self.api, self.opts);
         match piece {
-            Piece::Lib => lib_rs(api, opts, &self.schemes, &self.plan),
-            Piece::Client => client_rs(api, &self.schemes, &self.plan),
+            Piece::Lib => lib_rs(api, opts, &self.schemes, &self.plan, self.layout.as_ref()),
+            Piece::Client => client_rs(api, &self.schemes, &self.plan, self.layout.as_ref()),
             Piece::Operations(i) => ops::operations_piece(&self.op_pieces[i], &self.plan, &self.schemes),
+            Piece::Apis => self.layout.as_ref().map(groups::apis_mod).unwrap_or_default(),
+            Piece::Group(i) => {
+                let Some(layout) = &self.layout else { return TokenStream::new() };
+                let home = |op: usize| {
+                    let g = layout.home(op)?;
+                    let feature = g.feature();
+                    Some((g.module.clone(), g.api_ident.clone(), quote!(#[cfg(feature = #feature)])))
+                };
+                // The groups that document an operation of this one too, and reach it.
+                let reached_from = |op: usize| {
+                    let calls = layout.groups.iter().flat_map(|g| g.also.iter().map(move |(j, m)| (g, *j, m)));
+                    calls
+                        .filter(|(_, j, _)| *j == op)
+                        .filter_map(|(g, _, m)| m.as_ref().map(|m| format!("client.{}().{m}(..)", g.module)))
+                        .collect()
+                };
+                ops::group_file(&layout.groups[i], &self.plan, &self.schemes, &home, &reached_from)
+            }
+            Piece::Models if self.layout.is_some() => {
+                self.layout.as_ref().map(|l| groups::models_mod(l, &self.idents)).unwrap_or_default()
+            }
+            Piece::Model(i) => {
+                let mut messages = Vec::new();
+                let (source, ident) = &self.model_list[i];
+                let items = models::model_item(api, &self.idents, &self.recursive, (source, ident), &mut |m| messages.push(m));
+                for m in messages {
+                    self.warn(m);
+                }
+                groups::model_file(items)
+            }
             Piece::Models => {
                 let mut messages = Vec::new();
                 let tokens = models::models_rs(api, &self.idents, &mut |m| messages.push(m));
@@ -286,8 +356,10 @@ impl<'a> CratePlan<'a> {
         }
     }
 
-    fn format_piece(&mut self, piece: Piece, tokens: TokenStream) -> Option<String> {
-        format_piece(piece, tokens, &self.label, &mut self.warnings)
+    fn format_piece(&mut self, piece: Piece, tokens: TokenStream) -> (String, Option<String>) {
+        let path = self.path(piece);
+        let text = format_piece(&path, tokens, &self.label, &mut self.warnings);
+        (path, text)
     }
 
     /// The files that are not Rust: the runtime's, `Cargo.toml`, `README.md`.
@@ -299,8 +371,9 @@ impl<'a> CratePlan<'a> {
                 format!("{}{}", self.header, contents),
             );
         }
-        text.insert(PathBuf::from("Cargo.toml"), cargo_toml(self.api, self.opts));
-        text.insert(PathBuf::from("README.md"), readme(self.api, self.opts, &self.schemes, &self.plan));
+        let layout = self.layout.as_ref();
+        text.insert(PathBuf::from("Cargo.toml"), cargo_toml(self.api, self.opts, layout));
+        text.insert(PathBuf::from("README.md"), readme(self.api, self.opts, &self.schemes, &self.plan, layout));
         text
     }
 }
@@ -309,15 +382,14 @@ impl<'a> CratePlan<'a> {
 /// piece that failed to format is left out (an error says why).
 fn assemble(
     header: String,
-    pieces: BTreeMap<Piece, Option<String>>,
+    pieces: BTreeMap<Piece, (String, Option<String>)>,
     mut files: BTreeMap<PathBuf, String>,
     warnings: Vec<Diagnostic>,
 ) -> Loaded<BTreeMap<PathBuf, String>> {
-    let mut broken: Vec<&'static str> = Vec::new();
-    for (piece, text) in pieces {
-        let path = piece.path();
+    let mut broken: Vec<String> = Vec::new();
+    for (_, (path, text)) in pieces {
         match text {
-            Some(text) => files.entry(PathBuf::from(path)).or_insert_with(|| header.clone()).push_str(&text),
+            Some(text) => files.entry(PathBuf::from(&path)).or_insert_with(|| header.clone()).push_str(&text),
             None => broken.push(path),
         }
     }
@@ -339,8 +411,8 @@ pub struct Rendered {
     label: String,
     /// The first line of every Rust file.
     header: String,
-    /// The pieces of the Rust files, in file order.
-    rust: Vec<(Piece, TokenStream)>,
+    /// The pieces of the Rust files, in file order, each with its file.
+    rust: Vec<(Piece, String, TokenStream)>,
     /// Every other file, path → contents.
     pub text: BTreeMap<PathBuf, String>,
     pub warnings: Vec<Diagnostic>,
@@ -349,7 +421,11 @@ pub struct Rendered {
 /// Plans the crate and generates its tokens, on this thread; see [`format()`].
 pub fn render_tokens(api: &Api, opts: &CrateOptions) -> Rendered {
     let mut crate_plan = CratePlan::new(api, opts);
-    let rust = crate_plan.pieces().into_iter().map(|p| (p, crate_plan.piece(p))).collect();
+    let rust = crate_plan
+        .pieces()
+        .into_iter()
+        .map(|p| (p, crate_plan.path(p), crate_plan.piece(p)))
+        .collect();
     let text = crate_plan.text_files();
     Rendered {
         label: crate_plan.label,
@@ -372,14 +448,17 @@ pub fn format(rendered: Rendered) -> Loaded<BTreeMap<PathBuf, String>> {
     } = rendered;
     let pieces = rust
         .into_iter()
-        .map(|(piece, tokens)| (piece, format_piece(piece, tokens, &label, &mut warnings)))
+        .map(|(piece, path, tokens)| {
+            let text = format_piece(&path, tokens, &label, &mut warnings);
+            (piece, (path, text))
+        })
         .collect();
     assemble(header, pieces, text, warnings)
 }
 
 /// A piece's text; `None`, with an error, for tokens that do not parse.
-fn format_piece(piece: Piece, tokens: TokenStream, label: &str, warnings: &mut Vec<Diagnostic>) -> Option<String> {
-    match format_file(tokens, piece.path()) {
+fn format_piece(path: &str, tokens: TokenStream, label: &str, warnings: &mut Vec<Diagnostic>) -> Option<String> {
+    match format_file(tokens, path) {
         Ok(text) => Some(text),
         Err(message) => {
             warnings.push(Diagnostic {
@@ -395,7 +474,7 @@ fn format_piece(piece: Piece, tokens: TokenStream, label: &str, warnings: &mut V
 
 /// The runtime descriptions of the schemes some operation uses (an unused `const` would be
 /// dead code).
-fn scheme_statics(schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
+fn scheme_statics(schemes: &SchemePlan, plan: &sops::Plan, layout: Option<&groups::Layout>) -> TokenStream {
     let used: std::collections::BTreeSet<&str> =
         plan.ops.iter().flat_map(|o| o.op.security.iter().flatten()).map(String::as_str).collect();
     let items = schemes.schemes.iter().filter(|s| used.contains(s.name.as_str())).map(|s| {
@@ -415,8 +494,11 @@ fn scheme_statics(schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
             }
         };
         let doc = format!(" The `{name}` security scheme.");
+        // Compiled with the groups whose operations use it.
+        let cfg = layout.map(|l| l.scheme_cfg(name)).unwrap_or_default();
         quote! {
             #[doc = #doc]
+            #cfg
             pub(crate) const #ident: crate::runtime::AuthScheme = crate::runtime::AuthScheme { name: #name, kind: #kind };
         }
     });
@@ -467,9 +549,9 @@ fn scheme_setter(s: &SchemeItem) -> TokenStream {
     }
 }
 
-fn client_rs(api: &Api, schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
+fn client_rs(api: &Api, schemes: &SchemePlan, plan: &sops::Plan, layout: Option<&groups::Layout>) -> TokenStream {
     let base = &api.base_url;
-    let statics = scheme_statics(schemes, plan);
+    let statics = scheme_statics(schemes, plan, layout);
     let setters = schemes.schemes.iter().map(scheme_setter);
     let base_doc = if base.is_empty() {
         " The docs state no base URL: empty, so building a client fails until `ClientBuilder::base_url` sets one.".to_string()
@@ -591,11 +673,17 @@ fn client_rs(api: &Api, schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream 
     }
 }
 
-fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> TokenStream {
-    let docs = crate_docs(api, opts, schemes, plan);
+fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan, layout: Option<&groups::Layout>) -> TokenStream {
+    let docs = crate_docs(api, opts, schemes, plan, layout);
     let doc_attrs = docs::inner_doc_attrs(&docs);
+    // The operations outside any API group (all of them in a crate without groups).
+    let ungrouped = plan.ops.iter().any(|o| o.op.group.is_none());
+    let operations = ungrouped.then(|| quote!(mod operations;));
+    // Its docs are `apis/mod.rs`'s own (outer docs beside them are refused once
+    // `generator::build` inlines the module).
+    let apis = layout.map(|_| quote!(pub mod apis;));
     // Without operations there are no request builders to re-export.
-    let requests = (!plan.ops.is_empty()).then(|| {
+    let requests = ungrouped.then(|| {
         quote! {
             /// Request builders returned by the [`Client`] methods: set optional parameters, then
             /// `.await` (or call `send`).
@@ -611,11 +699,12 @@ fn lib_rs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Pla
 
         mod client;
         pub mod models;
-        mod operations;
+        #operations
+        #apis
         mod runtime;
 
         pub use client::{Client, ClientBuilder};
-        pub use runtime::{ApiResponse, Credential, Error, FilePart, RetryPolicy, Secret, StatusError};
+        pub use runtime::{ApiResponse, ApiResult, Credential, Error, FilePart, RetryPolicy, Secret, StatusError};
         pub use runtime::{ByteStream, Hook, ItemStream, Items, Pages, RequestInfo, Stream, StreamExt, TimeoutKind};
         pub use bytes::Bytes;
         pub use reqwest;
@@ -660,7 +749,8 @@ fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops
     if let Some(o) = pick {
         let args: Vec<String> = o.required.iter().map(|p| p.example_arg()).collect();
         code.push_str(&format!(
-            "let response = client.{}({}).await?;\nprintln!(\"{{}}\", response.status());\n",
+            "let response = client.{}{}({}).await?;\nprintln!(\"{{}}\", response.status());\n",
+            accessor(plan, o),
             o.method_ident,
             args.join(", ")
         ));
@@ -671,12 +761,25 @@ fn quick_start(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops
     code
 }
 
+/// How a call reaches an operation after `client.`: nothing, or its group's accessor
+/// (`orders().`).
+fn accessor(plan: &sops::Plan, o: &sops::OpPlan<'_>) -> String {
+    match o.op.group.as_deref() {
+        Some(g) => {
+            let names = crate::surface::groups::group_names(plan);
+            let modules = sops::group_modules(names.iter().map(String::as_str));
+            modules.get(g).map(|m| format!("{m}().")).unwrap_or_default()
+        }
+        None => String::new(),
+    }
+}
+
 /// Calls of the crate's own operations for the SDK-behaviour sections of its docs.
 fn sdk_examples<'a>(krate: &'a str, plan: &sops::Plan) -> docs::SdkExamples<'a> {
     let simple = |o: &&sops::OpPlan<'_>| o.required.iter().all(|p| !matches!(p.rust_ty, sops::RustTy::Model(_)));
     let call = |o: &sops::OpPlan<'_>| {
         let args: Vec<String> = o.required.iter().map(|p| p.example_arg()).collect();
-        format!("client.{}({})", o.method_ident, args.join(", "))
+        format!("client.{}{}({})", accessor(plan, o), o.method_ident, args.join(", "))
     };
     let pick = plan
         .ops
@@ -693,7 +796,7 @@ fn sdk_examples<'a>(krate: &'a str, plan: &sops::Plan) -> docs::SdkExamples<'a> 
     }
 }
 
-fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> String {
+fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan, layout: Option<&groups::Layout>) -> String {
     let mut d = String::new();
     d.push_str(&format!("Typed Rust client for the {} API (`{}`), generated from its documentation.\n\n", opts.display_name, api.title));
     if api.base_url.is_empty() {
@@ -706,10 +809,14 @@ fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops:
     d.push_str("::Error> {\n");
     d.push_str(&quick_start(api, opts, schemes, plan));
     d.push_str("# Ok(())\n# }\n```\n\n");
-    d.push_str("Every [`Client`] method returns a request builder: set optional parameters with its \
+    d.push_str(if layout.is_some() { "Every operation's method (on its group, `client.<group>()`)" } else { "Every [`Client`] method" });
+    d.push_str(" returns a request builder: set optional parameters with its \
                 methods, then `.await` it (or call `send`). Success gives an [`ApiResponse`] with the \
                 status, headers and decoded body; any other status is an [`Error::Status`] that keeps \
                 the status, headers and body. `send_json::<T>()` decodes into your own type.\n\n");
+    if let Some(layout) = layout {
+        d.push_str(&groups::groups_section(layout, "#", true));
+    }
     if !schemes.schemes.is_empty() {
         d.push_str("# Authentication\n\n");
         for s in &schemes.schemes {
@@ -737,7 +844,7 @@ fn crate_docs(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops:
     d.trim_end().to_string() + "\n"
 }
 
-fn cargo_toml(api: &Api, opts: &CrateOptions) -> String {
+fn cargo_toml(api: &Api, opts: &CrateOptions, layout: Option<&groups::Layout>) -> String {
     let manifest = runtime_files::RUNTIME_MANIFEST;
     let section = |name: &str| -> String {
         let start = manifest.find(&format!("\n[{name}]\n"));
@@ -759,12 +866,15 @@ fn cargo_toml(api: &Api, opts: &CrateOptions) -> String {
         opts.version,
         opts.display_name.replace('"', "'"),
         api.title,
-        section("features"),
+        match layout {
+            Some(layout) => groups::cargo_features(&section("features"), layout),
+            None => section("features"),
+        },
         section("dependencies"),
     )
 }
 
-fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan) -> String {
+fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Plan, layout: Option<&groups::Layout>) -> String {
     let mut r = header(opts, "<!--").trim_end().to_string();
     r.push_str(" -->\n\n");
     r.push_str(&format!("# {}\n\n", opts.crate_name));
@@ -780,10 +890,15 @@ fn readme(api: &Api, opts: &CrateOptions, schemes: &SchemePlan, plan: &sops::Pla
     r.push_str("## Quick start\n\n```rust,no_run\n");
     r.push_str(&format!("# async fn run() -> Result<(), {}::Error> {{\n", crate_ident(&opts.crate_name)));
     r.push_str(&quick_start(api, opts, schemes, plan));
-    r.push_str("# Ok(())\n# }\n```\n\n## Operations\n\n| Method | HTTP request | Summary |\n|---|---|---|\n");
+    r.push_str("# Ok(())\n# }\n```\n\n");
+    if let Some(layout) = layout {
+        r.push_str(&groups::groups_section(layout, "##", false));
+    }
+    r.push_str("## Operations\n\n| Method | HTTP request | Summary |\n|---|---|---|\n");
     for o in &plan.ops {
         r.push_str(&format!(
-            "| `{}` | `{} {}` | {} |\n",
+            "| `{}{}` | `{} {}` | {} |\n",
+            accessor(plan, o),
             o.method_ident,
             o.op.method,
             o.op.path,

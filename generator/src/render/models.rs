@@ -469,20 +469,7 @@ fn variants(
 }
 
 pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: crate::surface::Warn<'_>) -> TokenStream {
-    let recursive = recursive_fields(api, idents);
-    let items = idents.iter().map(|(source, ident)| {
-        let model = api.models.iter().find(|m| &m.name == source);
-        match model {
-            Some(m) if is_typed(api, source) => match m.kind {
-                ModelKind::Object => object(m, ident, idents, &recursive, warn),
-                ModelKind::Enum => enumeration(m, ident, warn),
-                ModelKind::OneOf | ModelKind::AnyOf if is_union(api, m) => variants(m, ident, idents, &recursive, warn),
-                ModelKind::OneOf | ModelKind::AnyOf => object(&merged(m), ident, idents, &recursive, warn),
-            },
-            _ => opaque(source, ident),
-        }
-    });
-    let items: Vec<TokenStream> = items.collect();
+    let items = model_items(api, idents, warn).into_iter().map(|(_, _, tokens)| tokens);
     quote! {
         //! The API's models.
 
@@ -490,5 +477,39 @@ pub(crate) fn models_rs(api: &Api, idents: &BTreeMap<String, Ident>, warn: crate
         use crate::runtime::QueryValue as _;
 
         #(#items)*
+    }
+}
+
+/// Each model's items: source name, Rust name, tokens (`src/models.rs` is all of them; a
+/// crate laid out by API group has a file per model, [`model_item`]).
+pub(crate) fn model_items<'a>(
+    api: &Api,
+    idents: &'a BTreeMap<String, Ident>,
+    warn: crate::surface::Warn<'_>,
+) -> Vec<(&'a String, &'a Ident, TokenStream)> {
+    let recursive = recursive_fields(api, idents);
+    idents
+        .iter()
+        .map(|(source, ident)| (source, ident, model_item(api, idents, &recursive, (source, ident), warn)))
+        .collect()
+}
+
+/// One model's items; `recursive` is [`recursive_fields`] of the API.
+pub(crate) fn model_item(
+    api: &Api,
+    idents: &BTreeMap<String, Ident>,
+    recursive: &BTreeSet<(&str, &str)>,
+    (source, ident): (&String, &Ident),
+    warn: crate::surface::Warn<'_>,
+) -> TokenStream {
+    let model = api.models.iter().find(|m| &m.name == source);
+    match model {
+        Some(m) if is_typed(api, source) => match m.kind {
+            ModelKind::Object => object(m, ident, idents, recursive, warn),
+            ModelKind::Enum => enumeration(m, ident, warn),
+            ModelKind::OneOf | ModelKind::AnyOf if is_union(api, m) => variants(m, ident, idents, recursive, warn),
+            ModelKind::OneOf | ModelKind::AnyOf => object(&merged(m), ident, idents, recursive, warn),
+        },
+        _ => opaque(source, ident),
     }
 }

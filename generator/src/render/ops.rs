@@ -5,6 +5,7 @@ use crate::ir::{Location, Operation};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use crate::surface::ops::*;
+use crate::surface::groups::GroupPlan;
 use crate::surface::schemes::SchemePlan;
 
 fn method_tokens(m: &str) -> TokenStream {
@@ -134,103 +135,167 @@ fn apply_param(p: &ParamPlan<'_>, body_kind: BodyKind, ct: &str, value: TokenStr
 /// thread): the file is its pieces' text, concatenated in order.
 pub(crate) enum OpsPiece {
     /// The file's inner doc and `use`.
-    Header { uses_client: bool },
+    Header,
     /// `impl Client` with the methods of these (ungrouped) operations.
     ClientImpl(Vec<usize>),
     /// The request builder of one (ungrouped) operation.
     Builder(usize),
-    /// The module of one API group: group name, module name, its operations.
-    Module(String, String, Vec<usize>),
 }
 
 impl OpsPiece {
     /// A rough cost, in builders, of rendering and formatting the piece.
     pub(crate) fn weight(&self) -> usize {
         match self {
-            OpsPiece::Header { .. } => 0,
+            OpsPiece::Header => 0,
             OpsPiece::ClientImpl(ops) => ops.len().div_ceil(8),
             OpsPiece::Builder(_) => 1,
-            OpsPiece::Module(_, _, ops) => ops.len() + ops.len().div_ceil(4),
         }
     }
 }
 
-/// The pieces of `src/operations.rs`: one module per API group when the docs have
-/// several; otherwise everything at the top.
+/// The pieces of `src/operations.rs`: the operations outside any API group (those of a
+/// group are in its own module, [`group_file`]); none when there are none.
 pub(crate) fn operations_pieces(plan: &Plan<'_>) -> Vec<OpsPiece> {
-    let mut groups: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    for (i, o) in plan.ops.iter().enumerate() {
-        let g = o.op.group.as_deref();
-        match groups.iter_mut().find(|(x, _)| *x == g) {
-            Some((_, ops)) => ops.push(i),
-            None => groups.push((g, vec![i])),
-        }
+    let ops: Vec<usize> = (0..plan.ops.len()).filter(|&i| plan.ops[i].op.group.is_none()).collect();
+    if ops.is_empty() {
+        return Vec::new();
     }
-    let mut pieces = vec![OpsPiece::Header {
-        uses_client: groups.iter().any(|(g, _)| g.is_none()),
-    }];
-    let modules = group_modules(groups.iter().filter_map(|(g, _)| *g));
-    for (g, ops) in groups {
-        match g {
-            None => {
-                pieces.push(OpsPiece::ClientImpl(ops.clone()));
-                pieces.extend(ops.into_iter().map(OpsPiece::Builder));
-            }
-            Some(name) => {
-                let module = modules.get(name).cloned().unwrap_or_default();
-                pieces.push(OpsPiece::Module(name.to_string(), module, ops));
-            }
-        }
-    }
+    let mut pieces = vec![OpsPiece::Header, OpsPiece::ClientImpl(ops.clone())];
+    pieces.extend(ops.into_iter().map(OpsPiece::Builder));
     pieces
 }
 
 /// The tokens of one piece of `src/operations.rs`.
 pub(crate) fn operations_piece(piece: &OpsPiece, plan: &Plan<'_>, schemes: &SchemePlan) -> TokenStream {
-    let client_impl = |ops: &[usize]| {
-        let methods = ops.iter().map(|&i| client_method(&plan.ops[i]));
-        quote! {
-            impl Client {
-                #(#methods)*
-            }
-        }
-    };
     match piece {
-        OpsPiece::Header { uses_client } => {
-            let top_use = uses_client.then(|| quote!(use crate::Client;));
-            quote! {
-                //! One method and one request builder per documented operation.
+        OpsPiece::Header => quote! {
+            //! One method and one request builder per documented operation.
 
-                #top_use
+            use crate::Client;
+        },
+        OpsPiece::ClientImpl(ops) => {
+            let methods = ops.iter().map(|&i| client_method(&plan.ops[i], None, Vec::new()));
+            quote! {
+                impl Client {
+                    #(#methods)*
+                }
             }
         }
-        OpsPiece::ClientImpl(ops) => client_impl(ops),
-        OpsPiece::Builder(i) => builder(&plan.ops[*i], schemes),
-        OpsPiece::Module(name, module, ops) => {
-            let module = format_ident!("{}", module);
-            let doc = format!(" Operations of the `{name}` API group.");
-            let methods = client_impl(ops);
-            let builders = ops.iter().map(|&i| builder(&plan.ops[i], schemes));
-            quote! {
-                #[doc = #doc]
-                pub mod #module {
-                    use crate::Client;
+        OpsPiece::Builder(i) => builder(&plan.ops[*i], schemes, None),
+    }
+}
 
-                    #methods
+/// Where an operation's method is: on `Client` (`None`), or on an API group's type (its
+/// module and type).
+pub(crate) type Owner<'x> = Option<(&'x Ident, &'x Ident)>;
 
-                    #(#builders)*
-                }
-                pub use #module::*;
+/// One API group's module (`src/apis/<module>.rs`): the `Client` accessor, the group's
+/// type with one method per operation (and one per operation of an earlier group
+/// documented here too), and the request builders. `cfg` is what the forwarding methods
+/// need: the feature of the group each one's operation lives in.
+pub(crate) fn group_file(
+    g: &GroupPlan,
+    plan: &Plan<'_>,
+    schemes: &SchemePlan,
+    home: &dyn Fn(usize) -> Option<(Ident, Ident, TokenStream)>,
+    reached_from: &dyn Fn(usize) -> Vec<String>,
+) -> TokenStream {
+    let (module, api) = (&g.module, &g.api_ident);
+    let name = &g.name;
+    let n = g.ops.len();
+    let also = match g.also.iter().filter(|(_, m)| m.is_some()).count() {
+        0 => String::new(),
+        k => format!(" (and {k} documented here that live in other groups)"),
+    };
+    let file_doc = format!(
+        " The `{name}` API group: {n} operation{}{also}, reached with [`Client::{module}`](crate::Client::{module}) (cargo feature `{module}`).",
+        if n == 1 { "" } else { "s" }
+    );
+    let accessor_doc = format!(" The `{name}` operations ({n}): `client.{module}().<operation>(..)`; see [`{api}`].");
+    let type_doc = format!(" The operations of the `{name}` API group, from [`Client::{module}`](crate::Client::{module}).");
+    let methods = g.ops.iter().map(|&i| client_method(&plan.ops[i], Some((module, api)), reached_from(i)));
+    let forwards = g.also.iter().filter_map(|(i, forward)| {
+        let forward = forward.as_ref()?;
+        let o = &plan.ops[*i];
+        let (home_module, home_api, cfg) = home(*i)?;
+        Some(forward_method(o, forward, (&home_module, &home_api), cfg, name))
+    });
+    let builders = g.ops.iter().map(|&i| builder(&plan.ops[i], schemes, Some((module, api))));
+    // A group whose doc only repeats other groups' operations reaches them under their
+    // features: with none of those on, it has nothing to call.
+    let unused = g.ops.is_empty().then(|| quote!(#[allow(dead_code)]));
+    quote! {
+        #![doc = #file_doc]
+
+        use crate::Client;
+
+        impl Client {
+            #[doc = #accessor_doc]
+            pub fn #module(&self) -> #api<'_> {
+                #api { client: self }
             }
+        }
+
+        #[doc = #type_doc]
+        #[derive(Clone, Copy, Debug)]
+        pub struct #api<'a> {
+            #unused
+            client: &'a Client,
+        }
+
+        impl<'a> #api<'a> {
+            #(#methods)*
+            #(#forwards)*
+        }
+
+        #(#builders)*
+    }
+}
+
+/// A method of a group for an operation documented under it that lives in an earlier
+/// group: the same call, the same request builder.
+fn forward_method(o: &OpPlan<'_>, method: &Ident, (module, api): (&Ident, &Ident), cfg: TokenStream, here: &str) -> TokenStream {
+    let target = &o.method_ident;
+    let request_ident = &o.request_ident;
+    let home = o.op.group.as_deref().unwrap_or_default();
+    let doc = format!(
+        " `{}` is documented under `{here}` too; it lives in the `{home}` group: the same as [`{api}::{target}`](crate::apis::{module}::{api}::{target}) (`client.{module}().{target}(..)`, cargo feature `{module}`).",
+        o.op.name
+    );
+    let args = o.required.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        if p.into {
+            quote!(#ident: impl Into<#ty>)
+        } else {
+            quote!(#ident: #ty)
+        }
+    });
+    let pass = o.required.iter().map(|p| &p.ident);
+    let allow = (o.required.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #[doc = #doc]
+        #cfg
+        #allow
+        pub fn #method(&self, #(#args),*) -> crate::apis::#module::#request_ident<'a> {
+            self.client.#module().#target(#(#pass),*)
         }
     }
 }
 
-/// One operation's method on `Client`.
-fn client_method(o: &OpPlan<'_>) -> TokenStream {
+/// One operation's method on `Client`, or on its group's type; `also`: the calls of the
+/// other groups that document it too (`client.pets().get_pet(..)`).
+fn client_method(o: &OpPlan<'_>, owner: Owner<'_>, also: Vec<String>) -> TokenStream {
     let method_ident = &o.method_ident;
     let request_ident = &o.request_ident;
-    let docs = raw_doc_attrs(&op_doc(o));
+    let mut doc = op_doc(o);
+    if !also.is_empty() {
+        doc.push_str(&format!(
+            "\n\nDocumented under other API groups too, which reach it as well: {}.",
+            also.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let docs = raw_doc_attrs(&doc);
     let args = o.required.iter().map(|p| {
         let ident = &p.ident;
         let ty = &p.ty;
@@ -254,12 +319,16 @@ fn client_method(o: &OpPlan<'_>) -> TokenStream {
     });
     // Required parameters are arguments, however many the doc lists (self included: 7).
     let allow = (o.required.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let (lifetime, client) = match owner {
+        Some(_) => (quote!('a), quote!(self.client)),
+        None => (quote!('_), quote!(self)),
+    };
     quote! {
         #docs
         #allow
-        pub fn #method_ident(&self, #(#args),*) -> #request_ident<'_> {
+        pub fn #method_ident(&self, #(#args),*) -> #request_ident<#lifetime> {
             #request_ident {
-                client: self,
+                client: #client,
                 #(#inits_required,)*
                 #(#inits_optional,)*
                 options: crate::runtime::RequestOptions::new(),
@@ -269,7 +338,7 @@ fn client_method(o: &OpPlan<'_>) -> TokenStream {
 }
 
 /// One operation's request builder: the struct, its setters and senders, `IntoFuture`.
-fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
+fn builder(o: &OpPlan<'_>, schemes: &SchemePlan, owner: Owner<'_>) -> TokenStream {
     let op = o.op;
     let method_ident = &o.method_ident;
     let request_ident = &o.request_ident;
@@ -358,12 +427,34 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
         let d = &r.description;
         quote!(crate::runtime::Documented { status: #s, description: #d })
     });
-    let (out_ty, finish) = match &o.response {
-        Response::Empty => (quote!(()), quote!(raw.empty(#op_name, Self::DOCUMENTED))),
-        Response::Bytes => (quote!(bytes::Bytes), quote!(raw.bytes(#op_name, Self::DOCUMENTED))),
-        Response::Text => (quote!(String), quote!(raw.text(#op_name, Self::DOCUMENTED))),
-        Response::Json(t) => (t.clone(), quote!(raw.json(#op_name, Self::DOCUMENTED))),
-        Response::Items(t, format) => (quote!(Vec<#t>), quote!(raw.items(#op_name, Self::DOCUMENTED, #format))),
+    // How `send` decodes the answer: a decoder of the runtime's shared `send`, or (items of
+    // a stream) its own.
+    let decoder = |d: TokenStream| Some(quote!(crate::runtime::RawResponse::#d));
+    let (out_ty, decoder) = match &o.response {
+        Response::Empty => (quote!(()), decoder(quote!(empty))),
+        Response::Bytes => (quote!(bytes::Bytes), decoder(quote!(bytes))),
+        Response::Text => (quote!(String), decoder(quote!(text))),
+        Response::Json(t) => (t.clone(), decoder(quote!(json))),
+        Response::Items(t, _) => (quote!(Vec<#t>), None),
+    };
+    let send = match (decoder, &o.response) {
+        (Some(decoder), _) => quote! {
+            /// Sends the request and decodes the documented response.
+            pub fn send(self) -> impl std::future::Future<Output = crate::ApiResult<#out_ty>> + Send {
+                let config = self.client.config.clone();
+                let req = self.into_request();
+                crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, #decoder)
+            }
+        },
+        (None, Response::Items(_, format)) => quote! {
+            /// Sends the request and decodes the documented response.
+            pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
+                let config = self.client.config.clone();
+                let raw = config.execute(self.into_request()?).await?;
+                raw.items(Self::OPERATION, Self::DOCUMENTED, #format)
+            }
+        },
+        (None, _) => quote!(),
     };
     let send_items = match &o.response {
         Response::Items(t, format) => Some(quote! {
@@ -385,8 +476,12 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
         quote!(crate::runtime::request_options!();)
     };
     let path_template = &op.path;
+    let owner_path = match owner {
+        Some((module, api)) => format!("{api}::{method_ident}`](crate::apis::{module}::{api}::{method_ident}"),
+        None => format!("Client::{method_ident}`](crate::Client::{method_ident}"),
+    };
     let builder_doc = format!(
-        " Request builder for [`Client::{method_ident}`](crate::Client::{method_ident}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
+        " Request builder for [`{owner_path}): `{} {}`.\n\n Set optional parameters, then `.await` it or call [`send`](Self::send).",
         op.method, op.path
     );
     let builder_doc_lines = builder_doc.lines().map(|l| quote!(#[doc = #l]));
@@ -402,6 +497,8 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
         }
 
         impl<'a> #request_ident<'a> {
+            /// The operation, as the docs name it.
+            const OPERATION: &'static str = #op_name;
             /// The statuses the docs describe.
             const DOCUMENTED: &'static [crate::runtime::Documented] = &[#(#documented),*];
 
@@ -410,7 +507,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
             #options
 
             fn into_request(self) -> Result<crate::runtime::RequestBuilder, crate::Error> {
-                let mut req = crate::runtime::RequestBuilder::new(#method, #op_name);
+                let mut req = crate::runtime::RequestBuilder::new(#method, Self::OPERATION);
                 req.path_template(#path_template);
                 req.options(self.options);
                 #(#path_stmts)*
@@ -421,29 +518,7 @@ fn builder(o: &OpPlan<'_>, schemes: &SchemePlan) -> TokenStream {
                 Ok(req)
             }
 
-            async fn execute(self) -> Result<crate::runtime::RawResponse, crate::Error> {
-                let config = self.client.config.clone();
-                let req = self.into_request()?;
-                config.execute(req).await
-            }
-
-            /// Sends the request and decodes the documented response.
-            pub async fn send(self) -> Result<crate::ApiResponse<#out_ty>, crate::Error> {
-                let raw = self.execute().await?;
-                #finish
-            }
-
-            /// Sends the request and decodes a 2xx JSON body into your own type.
-            pub async fn send_json<T: serde::de::DeserializeOwned>(self) -> Result<crate::ApiResponse<T>, crate::Error> {
-                let raw = self.execute().await?;
-                raw.json(#op_name, Self::DOCUMENTED)
-            }
-
-            /// Sends the request and returns the raw 2xx body.
-            pub async fn send_bytes(self) -> Result<crate::ApiResponse<bytes::Bytes>, crate::Error> {
-                let raw = self.execute().await?;
-                raw.bytes(#op_name, Self::DOCUMENTED)
-            }
+            #send
 
             #send_items
 

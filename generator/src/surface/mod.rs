@@ -4,6 +4,7 @@
 //! reported. [`crate::render`] only quotes what is decided here; [`crate::diff`] reads
 //! [`names`] to report what users of the crate see change.
 
+pub mod groups;
 pub mod models;
 pub mod ops;
 pub mod schemes;
@@ -46,6 +47,16 @@ impl Problem {
 /// Where naming problems go.
 pub type Warn<'a> = &'a mut dyn FnMut(Problem);
 
+/// How the surface's maps (and `diff`) key an operation: its name, after its group's
+/// (`OrdersApi.list_orders`) when it has one, since each group may have an operation of a
+/// name.
+pub fn op_key(op: &Operation) -> String {
+    match &op.group {
+        Some(g) => format!("{g}.{}", op.name),
+        None => op.name.clone(),
+    }
+}
+
 /// An operation's `Client` method name (before collisions between operations).
 pub fn method_name(op: &Operation) -> String {
     sanitize(crate::ir::unescape_python(&op.name), Case::Snake, CLIENT_METHODS)
@@ -67,9 +78,9 @@ pub fn field_name(f: &Field) -> String {
 /// the surface leaves out has none).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
-    /// Operation → `Client` method.
+    /// Operation ([`op_key`]) → its method (on `Client`, or on its group's type).
     pub methods: BTreeMap<String, String>,
-    /// Operation → the Rust name of each parameter, in the doc's order.
+    /// Operation ([`op_key`]) → the Rust name of each parameter, in the doc's order.
     pub params: BTreeMap<String, Vec<String>>,
     /// Scheme → `ClientBuilder` setter.
     pub scheme_setters: BTreeMap<String, String>,
@@ -88,13 +99,13 @@ pub fn names(api: &Api) -> Names {
     let plan = ops::plan(api, &schemes, &idents, &mut |_| {});
     let mut names = Names {
         scheme_setters: schemes.schemes.iter().map(|s| (s.name.clone(), s.setter.to_string())).collect(),
-        modules: ops::group_modules(plan.ops.iter().filter_map(|o| o.op.group.as_deref())),
+        modules: ops::group_modules(groups::group_names(&plan).iter().map(String::as_str)),
         models: idents.iter().map(|(k, v)| (k.clone(), v.to_string())).collect(),
         boxed: models::recursive_fields(api, &idents).into_iter().map(|(a, b)| (a.to_string(), b.to_string())).collect(),
         ..Names::default()
     };
     for o in &plan.ops {
-        names.methods.insert(o.op.name.clone(), o.method_ident.to_string());
+        names.methods.insert(op_key(o.op), o.method_ident.to_string());
         let planned: Vec<_> = o.required.iter().chain(&o.optional).collect();
         let params = o
             .op
@@ -104,7 +115,7 @@ pub fn names(api: &Api) -> Names {
                 planned.iter().find(|pp| std::ptr::eq(pp.p, p)).map(|pp| pp.ident.to_string()).unwrap_or_default()
             })
             .collect();
-        names.params.insert(o.op.name.clone(), params);
+        names.params.insert(op_key(o.op), params);
     }
     names
 }

@@ -229,18 +229,21 @@ pub fn plan<'a>(
 ) -> Plan<'a> {
     let mut models = model_idents.clone();
     let mut ops = Vec::new();
-    let mut used_methods: BTreeMap<String, String> = BTreeMap::new();
-    let mut used_requests: Vec<String> = Vec::new();
+    // Methods and request builders are named apart in each API group: a group is a module
+    // of its own, so the same name in two groups is no collision.
+    let mut used_methods: BTreeMap<(Option<&str>, String), String> = BTreeMap::new();
+    let mut used_requests: std::collections::BTreeSet<(Option<&str>, String)> = Default::default();
     for op in &api.operations {
+        let group = op.group.as_deref();
         match plan_op(op, schemes, &mut models, &api.models, warn) {
             Ok(mut p) => {
                 let mut name = p.method_ident.to_string();
-                if let Some(other) = used_methods.get(&name) {
+                if let Some(other) = used_methods.get(&(group, name.clone())) {
                     warn(super::Problem::at_op(op, format!(
                         "operations `{other}` and `{}` both become method `{name}`; the second is named `{name}_`",
                         op.name
                     )));
-                    while used_methods.contains_key(&name) {
+                    while used_methods.contains_key(&(group, name.clone())) {
                         name.push('_');
                     }
                     p.method_ident = format_ident!("{}", name);
@@ -248,15 +251,15 @@ pub fn plan<'a>(
                 let mut request = p.request_ident.to_string();
                 let base = request.trim_end_matches("Request").to_string();
                 let mut n = 2;
-                while used_requests.contains(&request) {
+                while used_requests.contains(&(group, request.clone())) {
                     // `Request` itself (an operation whose name has no letters) becomes
                     // `Request2`: an identifier cannot start with the digit.
                     request = if base.is_empty() { format!("Request{n}") } else { format!("{base}{n}Request") };
                     n += 1;
                 }
                 p.request_ident = format_ident!("{}", request);
-                used_requests.push(request);
-                used_methods.insert(name, op.name.clone());
+                used_requests.insert((group, request));
+                used_methods.insert((group, name), op.name.clone());
                 ops.push(p);
             }
             Err(why) => warn(super::Problem::at_op(op, format!("operation `{}` skipped: {why}", op.name))),
@@ -458,16 +461,18 @@ fn plain_response(op: &Operation, response: Option<&TypeRef>, models: &mut BTree
     }
 }
 
-/// The module of each API group, given in order of first appearance: groups whose names
-/// meet after case conversion (`UsersApi`, `users_api`) get distinct modules, the later
-/// one with a `_`.
+/// The module of each API group, given in order of first appearance: the group's name in
+/// snake case without its `Api` suffix (`AppsV1Api` → `apps_v1`), which is also the group's
+/// cargo feature and its `Client` accessor. Groups whose names meet after case conversion
+/// (`UsersApi`, `users_api`) get distinct modules, the later one with a `_`; names the
+/// client or the crate's features already use (`new`, `default`, `tracing`) take a `_`.
 pub fn group_modules<'a>(groups: impl IntoIterator<Item = &'a str>) -> BTreeMap<String, String> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
     for g in groups {
         if out.contains_key(g) {
             continue;
         }
-        let mut module = sanitize(g, Case::Snake, &[]);
+        let mut module = group_module(g);
         while out.values().any(|m| *m == module) {
             module.push('_');
         }
@@ -476,3 +481,15 @@ pub fn group_modules<'a>(groups: impl IntoIterator<Item = &'a str>) -> BTreeMap<
     out
 }
 
+/// Names a group's module must not take: the client's own methods (the module is also the
+/// accessor), the crate's own features and modules.
+pub const GROUP_RESERVED: &[&str] = &[
+    "new", "builder", "base_url", "clone", "config", "fmt", "default", "rustls", "native_tls", "tracing",
+];
+
+/// One group's module before collisions: `AppsV1Api` → `apps_v1`, `Api` → `api`.
+fn group_module(group: &str) -> String {
+    let snake = sanitize(group, Case::Snake, &[]);
+    let bare = snake.strip_suffix("_api").filter(|b| !b.is_empty()).unwrap_or(&snake);
+    sanitize(bare, Case::Snake, GROUP_RESERVED)
+}

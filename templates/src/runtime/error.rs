@@ -166,14 +166,24 @@ impl Error {
     }
 }
 
-/// `pay_client::models::Payment` → `models::Payment`; `Vec<a::models::B>` → `Vec<models::B>`.
+/// `pay_client::models::Payment` → `models::Payment`; `Vec<a::models::B>` → `Vec<models::B>`;
+/// a model defined in a file of its own, `pay_client::models::payment::Payment`, is named
+/// by its public path, `models::Payment`.
 fn short_type(full: &str) -> String {
     let mut out = String::new();
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
         let segments: Vec<&str> = word.split("::").collect();
-        let keep = if segments.len() > 2 { &segments[segments.len() - 2..] } else { &segments[..] };
-        out.push_str(&keep.join("::"));
+        match segments.iter().position(|s| *s == "models") {
+            Some(_) if segments.len() > 2 => {
+                out.push_str("models::");
+                out.push_str(segments[segments.len() - 1]);
+            }
+            _ => {
+                let keep = if segments.len() > 2 { &segments[segments.len() - 2..] } else { &segments[..] };
+                out.push_str(&keep.join("::"));
+            }
+        }
         word.clear();
     };
     for c in full.chars() {
@@ -421,6 +431,14 @@ impl fmt::Debug for BodyPreview<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoded_types_are_named_by_their_public_path() {
+        assert_eq!(short_type("pay_client::models::Payment"), "models::Payment");
+        assert_eq!(short_type("pay_client::models::payment::Payment"), "models::Payment");
+        assert_eq!(short_type("alloc::vec::Vec<pay_client::models::card::Card>"), "vec::Vec<models::Card>");
+        assert_eq!(short_type("serde_json::value::Value"), "value::Value");
+    }
 
     fn status_error(body: &[u8]) -> Error {
         let mut headers = HeaderMap::new();

@@ -560,10 +560,11 @@ pub(crate) fn parse_header(name: &str, value: &str) -> Result<(HeaderName, Heade
     Ok((header_name, header_value))
 }
 
-/// The per-request options and `send_stream` of every generated request
-/// builder: a struct with an `options: RequestOptions` field, a `client`,
-/// `into_request` and `DOCUMENTED`. `no_idempotency_key` leaves out
-/// `idempotency_key` (for operations whose docs have such a parameter).
+/// The per-request options and the senders every generated request builder
+/// shares (`send_json`, `send_bytes`, `send_stream`): a struct with an
+/// `options: RequestOptions` field, a `client`, `into_request`, `OPERATION`
+/// and `DOCUMENTED`. `no_idempotency_key` leaves out `idempotency_key` (for
+/// operations whose docs have such a parameter).
 #[allow(unused_macros)]
 macro_rules! request_options {
     () => {
@@ -601,6 +602,24 @@ macro_rules! request_options {
             self
         }
 
+        /// Sends the request and decodes a 2xx JSON body into your own type.
+        pub fn send_json<T: serde::de::DeserializeOwned>(
+            self,
+        ) -> impl std::future::Future<Output = $crate::runtime::ApiResult<T>> + Send {
+            let config = self.client.config.clone();
+            let req = self.into_request();
+            $crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, $crate::runtime::RawResponse::json::<T>)
+        }
+
+        /// Sends the request and returns the raw 2xx body.
+        pub fn send_bytes(
+            self,
+        ) -> impl std::future::Future<Output = $crate::runtime::ApiResult<bytes::Bytes>> + Send {
+            let config = self.client.config.clone();
+            let req = self.into_request();
+            $crate::runtime::send(config, req, Self::OPERATION, Self::DOCUMENTED, $crate::runtime::RawResponse::bytes)
+        }
+
         /// Sends the request and returns the 2xx body as a stream of bytes as
         /// it arrives (other statuses are [`Error::Status`](crate::Error::Status)).
         /// The deadline covers the wait for the response head, not the body.
@@ -630,6 +649,7 @@ mod tests {
     }
 
     impl FakeRequest<'_> {
+        const OPERATION: &'static str = "op";
         const DOCUMENTED: &'static [super::super::Documented] = &[];
 
         fn into_request(self) -> Result<RequestBuilder, Error> {
@@ -676,6 +696,20 @@ mod tests {
                 options: RequestOptions::new(),
             }
             .send_stream(),
+        );
+        drop(
+            FakeRequest {
+                client: &client,
+                options: RequestOptions::new(),
+            }
+            .send_json::<serde_json::Value>(),
+        );
+        drop(
+            FakeRequest {
+                client: &client,
+                options: RequestOptions::new(),
+            }
+            .send_bytes(),
         );
     }
 

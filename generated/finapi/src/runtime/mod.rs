@@ -43,7 +43,7 @@ pub use request::{FilePart, RequestBuilder, RequestOptions};
 #[allow(unused_imports)]
 pub(crate) use request::request_options;
 #[allow(unused_imports)]
-pub use response::{documented_description, ApiResponse, Documented, RawResponse};
+pub use response::{documented_description, send, ApiResponse, ApiResult, Decoder, Documented, RawResponse};
 #[allow(unused_imports)]
 pub use retry::RetryPolicy;
 #[allow(unused_imports)]

@@ -71,6 +71,29 @@ pub struct RawResponse {
     pub body: Bytes,
 }
 
+/// What sending a request gives: the decoded 2xx answer, or the error.
+pub type ApiResult<T> = Result<ApiResponse<T>, Error>;
+
+/// How a request builder decodes a 2xx answer: [`RawResponse::json`],
+/// [`RawResponse::empty`], [`RawResponse::bytes`] or [`RawResponse::text`].
+pub type Decoder<T> =
+    fn(RawResponse, &'static str, &'static [Documented]) -> Result<ApiResponse<T>, Error>;
+
+/// Sends a request of the operation `operation` and decodes its 2xx answer
+/// with `decode`: the sending every generated request builder shares (one
+/// future per response type, not one per operation). `req` is the builder's
+/// request, or why it could not be built.
+pub async fn send<T>(
+    config: super::ClientConfig,
+    req: Result<super::RequestBuilder, Error>,
+    operation: &'static str,
+    documented: &'static [Documented],
+    decode: Decoder<T>,
+) -> ApiResult<T> {
+    let raw = config.execute(req?).await?;
+    decode(raw, operation, documented)
+}
+
 impl RawResponse {
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
