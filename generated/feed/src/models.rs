@@ -5,8 +5,9 @@ use crate::runtime::QueryValue as _;
 /// The API's `AuditEntry` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEntry {
-    /// The `id` field.
-    pub id: i64,
+    /// The `id` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub id: Option<i64>,
     /// The `action` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
@@ -18,7 +19,7 @@ impl AuditEntry {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(id: i64) -> Self {
         Self {
-            id,
+            id: Some(id),
             action: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
@@ -34,10 +35,14 @@ impl crate::runtime::QueryValue for AuditEntry {
 /// The API's `AuditPage` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditPage {
-    /// The `items` field.
-    pub items: Vec<crate::models::AuditEntry>,
+    /// The `items` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub items: Option<Vec<crate::models::AuditEntry>>,
     /// Entries in all pages.
-    pub total: i64,
+    ///
+    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub total: Option<i64>,
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
@@ -46,8 +51,8 @@ impl AuditPage {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(items: Vec<crate::models::AuditEntry>, total: i64) -> Self {
         Self {
-            items,
-            total,
+            items: Some(items),
+            total: Some(total),
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -63,9 +68,15 @@ impl crate::runtime::QueryValue for AuditPage {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     /// Event id.
-    pub id: String,
+    ///
+    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub id: Option<String>,
     /// What happened.
-    pub kind: String,
+    ///
+    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub kind: Option<String>,
     /// Details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -77,8 +88,8 @@ impl Event {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(id: impl Into<String>, kind: impl Into<String>) -> Self {
         Self {
-            id: id.into(),
-            kind: kind.into(),
+            id: Some(id.into()),
+            kind: Some(kind.into()),
             payload: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
@@ -94,8 +105,9 @@ impl crate::runtime::QueryValue for Event {
 /// The API's `EventPage` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventPage {
-    /// The `data` field.
-    pub data: Vec<crate::models::Event>,
+    /// The `data` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub data: Option<Vec<crate::models::Event>>,
     /// Cursor of the next page; absent or null on the last page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
@@ -107,7 +119,7 @@ impl EventPage {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(data: Vec<crate::models::Event>) -> Self {
         Self {
-            data,
+            data: Some(data),
             next_cursor: None,
             additional_properties: std::collections::BTreeMap::new(),
         }

@@ -5,11 +5,12 @@ use crate::runtime::QueryValue as _;
 /// The API's `Attachment` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
-    /// The `id` field.
-    pub id: String,
-    /// The `fileName` field.
-    #[serde(rename = "fileName")]
-    pub file_name: String,
+    /// The `id` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The `fileName` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(rename = "fileName", default)]
+    pub file_name: Option<String>,
     /// The `size` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
@@ -24,8 +25,8 @@ impl Attachment {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(id: impl Into<String>, file_name: impl Into<String>) -> Self {
         Self {
-            id: id.into(),
-            file_name: file_name.into(),
+            id: Some(id.into()),
+            file_name: Some(file_name.into()),
             size: None,
             content_type: None,
             additional_properties: std::collections::BTreeMap::new(),
@@ -42,10 +43,12 @@ impl crate::runtime::QueryValue for Attachment {
 /// The API's `Error` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
-    /// The `code` field.
-    pub code: i64,
-    /// The `message` field.
-    pub message: String,
+    /// The `code` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub code: Option<i64>,
+    /// The `message` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub message: Option<String>,
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
@@ -54,8 +57,8 @@ impl Error {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(code: i64, message: impl Into<String>) -> Self {
         Self {
-            code,
-            message: message.into(),
+            code: Some(code),
+            message: Some(message.into()),
             additional_properties: std::collections::BTreeMap::new(),
         }
     }
@@ -70,11 +73,12 @@ impl crate::runtime::QueryValue for Error {
 /// The API's `NewOrder` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NewOrder {
-    /// The `customerId` field.
-    #[serde(rename = "customerId")]
-    pub customer_id: String,
-    /// The `items` field.
-    pub items: Vec<crate::models::OrderItem>,
+    /// The `customerId` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(rename = "customerId", default)]
+    pub customer_id: Option<String>,
+    /// The `items` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub items: Option<Vec<crate::models::OrderItem>>,
     /// The `note` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -89,8 +93,8 @@ impl NewOrder {
         items: Vec<crate::models::OrderItem>,
     ) -> Self {
         Self {
-            customer_id: customer_id.into(),
-            items,
+            customer_id: Some(customer_id.into()),
+            items: Some(items),
             note: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
@@ -106,13 +110,15 @@ impl crate::runtime::QueryValue for NewOrder {
 /// The API's `Order` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Order {
-    /// The `id` field.
-    pub id: String,
-    /// The `customerId` field.
-    #[serde(rename = "customerId")]
-    pub customer_id: String,
-    /// The `status` field.
-    pub status: crate::models::OrderStatus,
+    /// The `id` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// The `customerId` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(rename = "customerId", default)]
+    pub customer_id: Option<String>,
+    /// The `status` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub status: Option<crate::models::OrderStatus>,
     /// The `items` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<crate::models::OrderItem>>,
@@ -142,9 +148,9 @@ impl Order {
         status: crate::models::OrderStatus,
     ) -> Self {
         Self {
-            id: id.into(),
-            customer_id: customer_id.into(),
-            status,
+            id: Some(id.into()),
+            customer_id: Some(customer_id.into()),
+            status: Some(status),
             items: None,
             total: None,
             created_at: None,
@@ -163,10 +169,12 @@ impl crate::runtime::QueryValue for Order {
 /// The API's `OrderItem` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrderItem {
-    /// The `sku` field.
-    pub sku: String,
-    /// The `quantity` field.
-    pub quantity: i64,
+    /// The `sku` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub sku: Option<String>,
+    /// The `quantity` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(default)]
+    pub quantity: Option<i64>,
     /// The `unitPrice` field.
     #[serde(rename = "unitPrice", default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<f64>,
@@ -178,8 +186,8 @@ impl OrderItem {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(sku: impl Into<String>, quantity: i64) -> Self {
         Self {
-            sku: sku.into(),
-            quantity,
+            sku: Some(sku.into()),
+            quantity: Some(quantity),
             unit_price: None,
             additional_properties: std::collections::BTreeMap::new(),
         }

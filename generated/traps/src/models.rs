@@ -30,8 +30,10 @@ impl crate::runtime::QueryValue for Client {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
     /// Rust keyword `type`.
-    #[serde(rename = "type")]
-    pub type_: String,
+    ///
+    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
+    #[serde(rename = "type", default)]
+    pub type_: Option<String>,
     /// Rust keyword `self`.
     ///
     /// JSON key `self`.
@@ -84,7 +86,7 @@ impl Error {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(type_: impl Into<String>) -> Self {
         Self {
-            type_: type_.into(),
+            type_: Some(type_.into()),
             self_: None,
             match_: None,
             async_: None,

@@ -140,6 +140,11 @@ use super::naming::{fold, is_python_attribute, unescape_python, Convention};
 use crate::ir::{Evidence, Location};
 use crate::ir::{Field, Model};
 
+/// The evidence of a required field's nullability where the docs never state any: the
+/// renderer reads such a field leniently (absent or `null` is `None`).
+pub const NULL_GUESS: &str =
+    "guess: these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says";
+
 /// Models from model docs, JSON names inferred from the API's naming convention (or the
 /// keys of a JSON example of that model, where the doc has one).
 pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &mut Diagnostics) {
@@ -152,6 +157,10 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             }
         }
     }
+    // Whether the docs state nullability: a doc set that marks no field nullable (`none_type`,
+    // `Optional[…]`, `nullable`) is one whose template never says it (7.x python), so a
+    // required field's `null` is a guess either way.
+    let states_nullability = docs.iter().flat_map(|d| &d.fields).any(|f| f.nullable);
     for d in docs {
         if api.models.iter().any(|m| m.name == d.name) {
             diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
@@ -205,6 +214,9 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             }
             // The Rust name derives from the neutral name; the wire name's inference above
             // keeps reading the doc's name as before.
+            if !states_nullability && f.required && !f.nullable && !f.read_only {
+                inferred.insert("nullable".into(), NULL_GUESS.into());
+            }
             let neutral = super::naming::unescape(&f.name, conv.language);
             let neutral_name = (neutral != f.name || unescape_python(&f.name) != f.name).then(|| neutral.to_string());
             model.fields.push(Field {

@@ -46,6 +46,9 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     let wire = &f.wire_name;
     let rename = if *ident != f.wire_name { quote!(rename = #wire,) } else { quote!() };
     let optional = !f.required || f.read_only;
+    // A guessed non-null required field reads as a nullable one (see `null_guessed`).
+    let guessed = crate::surface::models::null_guessed(f);
+    let nullable = f.nullable || guessed.is_some();
     let adapter = |plain: &str, option: &str, double: &str| -> Option<(String, String, String)> {
         Some((plain.to_string(), option.to_string(), double.to_string()))
     };
@@ -54,7 +57,7 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
         TypeRef::Date => adapter("crate::runtime::wire::date", "crate::runtime::wire::date::option", "crate::runtime::wire::date::double_option"),
         _ => None,
     };
-    let (ty, attrs) = match (optional, f.nullable) {
+    let (ty, attrs) = match (optional, nullable) {
         (false, false) => {
             let with = adapters.map(|a| a.0);
             let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
@@ -89,6 +92,12 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     }
     if f.read_only {
         notes.push("Read-only: set by the server, not sent when `None`.".to_string());
+    }
+    if let Some(why) = guessed {
+        let why = why.trim_start_matches("guess:").trim();
+        notes.push(format!(
+            "Required, but whether it may be `null` is a guess ({why}): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`)."
+        ));
     }
     match (optional, f.nullable) {
         (true, true) => notes.push("`None`: not sent; `Some(None)`: sent as `null`.".into()),
@@ -148,21 +157,27 @@ fn object(
         fields.push(decl);
         // A required text field with a documented default (a variant's tag constant, 5.x/6.x
         // `defaults to "card"`) is filled in by the constructor.
-        let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && ty.to_string() == "String");
+        // A required field read leniently (its nullability a guess) is still taken plainly.
+        let guessed = crate::surface::models::null_guessed(f).is_some();
+        let plain = if guessed { base_tokens(&f.ty, idents, true).to_string() } else { ty.to_string() };
+        let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && plain == "String");
         if let Some(value) = constant {
             constants.push(format!("`{}` is `{value:?}`", f.wire_name));
-            new_inits.push(quote!(#ident: #value.to_owned(),));
+            new_inits.push(if guessed { quote!(#ident: Some(#value.to_owned()),) } else { quote!(#ident: #value.to_owned(),) });
         } else if f.required && !f.read_only {
             let boxed_arg = boxed && !f.nullable;
-            let (arg_ty, value) = if ty.to_string() == "String" {
+            let (arg_ty, value) = if plain == "String" {
                 (quote!(impl Into<String>), quote!(#ident.into()))
             } else if boxed_arg {
                 (base_tokens(&f.ty, idents, true), quote!(Box::new(#ident)))
+            } else if guessed {
+                (base_tokens(&f.ty, idents, true), quote!(#ident))
             } else {
                 (ty.clone(), quote!(#ident))
             };
+            let value = if guessed { quote!(Some(#value)) } else { value };
             new_args.push(quote!(#ident: #arg_ty));
-            new_inits.push(if ident == value.to_string() { quote!(#ident,) } else { quote!(#ident: #value,) });
+            new_inits.push(if ident.to_string() == value.to_string() { quote!(#ident,) } else { quote!(#ident: #value,) });
         } else {
             new_inits.push(quote!(#ident: None,));
         }

@@ -82,6 +82,14 @@ fn variants_typed(api: &Api, m: &Model) -> bool {
         })
 }
 
+/// A required field whose nullability is a guess (`nullable: 'guess: …'` in `inferred`): it
+/// decodes as an `Option`, `None` when the answer has `null` or leaves it out, and is still
+/// always sent. The evidence, for its rustdoc.
+pub fn null_guessed(f: &Field) -> Option<&str> {
+    let e = f.inferred.get("nullable")?;
+    (f.required && !f.nullable && !f.read_only && e.starts_with("guess:")).then_some(e.as_str())
+}
+
 /// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
 /// and close a cycle: the field's model contains the first one again the same way. Those
 /// are boxed.
