@@ -5,8 +5,8 @@ use crate::runtime::QueryValue as _;
 /// The API's `AuditEntry` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEntry {
-    /// The `id` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `id` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
     /// The `action` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,13 +35,13 @@ impl crate::runtime::QueryValue for AuditEntry {
 /// The API's `AuditPage` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditPage {
-    /// The `items` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `items` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<crate::models::AuditEntry>>,
     /// Entries in all pages.
     ///
-    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total: Option<i64>,
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
@@ -69,13 +69,13 @@ impl crate::runtime::QueryValue for AuditPage {
 pub struct Event {
     /// Event id.
     ///
-    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// What happened.
     ///
-    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,8 +105,8 @@ impl crate::runtime::QueryValue for Event {
 /// The API's `EventPage` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventPage {
-    /// The `data` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `data` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<crate::models::Event>>,
     /// Cursor of the next page; absent or null on the last page.
     #[serde(default, skip_serializing_if = "Option::is_none")]

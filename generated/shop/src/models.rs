@@ -5,11 +5,11 @@ use crate::runtime::QueryValue as _;
 /// The API's `Attachment` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
-    /// The `id` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `id` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `fileName` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(rename = "fileName", default)]
+    /// The `fileName` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "fileName", default, skip_serializing_if = "Option::is_none")]
     pub file_name: Option<String>,
     /// The `size` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,11 +43,11 @@ impl crate::runtime::QueryValue for Attachment {
 /// The API's `Error` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
-    /// The `code` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `code` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<i64>,
-    /// The `message` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `message` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
@@ -73,11 +73,11 @@ impl crate::runtime::QueryValue for Error {
 /// The API's `NewOrder` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NewOrder {
-    /// The `customerId` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(rename = "customerId", default)]
+    /// The `customerId` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "customerId", default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// The `items` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `items` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<crate::models::OrderItem>>,
     /// The `note` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -110,14 +110,14 @@ impl crate::runtime::QueryValue for NewOrder {
 /// The API's `Order` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Order {
-    /// The `id` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `id` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// The `customerId` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(rename = "customerId", default)]
+    /// The `customerId` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "customerId", default, skip_serializing_if = "Option::is_none")]
     pub customer_id: Option<String>,
-    /// The `status` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `status` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<crate::models::OrderStatus>,
     /// The `items` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,11 +169,11 @@ impl crate::runtime::QueryValue for Order {
 /// The API's `OrderItem` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrderItem {
-    /// The `sku` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `sku` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sku: Option<String>,
-    /// The `quantity` field. Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(default)]
+    /// The `quantity` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quantity: Option<i64>,
     /// The `unitPrice` field.
     #[serde(rename = "unitPrice", default, skip_serializing_if = "Option::is_none")]

@@ -31,8 +31,8 @@ impl crate::runtime::QueryValue for Client {
 pub struct Error {
     /// Rust keyword `type`.
     ///
-    /// Required, but whether it may be `null` is a guess (these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`).
-    #[serde(rename = "type", default)]
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub type_: Option<String>,
     /// Rust keyword `self`.
     ///

@@ -209,8 +209,29 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             }
             if let TypeRef::Model(m) = &ty {
                 if m.is_empty() {
-                    ty = TypeRef::String;
+                    // A link to no doc (`[**kotlin.Long**](.md)`, swagger-codegen Kotlin): the
+                    // type the text spells.
+                    let text = f.doc_type.trim().trim_matches('*');
+                    ty = crate::doc::types::type_from_cell(conv.language, text, None)
+                        .ok()
+                        .map(|(t, _)| t)
+                        .filter(|t| !matches!(t, TypeRef::Model(m) if m.is_empty()))
+                        .unwrap_or(TypeRef::String);
                 }
+            }
+            // A link to no doc (`[**kotlin.Long**](.md)`, swagger-codegen Kotlin) was read
+            // as text: the spelled type, where it is another.
+            if ty == TypeRef::String {
+                let text = f.doc_type.trim().trim_matches('*');
+                if let Ok((t, _)) = crate::doc::types::type_from_cell(conv.language, text, None) {
+                    if !matches!(t, TypeRef::String | TypeRef::Model(_) | TypeRef::Any) {
+                        inferred.insert("type".into(), format!("spelled `{text}`, though linked to no doc"));
+                        ty = t;
+                    }
+                }
+            }
+            if let Some(why) = ambiguous_type(conv.language, &f.doc_type, &ty) {
+                inferred.entry("type".into()).or_insert(why);
             }
             // The Rust name derives from the neutral name; the wire name's inference above
             // keeps reading the doc's name as before.
@@ -236,6 +257,24 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
         api.models.push(model);
     }
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// A field type the docs' spelling does not settle: a date-time spelled as the language
+/// spells dates too (`Date` in Swift and JavaScript, `\DateTime` in PHP, `DateTime` in Dart,
+/// C# and Perl, Java's old `Date`), or R's `character`, which R docs write for strings and
+/// booleans alike. The renderer reads such a field as text (a date) or as any JSON (R).
+pub fn ambiguous_type(language: &str, doc_type: &str, ty: &TypeRef) -> Option<String> {
+    let spelled = doc_type.trim().trim_matches('*').trim();
+    let last = spelled.rsplit(['\\', '.', ':']).next().unwrap_or(spelled);
+    match ty {
+        TypeRef::DateTime if matches!(last, "Date" | "DateTime" | "Time") => Some(format!(
+            "guess: `{spelled}` spells both a date and a date-time in these docs; read as text, as the server sends it"
+        )),
+        TypeRef::String if language == "r" && spelled == "character" => Some(
+            "guess: R docs write `character` for strings and booleans alike; read as any JSON".to_string(),
+        ),
+        _ => None,
+    }
 }
 
 /// A parameter the doc types with an enum's name but links to no doc (`[**Priority**](.md)`,

@@ -39,6 +39,9 @@ fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> Toke
 
 /// A field's declaration, and its Rust type.
 fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxed: bool) -> (TokenStream, TokenStream) {
+    // A type the docs do not settle is read leniently (text, or any JSON).
+    let lenient = crate::surface::models::type_guessed(f).map(|ty| Field { ty, ..f.clone() });
+    let f = lenient.as_ref().unwrap_or(f);
     let base = base_tokens(&f.ty, idents, true);
     // A model that contains itself (directly or through others) needs a pointer somewhere
     // in the cycle, or its size is infinite.
@@ -68,7 +71,10 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
         (false, true) => {
             let with = adapters.map(|a| a.1);
             let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
-            (quote!(Option<#base>), quote!(#rename default, #with))
+            // A guessed one is left out when `None` (read from an answer without it, or with
+            // `null`), so that an answer re-encodes as it came.
+            let skip = if guessed.is_some() { quote!(skip_serializing_if = "Option::is_none",) } else { quote!() };
+            (quote!(Option<#base>), quote!(#rename default, #skip #with))
         }
         (true, false) => {
             let with = adapters.map(|a| a.1);
@@ -93,11 +99,16 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     if f.read_only {
         notes.push("Read-only: set by the server, not sent when `None`.".to_string());
     }
-    if let Some(why) = guessed {
+    if let Some(why) = lenient.as_ref().and_then(|l| l.inferred.get("type")) {
         let why = why.trim_start_matches("guess:").trim();
-        notes.push(format!(
-            "Required, but whether it may be `null` is a guess ({why}): `None` when an answer has `null` or leaves it out; always sent (`None` as `null`)."
-        ));
+        notes.push(format!("Its type is a guess: {why}."));
+    }
+    if guessed.is_some() {
+        notes.push(
+            "Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer \
+             has `null` or leaves it out, and then not sent; `new` takes it."
+                .to_string(),
+        );
     }
     match (optional, f.nullable) {
         (true, true) => notes.push("`None`: not sent; `Some(None)`: sent as `null`.".into()),
@@ -159,7 +170,8 @@ fn object(
         // `defaults to "card"`) is filled in by the constructor.
         // A required field read leniently (its nullability a guess) is still taken plainly.
         let guessed = crate::surface::models::null_guessed(f).is_some();
-        let plain = if guessed { base_tokens(&f.ty, idents, true).to_string() } else { ty.to_string() };
+        let arg_ty = crate::surface::models::type_guessed(f).unwrap_or_else(|| f.ty.clone());
+        let plain = if guessed { base_tokens(&arg_ty, idents, true).to_string() } else { ty.to_string() };
         let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && plain == "String");
         if let Some(value) = constant {
             constants.push(format!("`{}` is `{value:?}`", f.wire_name));
@@ -169,15 +181,15 @@ fn object(
             let (arg_ty, value) = if plain == "String" {
                 (quote!(impl Into<String>), quote!(#ident.into()))
             } else if boxed_arg {
-                (base_tokens(&f.ty, idents, true), quote!(Box::new(#ident)))
+                (base_tokens(&arg_ty, idents, true), quote!(Box::new(#ident)))
             } else if guessed {
-                (base_tokens(&f.ty, idents, true), quote!(#ident))
+                (base_tokens(&arg_ty, idents, true), quote!(#ident))
             } else {
                 (ty.clone(), quote!(#ident))
             };
             let value = if guessed { quote!(Some(#value)) } else { value };
             new_args.push(quote!(#ident: #arg_ty));
-            new_inits.push(if ident.to_string() == value.to_string() { quote!(#ident,) } else { quote!(#ident: #value,) });
+            new_inits.push(if ident == value.to_string() { quote!(#ident,) } else { quote!(#ident: #value,) });
         } else {
             new_inits.push(quote!(#ident: None,));
         }

@@ -90,6 +90,21 @@ pub fn null_guessed(f: &Field) -> Option<&str> {
     (f.required && !f.nullable && !f.read_only && e.starts_with("guess:")).then_some(e.as_str())
 }
 
+/// A field whose type the docs' spelling does not settle (`type: 'guess: …'` in `inferred`,
+/// see `infer::models::ambiguous_type`): a date or date-time read as text, a string as any
+/// JSON.
+pub fn type_guessed(f: &Field) -> Option<TypeRef> {
+    let e = f.inferred.get("type")?;
+    if !e.starts_with("guess:") {
+        return None;
+    }
+    match f.ty {
+        TypeRef::Date | TypeRef::DateTime => Some(TypeRef::String),
+        TypeRef::String => Some(TypeRef::Any),
+        _ => None,
+    }
+}
+
 /// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
 /// and close a cycle: the field's model contains the first one again the same way. Those
 /// are boxed.
