@@ -411,7 +411,7 @@ async fn ndjson_send_collects_and_send_stream_gives_bytes() {
     // A line that does not decode is an error item; the stream goes on.
     let _ = server.reset().await;
     Mock::given(path("/events/stream"))
-        .respond_with(ResponseTemplate::new(200).set_body_raw(format!("{{\"nope\":1}}\n{}\n", event("c")), "application/x-ndjson"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(format!("{{\"id\":[1]}}\n{}\n", event("c")), "application/x-ndjson"))
         .mount(&server)
         .await;
     let got: Vec<_> = c.stream_events().send_items().await.unwrap().collect().await;
