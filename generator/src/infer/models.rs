@@ -25,6 +25,7 @@ pub fn infer_variants(api: &mut Api) {
         .map(|m| (m.name.clone(), m.fields.iter().map(|f| (f.name.clone(), f)).collect()))
         .collect();
     let mut found: BTreeMap<String, (Vec<String>, Option<Discriminator>, String)> = BTreeMap::new();
+    let mut partial: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
     for (name, fields) in &objects {
         if fields.len() < 2 {
             continue;
@@ -70,11 +71,19 @@ pub fn infer_variants(api: &mut Api) {
             let own = required_keys(c);
             own.iter().any(|k| cands.iter().all(|o| o == c || !objects[*o].contains_key(k)))
         });
-        if !distinct {
-            continue;
-        }
         let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
-        if union != fields.keys().cloned().collect::<BTreeSet<String>>() {
+        if !distinct || union != fields.keys().cloned().collect::<BTreeSet<String>>() {
+            // Parts the docs do not settle as variants (or as the parts of an `allOf`): a
+            // field not required by every one of them may be left out.
+            let unsettled: Vec<String> = fields
+                .iter()
+                .filter(|(k, f)| f.required && !cands.iter().all(|c| objects[*c].get(*k).is_some_and(|g| g.required)))
+                .map(|(k, _)| k.clone())
+                .collect();
+            if !unsettled.is_empty() {
+                let list = cands.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+                partial.insert(name.clone(), (unsettled, list));
+            }
             continue;
         }
         // Stricter variants first: an untagged decoder takes the first that fits.
@@ -114,6 +123,14 @@ pub fn infer_variants(api: &mut Api) {
         found.insert(name.clone(), (variants, disc, evidence));
     }
     for m in &mut api.models {
+        if let Some((unsettled, list)) = partial.remove(&m.name) {
+            for f in m.fields.iter_mut().filter(|f| unsettled.contains(&f.name)) {
+                f.inferred.insert(
+                    "required".into(),
+                    format!("guess: the model lists the fields of {list} together, which the docs do not settle as a union's variants or an allOf's parts, and not all of them require it"),
+                );
+            }
+        }
         if let Some((variants, disc, evidence)) = found.remove(&m.name) {
             m.kind = ModelKind::OneOf;
             m.variants = variants;

@@ -103,7 +103,12 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
         let why = why.trim_start_matches("guess:").trim();
         notes.push(format!("Its type is a guess: {why}."));
     }
-    if guessed.is_some() {
+    if let Some(why) = guessed.filter(|_| f.inferred.get("required").is_some_and(|e| e.starts_with("guess:"))) {
+        let why = why.trim_start_matches("guess:").trim();
+        notes.push(format!(
+            "Required by the docs, but that is a guess ({why}): `None` when an answer leaves it out or has `null`, and then not sent; `new` takes it."
+        ));
+    } else if guessed.is_some() {
         notes.push(
             "Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer \
              has `null` or leaves it out, and then not sent; `new` takes it."

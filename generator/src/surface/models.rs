@@ -82,12 +82,14 @@ fn variants_typed(api: &Api, m: &Model) -> bool {
         })
 }
 
-/// A required field whose nullability is a guess (`nullable: 'guess: …'` in `inferred`): it
+/// A required field whose requiredness or nullability is a guess (`required: 'guess: …'` or
+/// `nullable: 'guess: …'` in `inferred`): it
 /// decodes as an `Option`, `None` when the answer has `null` or leaves it out, and is still
 /// always sent. The evidence, for its rustdoc.
 pub fn null_guessed(f: &Field) -> Option<&str> {
-    let e = f.inferred.get("nullable")?;
-    (f.required && !f.nullable && !f.read_only && e.starts_with("guess:")).then_some(e.as_str())
+    let guess = |fact: &str| f.inferred.get(fact).filter(|e| e.starts_with("guess:"));
+    let e = guess("required").or_else(|| guess("nullable"))?;
+    (f.required && !f.nullable && !f.read_only).then_some(e.as_str())
 }
 
 /// A field whose type the docs' spelling does not settle (`type: 'guess: …'` in `inferred`,
