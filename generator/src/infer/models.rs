@@ -157,6 +157,53 @@ use super::naming::{fold, is_python_attribute, unescape_python, Convention};
 use crate::ir::{Evidence, Location};
 use crate::ir::{Field, Model};
 
+/// Names the docs spell otherwise than a Python attribute, folded (`computeduserset`) →
+/// the spellings (`computedUserset`) with their evidence: words of the docs' prose (model,
+/// field, operation and parameter descriptions) in camelCase and keys of any JSON example,
+/// *weak* (a name the docs spell both ways decides nothing).
+fn spellings(api: &Api, docs: &[DocModel]) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut prose: Vec<&str> = Vec::new();
+    for d in docs {
+        prose.push(&d.description);
+        prose.extend(d.fields.iter().map(|f| f.description.as_str()));
+    }
+    for op in &api.operations {
+        prose.push(&op.summary);
+        prose.push(&op.description);
+        prose.extend(op.params.iter().map(|p| p.description.as_str()));
+    }
+    for text in prose {
+        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            let camel = word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase) && !word.contains('_');
+            if camel && word.len() > 3 {
+                out.entry(fold(word)).or_default().entry(word.to_string()).or_insert(format!("weak: spelled `{word}` in the docs' prose"));
+            }
+        }
+    }
+    fn keys(v: &serde_json::Value, out: &mut BTreeMap<String, BTreeMap<String, String>>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, v) in o {
+                    out.entry(fold(k))
+                        .or_default()
+                        .entry(k.clone())
+                        .or_insert(format!("weak: written `{k}` as a key of the docs' JSON examples"));
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    for p in api.operations.iter().flat_map(|op| &op.params) {
+        if let Some(v) = &p.example {
+            keys(v, &mut out);
+        }
+    }
+    out
+}
+
 /// The evidence of a required field's nullability where the docs never state any: the
 /// renderer reads such a field leniently (absent or `null` is `None`).
 pub const NULL_GUESS: &str =
@@ -178,6 +225,7 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
     // `Optional[…]`, `nullable`) is one whose template never says it (7.x python), so a
     // required field's `null` is a guess either way.
     let states_nullability = docs.iter().flat_map(|d| &d.fields).any(|f| f.nullable);
+    let spelled = spellings(api, docs);
     for d in docs {
         if api.models.iter().any(|m| m.name == d.name) {
             diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
@@ -218,6 +266,13 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
                 }
                 // A key the docs write as sent (`_links`, `@type`, `expiryMonth`) is kept as written.
                 None if !is_python_attribute(bare) => bare.to_string(),
+                // Spelled otherwise, and one way only, in the docs' prose or as a key of their
+                // JSON examples (`computedUserset` for `computed_userset`).
+                None if spelled.get(&fold(bare)).is_some_and(|s| s.len() == 1 && !s.contains_key(bare)) => {
+                    let (k, from) = spelled[&fold(bare)].iter().next().map(|(k, e)| (k.clone(), e.clone())).unwrap_or_default();
+                    inferred.insert("wire_name".into(), from);
+                    k
+                }
                 None => super::naming::json_wire(bare, conv, &mut inferred),
             };
             let mut ty = f.ty.clone();
