@@ -359,3 +359,32 @@ fn every_language_fixtures_models_decode_every_valid_instance() {
     }
     assert!(langs::FIXTURES.len() >= 200 && models >= 1000, "too few fixtures or models read");
 }
+
+#[test]
+fn a_required_field_whose_nullability_is_a_guess_reads_null_and_absence_as_none() {
+    use feed_client::models::Event;
+    // The feed docs (7.x python) never mark a field nullable: `id` and `kind` are required,
+    // but a server that nulls or omits them still gives an answer, re-encoded as it came.
+    for body in [serde_json::json!({"id": "e1"}), serde_json::json!({"id": null, "kind": "k", "extra": [1]})] {
+        let e: Event = serde_json::from_value(body.clone()).unwrap();
+        let mut nulls = 0;
+        lossless("$", &body, &serde_json::to_value(&e).unwrap(), &mut nulls).unwrap();
+    }
+    let e: Event = serde_json::from_value(serde_json::json!({"kind": null})).unwrap();
+    assert_eq!((e.id, e.kind), (None, None));
+    // What you build sends what the docs require.
+    let built = serde_json::to_value(Event::new("e2", "user.created")).unwrap();
+    assert_eq!(built, serde_json::json!({"id": "e2", "kind": "user.created"}));
+}
+
+#[test]
+fn models_whose_docs_settle_their_fields_stay_strict_with_located_errors() {
+    // pay's provider.yaml lists the nullable fields: a card without `last4` is an error that
+    // names the model's path and what was expected.
+    let body = serde_json::json!({"data": [{"id": "p1", "amount": 1, "currency": "EUR", "status": "pending",
+        "method": {"kind": "card", "expiryMonth": 1}, "note": null, "createdAt": "2024-01-01T00:00:00Z"}]});
+    let err = round_trip::<pay_client::models::PaymentPage>(&body).unwrap_err();
+    assert!(err.contains("data[0].method") && err.contains("last4"), "{err}");
+    let err = round_trip::<pay_client::models::Card>(&serde_json::json!({"kind": "card", "last4": 4242, "expiryMonth": 1})).unwrap_err();
+    assert!(err.contains("last4") && err.contains("expected a string"), "{err}");
+}
