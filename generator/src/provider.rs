@@ -398,6 +398,14 @@ pub fn apply(api: &mut Api, cfg: &ProviderConfig, text: &str, file: &str, diags:
             }
         }
     }
+    // provider.yaml naming the nullable fields settles the others: not nullable.
+    if cfg.models.values().flat_map(|o| o.fields.values()).any(|fo| fo.nullable.is_some()) {
+        for f in api.models.iter_mut().flat_map(|m| m.fields.iter_mut()) {
+            if f.inferred.get("nullable").is_some_and(|e| e.starts_with("guess:")) {
+                f.inferred.remove("nullable");
+            }
+        }
+    }
     let scheme_names: Vec<String> = api.auth_schemes.iter().map(|s| s.name.clone()).collect();
     for (name, o) in &cfg.operations {
         let Some(op) = api.operations.iter_mut().find(|op| names_op(name, op)) else {

@@ -82,6 +82,21 @@ fn nullable_fields_as_the_generations_show_them() {
     assert!(n.required && n.nullable, "{n:?}");
     let seven = load("python");
     assert!(!note(&seven).nullable, "7.x docs do not show nullable; provider.yaml says it (specs/pay)");
+    // So 7.x's required fields' nullability is a guess (decoded leniently); 6.x states it.
+    let guesses = |api: &Api| {
+        api.models
+            .iter()
+            .flat_map(|m| &m.fields)
+            .filter(|f| f.inferred.get("nullable").is_some_and(|e| e.starts_with("guess:")))
+            .map(|f| (f.required, f.name.clone()))
+            .collect::<Vec<_>>()
+    };
+    let seven = guesses(&seven);
+    assert!(seven.iter().all(|(required, _)| *required) && seven.iter().any(|(_, n)| n == "last4"), "{seven:?}");
+    assert_eq!(guesses(&prior), []);
+    // The checked-in specs/pay: its provider.yaml lists the nullable fields, which settles the rest.
+    let settled = generator::load_input(&support::root().join("specs/pay")).unwrap().value;
+    assert_eq!(guesses(&settled), []);
 }
 
 /// The checked-in `specs/pay` (7.x docs plus provider.yaml) renders every shape.

@@ -96,7 +96,7 @@ async fn parameters_named_like_locals_and_builder_methods() {
 async fn model_named_error_with_keyword_fields_as_the_body() {
     let server = MockServer::start().await;
     let sent = models::Error {
-        type_: "bad".into(),
+        type_: Some("bad".into()),
         self_: Some("s".into()),
         match_: Some("m".into()),
         async_: Some(true),

@@ -30,8 +30,10 @@ impl crate::runtime::QueryValue for Client {
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
     /// Rust keyword `type`.
-    #[serde(rename = "type")]
-    pub type_: String,
+    ///
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub type_: Option<String>,
     /// Rust keyword `self`.
     ///
     /// JSON key `self`.
@@ -84,7 +86,7 @@ impl Error {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(type_: impl Into<String>) -> Self {
         Self {
-            type_: type_.into(),
+            type_: Some(type_.into()),
             self_: None,
             match_: None,
             async_: None,

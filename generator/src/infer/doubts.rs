@@ -47,7 +47,12 @@ pub fn doubts(api: &Api) -> Vec<String> {
     }
     for m in &api.models {
         for f in &m.fields {
-            for (fact, what) in [("wire_name", "model keys"), ("required", "model field requiredness"), ("nullable", "model field nullability")] {
+            for (fact, what) in [
+                ("wire_name", "model keys"),
+                ("required", "model field requiredness"),
+                ("nullable", "model field nullability"),
+                ("type", "model field types"),
+            ] {
                 if f.overridden.iter().any(|o| o == fact) {
                     continue;
                 }
@@ -110,6 +115,7 @@ fn doubts_of<'a>(subject: &'a str, inferred: &'a crate::ir::Evidence, overridden
             "wire_name" => "wire name",
             "required" => "required",
             "nullable" => "nullable",
+            "type" => "type",
             "in" => "in",
             "param_name" => "name",
             "kind" => "kind",
@@ -205,6 +211,7 @@ pub fn report(api: &Api) -> String {
                 "wire_name" => Some(f.wire_name.clone()),
                 "required" => Some(f.required.to_string()),
                 "nullable" => Some(f.nullable.to_string()),
+                "type" => Some(f.ty.to_string()),
                 _ => None,
             }));
         }

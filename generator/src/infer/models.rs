@@ -25,6 +25,7 @@ pub fn infer_variants(api: &mut Api) {
         .map(|m| (m.name.clone(), m.fields.iter().map(|f| (f.name.clone(), f)).collect()))
         .collect();
     let mut found: BTreeMap<String, (Vec<String>, Option<Discriminator>, String)> = BTreeMap::new();
+    let mut partial: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
     for (name, fields) in &objects {
         if fields.len() < 2 {
             continue;
@@ -70,11 +71,19 @@ pub fn infer_variants(api: &mut Api) {
             let own = required_keys(c);
             own.iter().any(|k| cands.iter().all(|o| o == c || !objects[*o].contains_key(k)))
         });
-        if !distinct {
-            continue;
-        }
         let union: BTreeSet<String> = cands.iter().flat_map(|c| keys(c)).collect();
-        if union != fields.keys().cloned().collect::<BTreeSet<String>>() {
+        if !distinct || union != fields.keys().cloned().collect::<BTreeSet<String>>() {
+            // Parts the docs do not settle as variants (or as the parts of an `allOf`): a
+            // field not required by every one of them may be left out.
+            let unsettled: Vec<String> = fields
+                .iter()
+                .filter(|(k, f)| f.required && !cands.iter().all(|c| objects[*c].get(*k).is_some_and(|g| g.required)))
+                .map(|(k, _)| k.clone())
+                .collect();
+            if !unsettled.is_empty() {
+                let list = cands.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+                partial.insert(name.clone(), (unsettled, list));
+            }
             continue;
         }
         // Stricter variants first: an untagged decoder takes the first that fits.
@@ -114,6 +123,14 @@ pub fn infer_variants(api: &mut Api) {
         found.insert(name.clone(), (variants, disc, evidence));
     }
     for m in &mut api.models {
+        if let Some((unsettled, list)) = partial.remove(&m.name) {
+            for f in m.fields.iter_mut().filter(|f| unsettled.contains(&f.name)) {
+                f.inferred.insert(
+                    "required".into(),
+                    format!("guess: the model lists the fields of {list} together, which the docs do not settle as a union's variants or an allOf's parts, and not all of them require it"),
+                );
+            }
+        }
         if let Some((variants, disc, evidence)) = found.remove(&m.name) {
             m.kind = ModelKind::OneOf;
             m.variants = variants;
@@ -140,6 +157,58 @@ use super::naming::{fold, is_python_attribute, unescape_python, Convention};
 use crate::ir::{Evidence, Location};
 use crate::ir::{Field, Model};
 
+/// Names the docs spell otherwise than a Python attribute, folded (`computeduserset`) →
+/// the spellings (`computedUserset`) with their evidence: words of the docs' prose (model,
+/// field, operation and parameter descriptions) in camelCase and keys of any JSON example,
+/// *weak* (a name the docs spell both ways decides nothing).
+fn spellings(api: &Api, docs: &[DocModel]) -> BTreeMap<String, BTreeMap<String, String>> {
+    let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut prose: Vec<&str> = Vec::new();
+    for d in docs {
+        prose.push(&d.description);
+        prose.extend(d.fields.iter().map(|f| f.description.as_str()));
+    }
+    for op in &api.operations {
+        prose.push(&op.summary);
+        prose.push(&op.description);
+        prose.extend(op.params.iter().map(|p| p.description.as_str()));
+    }
+    for text in prose {
+        for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
+            let camel = word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase) && !word.contains('_');
+            if camel && word.len() > 3 {
+                out.entry(fold(word)).or_default().entry(word.to_string()).or_insert(format!("weak: spelled `{word}` in the docs' prose"));
+            }
+        }
+    }
+    fn keys(v: &serde_json::Value, out: &mut BTreeMap<String, BTreeMap<String, String>>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, v) in o {
+                    out.entry(fold(k))
+                        .or_default()
+                        .entry(k.clone())
+                        .or_insert(format!("weak: written `{k}` as a key of the docs' JSON examples"));
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    for p in api.operations.iter().flat_map(|op| &op.params) {
+        if let Some(v) = &p.example {
+            keys(v, &mut out);
+        }
+    }
+    out
+}
+
+/// The evidence of a required field's nullability where the docs never state any: the
+/// renderer reads such a field leniently (absent or `null` is `None`).
+pub const NULL_GUESS: &str =
+    "guess: these docs mark no field nullable (`none_type`, `Optional[…]`, `nullable`): their template never says";
+
 /// Models from model docs, JSON names inferred from the API's naming convention (or the
 /// keys of a JSON example of that model, where the doc has one).
 pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &mut Diagnostics) {
@@ -152,6 +221,11 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             }
         }
     }
+    // Whether the docs state nullability: a doc set that marks no field nullable (`none_type`,
+    // `Optional[…]`, `nullable`) is one whose template never says it (7.x python), so a
+    // required field's `null` is a guess either way.
+    let states_nullability = docs.iter().flat_map(|d| &d.fields).any(|f| f.nullable);
+    let spelled = spellings(api, docs);
     for d in docs {
         if api.models.iter().any(|m| m.name == d.name) {
             diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
@@ -192,6 +266,13 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
                 }
                 // A key the docs write as sent (`_links`, `@type`, `expiryMonth`) is kept as written.
                 None if !is_python_attribute(bare) => bare.to_string(),
+                // Spelled otherwise, and one way only, in the docs' prose or as a key of their
+                // JSON examples (`computedUserset` for `computed_userset`).
+                None if spelled.get(&fold(bare)).is_some_and(|s| s.len() == 1 && !s.contains_key(bare)) => {
+                    let (k, from) = spelled[&fold(bare)].iter().next().map(|(k, e)| (k.clone(), e.clone())).unwrap_or_default();
+                    inferred.insert("wire_name".into(), from);
+                    k
+                }
                 None => super::naming::json_wire(bare, conv, &mut inferred),
             };
             let mut ty = f.ty.clone();
@@ -200,11 +281,35 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             }
             if let TypeRef::Model(m) = &ty {
                 if m.is_empty() {
-                    ty = TypeRef::String;
+                    // A link to no doc (`[**kotlin.Long**](.md)`, swagger-codegen Kotlin): the
+                    // type the text spells.
+                    let text = f.doc_type.trim().trim_matches('*');
+                    ty = crate::doc::types::type_from_cell(conv.language, text, None)
+                        .ok()
+                        .map(|(t, _)| t)
+                        .filter(|t| !matches!(t, TypeRef::Model(m) if m.is_empty()))
+                        .unwrap_or(TypeRef::String);
                 }
+            }
+            // A link to no doc (`[**kotlin.Long**](.md)`, swagger-codegen Kotlin) was read
+            // as text: the spelled type, where it is another.
+            if ty == TypeRef::String {
+                let text = f.doc_type.trim().trim_matches('*');
+                if let Ok((t, _)) = crate::doc::types::type_from_cell(conv.language, text, None) {
+                    if !matches!(t, TypeRef::String | TypeRef::Model(_) | TypeRef::Any) {
+                        inferred.insert("type".into(), format!("spelled `{text}`, though linked to no doc"));
+                        ty = t;
+                    }
+                }
+            }
+            if let Some(why) = ambiguous_type(conv.language, &f.doc_type, &ty) {
+                inferred.entry("type".into()).or_insert(why);
             }
             // The Rust name derives from the neutral name; the wire name's inference above
             // keeps reading the doc's name as before.
+            if !states_nullability && f.required && !f.nullable && !f.read_only {
+                inferred.insert("nullable".into(), NULL_GUESS.into());
+            }
             let neutral = super::naming::unescape(&f.name, conv.language);
             let neutral_name = (neutral != f.name || unescape_python(&f.name) != f.name).then(|| neutral.to_string());
             model.fields.push(Field {
@@ -224,6 +329,24 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
         api.models.push(model);
     }
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// A field type the docs' spelling does not settle: a date-time spelled as the language
+/// spells dates too (`Date` in Swift and JavaScript, `\DateTime` in PHP, `DateTime` in Dart,
+/// C# and Perl, Java's old `Date`), or R's `character`, which R docs write for strings and
+/// booleans alike. The renderer reads such a field as text (a date) or as any JSON (R).
+pub fn ambiguous_type(language: &str, doc_type: &str, ty: &TypeRef) -> Option<String> {
+    let spelled = doc_type.trim().trim_matches('*').trim();
+    let last = spelled.rsplit(['\\', '.', ':']).next().unwrap_or(spelled);
+    match ty {
+        TypeRef::DateTime if matches!(last, "Date" | "DateTime" | "Time") => Some(format!(
+            "guess: `{spelled}` spells both a date and a date-time in these docs; read as text, as the server sends it"
+        )),
+        TypeRef::String if language == "r" && spelled == "character" => Some(
+            "guess: R docs write `character` for strings and booleans alike; read as any JSON".to_string(),
+        ),
+        _ => None,
+    }
 }
 
 /// A parameter the doc types with an enum's name but links to no doc (`[**Priority**](.md)`,

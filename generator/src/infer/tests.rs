@@ -880,3 +880,47 @@ fn a_leading_underscore_survives_the_convention() {
     let s = ["orderID".to_string()];
     assert_eq!(camel_like("_cl_ord_id", s.iter()), "_clOrdID");
 }
+
+/// A model listing two documented models' fields together, plus one of its own, is neither
+/// a union the docs settle nor surely an `allOf`: a field not every part requires is a
+/// guessed requirement (decoded leniently), one every part requires stays required.
+#[test]
+fn parts_the_docs_do_not_settle_make_their_own_required_fields_a_guess() {
+    use crate::ir::{Api, Field, Model, ModelKind};
+    let field = |name: &str, required: bool| Field {
+        name: name.into(),
+        neutral_name: None,
+        wire_name: name.into(),
+        ty: TypeRef::String,
+        required,
+        nullable: false,
+        read_only: false,
+        default: None,
+        description: String::new(),
+        inferred: Evidence::new(),
+        overridden: Vec::new(),
+    };
+    let mut api = Api {
+        provider: "p".into(),
+        title: "T".into(),
+        package: None,
+        source: None,
+        base_url: String::new(),
+        auth_schemes: Vec::new(),
+        operations: Vec::new(),
+        models: Vec::new(),
+        inferred: Evidence::new(),
+        overridden: Vec::new(),
+    };
+    api.models = vec![
+        Model::new("Node", ModelKind::Object, vec![field("kind", true), field("href", true), field("src", true), field("id", false)]),
+        Model::new("Link", ModelKind::Object, vec![field("kind", true), field("href", true)]),
+        Model::new("Image", ModelKind::Object, vec![field("kind", true), field("src", true)]),
+    ];
+    super::models::infer_variants(&mut api);
+    let m = &api.models[0];
+    assert_eq!(m.kind, ModelKind::Object);
+    let guessed: Vec<&str> =
+        m.fields.iter().filter(|f| f.inferred.get("required").is_some_and(|e| e.starts_with("guess:"))).map(|f| f.name.as_str()).collect();
+    assert_eq!(guessed, ["href", "src"]);
+}

@@ -39,6 +39,9 @@ fn base_tokens(t: &TypeRef, idents: &BTreeMap<String, Ident>, top: bool) -> Toke
 
 /// A field's declaration, and its Rust type.
 fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxed: bool) -> (TokenStream, TokenStream) {
+    // A type the docs do not settle is read leniently (text, or any JSON).
+    let lenient = crate::surface::models::type_guessed(f).map(|ty| Field { ty, ..f.clone() });
+    let f = lenient.as_ref().unwrap_or(f);
     let base = base_tokens(&f.ty, idents, true);
     // A model that contains itself (directly or through others) needs a pointer somewhere
     // in the cycle, or its size is infinite.
@@ -46,6 +49,9 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     let wire = &f.wire_name;
     let rename = if *ident != f.wire_name { quote!(rename = #wire,) } else { quote!() };
     let optional = !f.required || f.read_only;
+    // A guessed non-null required field reads as a nullable one (see `null_guessed`).
+    let guessed = crate::surface::models::null_guessed(f);
+    let nullable = f.nullable || guessed.is_some();
     let adapter = |plain: &str, option: &str, double: &str| -> Option<(String, String, String)> {
         Some((plain.to_string(), option.to_string(), double.to_string()))
     };
@@ -54,7 +60,7 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
         TypeRef::Date => adapter("crate::runtime::wire::date", "crate::runtime::wire::date::option", "crate::runtime::wire::date::double_option"),
         _ => None,
     };
-    let (ty, attrs) = match (optional, f.nullable) {
+    let (ty, attrs) = match (optional, nullable) {
         (false, false) => {
             let with = adapters.map(|a| a.0);
             let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
@@ -65,7 +71,10 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
         (false, true) => {
             let with = adapters.map(|a| a.1);
             let with = with.map(|w| quote!(with = #w,)).unwrap_or_default();
-            (quote!(Option<#base>), quote!(#rename default, #with))
+            // A guessed one is left out when `None` (read from an answer without it, or with
+            // `null`), so that an answer re-encodes as it came.
+            let skip = if guessed.is_some() { quote!(skip_serializing_if = "Option::is_none",) } else { quote!() };
+            (quote!(Option<#base>), quote!(#rename default, #skip #with))
         }
         (true, false) => {
             let with = adapters.map(|a| a.1);
@@ -89,6 +98,22 @@ fn field_tokens(f: &Field, ident: &Ident, idents: &BTreeMap<String, Ident>, boxe
     }
     if f.read_only {
         notes.push("Read-only: set by the server, not sent when `None`.".to_string());
+    }
+    if let Some(why) = lenient.as_ref().and_then(|l| l.inferred.get("type")) {
+        let why = why.trim_start_matches("guess:").trim();
+        notes.push(format!("Its type is a guess: {why}."));
+    }
+    if let Some(why) = guessed.filter(|_| f.inferred.get("required").is_some_and(|e| e.starts_with("guess:"))) {
+        let why = why.trim_start_matches("guess:").trim();
+        notes.push(format!(
+            "Required by the docs, but that is a guess ({why}): `None` when an answer leaves it out or has `null`, and then not sent; `new` takes it."
+        ));
+    } else if guessed.is_some() {
+        notes.push(
+            "Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer \
+             has `null` or leaves it out, and then not sent; `new` takes it."
+                .to_string(),
+        );
     }
     match (optional, f.nullable) {
         (true, true) => notes.push("`None`: not sent; `Some(None)`: sent as `null`.".into()),
@@ -148,19 +173,26 @@ fn object(
         fields.push(decl);
         // A required text field with a documented default (a variant's tag constant, 5.x/6.x
         // `defaults to "card"`) is filled in by the constructor.
-        let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && ty.to_string() == "String");
+        // A required field read leniently (its nullability a guess) is still taken plainly.
+        let guessed = crate::surface::models::null_guessed(f).is_some();
+        let arg_ty = crate::surface::models::type_guessed(f).unwrap_or_else(|| f.ty.clone());
+        let plain = if guessed { base_tokens(&arg_ty, idents, true).to_string() } else { ty.to_string() };
+        let constant = f.default.as_deref().filter(|_| f.required && !f.read_only && !f.nullable && f.ty == TypeRef::String && plain == "String");
         if let Some(value) = constant {
             constants.push(format!("`{}` is `{value:?}`", f.wire_name));
-            new_inits.push(quote!(#ident: #value.to_owned(),));
+            new_inits.push(if guessed { quote!(#ident: Some(#value.to_owned()),) } else { quote!(#ident: #value.to_owned(),) });
         } else if f.required && !f.read_only {
             let boxed_arg = boxed && !f.nullable;
-            let (arg_ty, value) = if ty.to_string() == "String" {
+            let (arg_ty, value) = if plain == "String" {
                 (quote!(impl Into<String>), quote!(#ident.into()))
             } else if boxed_arg {
-                (base_tokens(&f.ty, idents, true), quote!(Box::new(#ident)))
+                (base_tokens(&arg_ty, idents, true), quote!(Box::new(#ident)))
+            } else if guessed {
+                (base_tokens(&arg_ty, idents, true), quote!(#ident))
             } else {
                 (ty.clone(), quote!(#ident))
             };
+            let value = if guessed { quote!(Some(#value)) } else { value };
             new_args.push(quote!(#ident: #arg_ty));
             new_inits.push(if ident == value.to_string() { quote!(#ident,) } else { quote!(#ident: #value,) });
         } else {

@@ -82,6 +82,31 @@ fn variants_typed(api: &Api, m: &Model) -> bool {
         })
 }
 
+/// A required field whose requiredness or nullability is a guess (`required: 'guess: …'` or
+/// `nullable: 'guess: …'` in `inferred`): it
+/// decodes as an `Option`, `None` when the answer has `null` or leaves it out, and is still
+/// always sent. The evidence, for its rustdoc.
+pub fn null_guessed(f: &Field) -> Option<&str> {
+    let guess = |fact: &str| f.inferred.get(fact).filter(|e| e.starts_with("guess:"));
+    let e = guess("required").or_else(|| guess("nullable"))?;
+    (f.required && !f.nullable && !f.read_only).then_some(e.as_str())
+}
+
+/// A field whose type the docs' spelling does not settle (`type: 'guess: …'` in `inferred`,
+/// see `infer::models::ambiguous_type`): a date or date-time read as text, a string as any
+/// JSON.
+pub fn type_guessed(f: &Field) -> Option<TypeRef> {
+    let e = f.inferred.get("type")?;
+    if !e.starts_with("guess:") {
+        return None;
+    }
+    match f.ty {
+        TypeRef::Date | TypeRef::DateTime => Some(TypeRef::String),
+        TypeRef::String => Some(TypeRef::Any),
+        _ => None,
+    }
+}
+
 /// The fields (model, field's model) that hold a model inline, not behind a `Vec` or map,
 /// and close a cycle: the field's model contains the first one again the same way. Those
 /// are boxed.

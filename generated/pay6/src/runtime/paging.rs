@@ -86,6 +86,17 @@ impl CursorField for i64 {
     }
 }
 
+/// A cursor field whose type the docs do not settle (read as any JSON): text or a number.
+impl CursorField for serde_json::Value {
+    fn cursor(&self) -> Option<String> {
+        match self {
+            serde_json::Value::String(s) => s.cursor(),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+}
+
 impl<T: CursorField> CursorField for Option<T> {
     fn cursor(&self) -> Option<String> {
         self.as_ref().and_then(T::cursor)
@@ -186,6 +197,10 @@ mod tests {
         assert_eq!(String::new().cursor(), None);
         assert_eq!(Some(Some("c2".to_owned())).cursor(), Some("c2".into()));
         assert_eq!(Some(Some(5i64)).count(), Some(5));
+        assert_eq!(Some(serde_json::json!("c3")).cursor(), Some("c3".into()));
+        assert_eq!(serde_json::json!(7).cursor(), Some("7".into()));
+        assert_eq!(serde_json::json!("").cursor(), None);
+        assert_eq!(serde_json::json!(true).cursor(), None);
         assert_eq!(Some(vec![1, 2]).len(), 2);
         assert_eq!(None::<Vec<u8>>.into_items(), Vec::<u8>::new());
         assert_eq!(next_cursor(Some("a"), Some("a".into())), None);
