@@ -1,6 +1,6 @@
 //! The models of the language fixtures (`fixtures/langs/<spec>__<language>__<version>/docs`),
 //! generated at build time for `tests/model_props.rs`: `$OUT_DIR/lang_models.rs` holds one
-//! module per distinct `models.rs` (fixtures whose models read alike share one), each with
+//! module per distinct set of models (fixtures whose models read alike share one), each with
 //! `decode(schema name, instance)`, and `FIXTURES` maps every fixture to its module.
 //!
 //! Only the models are compiled (the rest of each client would cost compile time and tells
@@ -30,7 +30,21 @@ fn main() {
         let mut opts = input.crate_options("e2e build.rs");
         opts.crate_name = "fixture-client".into();
         let files = generator::render::render_crate(&input.api, &opts).value;
-        let Some(models) = files.iter().find(|(p, _)| p.ends_with("src/models.rs")).map(|(_, t)| t.clone()) else { continue };
+        // One `models.rs`, or (a crate of several API groups) one file per model under
+        // `models/`, whose `mod.rs` only declares them: their texts side by side are the same
+        // module.
+        let models = match files.iter().find(|(p, _)| p.ends_with("src/models.rs")) {
+            Some((_, t)) => t.clone(),
+            None => files
+                .iter()
+                .filter(|(p, _)| p.parent().is_some_and(|d| d.ends_with("src/models")) && !p.ends_with("mod.rs"))
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        if models.trim().is_empty() {
+            continue;
+        }
         let key: String = models.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
         let idents = generator::surface::models::model_idents(&input.api, &mut |_| {});
         let module = match modules.get(&key) {

@@ -299,9 +299,13 @@ fn field_type(f: &Field, boxed: bool, models: &Models) -> String {
             other => rust_type(other, models),
         }
     }
-    let t = base(&f.ty, true, models);
+    // The leniency the surface decides where the docs do not settle a type or a field's
+    // nullability (`surface::models::type_guessed`, `null_guessed`).
+    let ty = surface::models::type_guessed(f).unwrap_or_else(|| f.ty.clone());
+    let t = base(&ty, true, models);
     let t = if boxed { format!("Box<{t}>") } else { t };
-    match (!f.required || f.read_only, f.nullable) {
+    let nullable = f.nullable || surface::models::null_guessed(f).is_some();
+    match (!f.required || f.read_only, nullable) {
         (false, false) => t,
         (true, true) => format!("Option<Option<{t}>>"),
         _ => format!("Option<{t}>"),
@@ -1104,6 +1108,15 @@ fn diff_model(a: &Model, b: &Model, boxed: (&Boxed, &Boxed), c: &mut Ctx<'_>) {
             if x != y {
                 facts.push(format!("{}{what}", if y { "now " } else { "no longer " }));
             }
+        }
+        // The surface's leniency where the docs do not settle a fact.
+        let (fl, gl) = (surface::models::null_guessed(f).is_some(), surface::models::null_guessed(g).is_some());
+        if fl != gl {
+            facts.push(if gl { "read leniently (the docs do not settle its nullability)".into() } else { "no longer read leniently".into() });
+        }
+        let (fy, gy) = (surface::models::type_guessed(f).is_some(), surface::models::type_guessed(g).is_some());
+        if fy != gy {
+            facts.push(if gy { "its type read leniently (the docs' spelling does not settle it)".into() } else { "its type no longer read leniently".into() });
         }
         if ft != gt {
             c.push(Impact::Breaking, format!("{label}: {}: its Rust type `{ft}` is now `{gt}`", facts.join(", ")));

@@ -138,3 +138,26 @@ fn an_operation_moved_into_a_group_pairs_with_the_same_request() {
     assert_eq!(changes.len(), 1, "{changes:?}");
     assert!(changes[0].text.starts_with("moved into API group `PetsApi`: `Client::add` is now `Client::pets().add`"), "{}", changes[0].text);
 }
+
+/// A required field whose nullability becomes a guess is read leniently (`Option<T>`): the
+/// Rust type changes, and that breaks.
+#[test]
+fn a_field_read_leniently_changes_its_type_and_that_breaks() {
+    let api = |inferred: &str| {
+        crate::yaml::from_yaml(
+            &format!(
+                "provider: p\ntitle: T\nbase_url: https://x\noperations:\n\
+                 - {{name: get, method: GET, path: /a, response: Pet}}\nmodels:\n\
+                 - {{name: Pet, kind: object, fields: [{{name: id, wire_name: id, type: string, required: true{inferred}}}]}}\n"
+            ),
+            "t.yaml",
+        )
+        .unwrap()
+    };
+    let old = api("");
+    let new = api(", inferred: {nullable: 'guess: the docs mark no field nullable'}");
+    let models = diff(&old, &new).models;
+    let id = models.iter().find(|c| c.text.contains("field `id`")).expect("id's type changes");
+    assert_eq!(id.impact, Impact::Breaking, "{models:?}");
+    assert!(id.text.contains("read leniently") && id.text.contains("`String` is now `Option<String>`"), "{}", id.text);
+}

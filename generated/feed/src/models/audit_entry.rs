@@ -6,8 +6,9 @@ use crate::runtime::QueryValue as _;
 /// The API's `AuditEntry` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditEntry {
-    /// The `id` field.
-    pub id: i64,
+    /// The `id` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
     /// The `action` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,
@@ -19,7 +20,7 @@ impl AuditEntry {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(id: i64) -> Self {
         Self {
-            id,
+            id: Some(id),
             action: None,
             additional_properties: std::collections::BTreeMap::new(),
         }

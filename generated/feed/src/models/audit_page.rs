@@ -6,10 +6,14 @@ use crate::runtime::QueryValue as _;
 /// The API's `AuditPage` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AuditPage {
-    /// The `items` field.
-    pub items: Vec<crate::models::AuditEntry>,
+    /// The `items` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<crate::models::AuditEntry>>,
     /// Entries in all pages.
-    pub total: i64,
+    ///
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<i64>,
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
@@ -18,8 +22,8 @@ impl AuditPage {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(items: Vec<crate::models::AuditEntry>, total: i64) -> Self {
         Self {
-            items,
-            total,
+            items: Some(items),
+            total: Some(total),
             additional_properties: std::collections::BTreeMap::new(),
         }
     }

@@ -7,9 +7,15 @@ use crate::runtime::QueryValue as _;
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     /// Event id.
-    pub id: String,
+    ///
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// What happened.
-    pub kind: String,
+    ///
+    /// Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     /// Details.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<std::collections::BTreeMap<String, serde_json::Value>>,
@@ -21,8 +27,8 @@ impl Event {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(id: impl Into<String>, kind: impl Into<String>) -> Self {
         Self {
-            id: id.into(),
-            kind: kind.into(),
+            id: Some(id.into()),
+            kind: Some(kind.into()),
             payload: None,
             additional_properties: std::collections::BTreeMap::new(),
         }

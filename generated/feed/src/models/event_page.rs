@@ -6,8 +6,9 @@ use crate::runtime::QueryValue as _;
 /// The API's `EventPage` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EventPage {
-    /// The `data` field.
-    pub data: Vec<crate::models::Event>,
+    /// The `data` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<crate::models::Event>>,
     /// Cursor of the next page; absent or null on the last page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
@@ -19,7 +20,7 @@ impl EventPage {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(data: Vec<crate::models::Event>) -> Self {
         Self {
-            data,
+            data: Some(data),
             next_cursor: None,
             additional_properties: std::collections::BTreeMap::new(),
         }

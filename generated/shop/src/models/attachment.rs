@@ -6,11 +6,12 @@ use crate::runtime::QueryValue as _;
 /// The API's `Attachment` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
-    /// The `id` field.
-    pub id: String,
-    /// The `fileName` field.
-    #[serde(rename = "fileName")]
-    pub file_name: String,
+    /// The `id` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The `fileName` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "fileName", default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
     /// The `size` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<i64>,
@@ -25,8 +26,8 @@ impl Attachment {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(id: impl Into<String>, file_name: impl Into<String>) -> Self {
         Self {
-            id: id.into(),
-            file_name: file_name.into(),
+            id: Some(id.into()),
+            file_name: Some(file_name.into()),
             size: None,
             content_type: None,
             additional_properties: std::collections::BTreeMap::new(),

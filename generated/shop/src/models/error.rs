@@ -6,10 +6,12 @@ use crate::runtime::QueryValue as _;
 /// The API's `Error` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Error {
-    /// The `code` field.
-    pub code: i64,
-    /// The `message` field.
-    pub message: String,
+    /// The `code` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    /// The `message` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
     /// Fields the docs do not describe, kept as received so nothing is lost.
     #[serde(flatten)]
     pub additional_properties: std::collections::BTreeMap<String, serde_json::Value>,
@@ -18,8 +20,8 @@ impl Error {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(code: i64, message: impl Into<String>) -> Self {
         Self {
-            code,
-            message: message.into(),
+            code: Some(code),
+            message: Some(message.into()),
             additional_properties: std::collections::BTreeMap::new(),
         }
     }

@@ -6,11 +6,12 @@ use crate::runtime::QueryValue as _;
 /// The API's `NewOrder` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NewOrder {
-    /// The `customerId` field.
-    #[serde(rename = "customerId")]
-    pub customer_id: String,
-    /// The `items` field.
-    pub items: Vec<crate::models::OrderItem>,
+    /// The `customerId` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "customerId", default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<String>,
+    /// The `items` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<crate::models::OrderItem>>,
     /// The `note` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -25,8 +26,8 @@ impl NewOrder {
         items: Vec<crate::models::OrderItem>,
     ) -> Self {
         Self {
-            customer_id: customer_id.into(),
-            items,
+            customer_id: Some(customer_id.into()),
+            items: Some(items),
             note: None,
             additional_properties: std::collections::BTreeMap::new(),
         }

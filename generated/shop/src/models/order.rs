@@ -6,13 +6,15 @@ use crate::runtime::QueryValue as _;
 /// The API's `Order` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Order {
-    /// The `id` field.
-    pub id: String,
-    /// The `customerId` field.
-    #[serde(rename = "customerId")]
-    pub customer_id: String,
-    /// The `status` field.
-    pub status: crate::models::OrderStatus,
+    /// The `id` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The `customerId` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(rename = "customerId", default, skip_serializing_if = "Option::is_none")]
+    pub customer_id: Option<String>,
+    /// The `status` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::models::OrderStatus>,
     /// The `items` field.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<crate::models::OrderItem>>,
@@ -42,9 +44,9 @@ impl Order {
         status: crate::models::OrderStatus,
     ) -> Self {
         Self {
-            id: id.into(),
-            customer_id: customer_id.into(),
-            status,
+            id: Some(id.into()),
+            customer_id: Some(customer_id.into()),
+            status: Some(status),
             items: None,
             total: None,
             created_at: None,

@@ -6,10 +6,12 @@ use crate::runtime::QueryValue as _;
 /// The API's `OrderItem` model.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct OrderItem {
-    /// The `sku` field.
-    pub sku: String,
-    /// The `quantity` field.
-    pub quantity: i64,
+    /// The `sku` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sku: Option<String>,
+    /// The `quantity` field. Required, but the docs never say whether it may be `null` (they mark no field nullable): `None` when an answer has `null` or leaves it out, and then not sent; `new` takes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<i64>,
     /// The `unitPrice` field.
     #[serde(rename = "unitPrice", default, skip_serializing_if = "Option::is_none")]
     pub unit_price: Option<f64>,
@@ -21,8 +23,8 @@ impl OrderItem {
     /// Builds one from its required fields; the optional ones are `None`.
     pub fn new(sku: impl Into<String>, quantity: i64) -> Self {
         Self {
-            sku: sku.into(),
-            quantity,
+            sku: Some(sku.into()),
+            quantity: Some(quantity),
             unit_price: None,
             additional_properties: std::collections::BTreeMap::new(),
         }
