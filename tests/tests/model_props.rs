@@ -313,11 +313,7 @@ mod langs {
 
 /// Models known not to decode, with why: fixed in the reader, they leave this list (the test
 /// fails on a known failure that passes).
-const KNOWN: &[(&str, &str, &str)] = &[(
-    "storage__swift__4.3.1",
-    "BucketConfig",
-    "the type reader takes Swift's dictionary `[String:String]` for a list",
-)];
+const KNOWN: &[(&str, &str, &str)] = &[];
 
 #[test]
 fn every_language_fixtures_models_decode_every_valid_instance() {

@@ -204,7 +204,7 @@ pub const TYPESCRIPT: Language = Language {
 
 pub const SWIFT: Language = Language {
     name: "swift",
-    containers: &[("[String: ", "]", Map), ("[", "]", List), ("", "?", Same)],
+    containers: &[("[String: ", "]", Map), ("[String:", "]", Map), ("[", "]", List), ("", "?", Same)],
     scalars: &[
         ("String", Str), ("UUID", Str), ("Int", Integer), ("Int32", Integer), ("Int64", Integer), ("Float", Number),
         ("Double", Number), ("Decimal", Number), ("Bool", Boolean), ("Date", DateTime),
@@ -415,7 +415,7 @@ mod tests {
             ("javascript", "[String]", list(Str)), ("javascript", "Number", Number), ("javascript", "Date", DateTime), ("javascript", "{String: Number}", map(Number)),
             ("typescript", "[string]", Str), ("typescript", "Array<number>", list(Number)), ("typescript", "{ [key: string]: string; }", map(Str)),
             ("typescript", "[File]", Binary),
-            ("swift", "[String]", list(Str)), ("swift", "[String: Int64]", map(Integer)), ("swift", "URL", Binary), ("swift", "Date", DateTime),
+            ("swift", "[String]", list(Str)), ("swift", "[String: Int64]", map(Integer)), ("swift", "[String:String]", map(Str)), ("swift", "URL", Binary), ("swift", "Date", DateTime),
             ("swift", "Bool?", Boolean),
             ("perl", "ARRAY[int]", list(Integer)), ("perl", "HASH[string,string]", map(Str)), ("perl", "DATE_TIME", DateTime), ("perl", "DATE", Date),
             ("r", "character", Str), ("r", "list( integer )", list(Integer)), ("r", "array[character]", list(Str)), ("r", "data.frame", Binary),

@@ -337,7 +337,8 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
 /// booleans alike. The renderer reads such a field as text (a date) or as any JSON (R).
 pub fn ambiguous_type(language: &str, doc_type: &str, ty: &TypeRef) -> Option<String> {
     let spelled = doc_type.trim().trim_matches('*').trim();
-    let last = spelled.rsplit(['\\', '.', ':']).next().unwrap_or(spelled);
+    // (C#'s nullable `DateTime?` too.)
+    let last = spelled.rsplit(['\\', '.', ':']).next().unwrap_or(spelled).trim_end_matches('?');
     match ty {
         TypeRef::DateTime if matches!(last, "Date" | "DateTime" | "Time") => Some(format!(
             "guess: `{spelled}` spells both a date and a date-time in these docs; read as text, as the server sends it"
