@@ -167,25 +167,27 @@ pub(crate) fn json_keys<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
     }
 }
 
+/// A path's shape: placeholders' names and a trailing `/` aside (`/pets/{}`).
+pub(crate) fn path_shape(p: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in p.trim_end_matches('/').chars() {
+        match c {
+            '{' => {
+                inside = true;
+                out.push_str("{}");
+            }
+            '}' => inside = false,
+            _ if inside => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The same path, placeholders' names and a trailing `/` aside.
 pub fn same_path(a: &str, b: &str) -> bool {
-    fn shape(p: &str) -> String {
-        let mut out = String::new();
-        let mut inside = false;
-        for c in p.trim_end_matches('/').chars() {
-            match c {
-                '{' => {
-                    inside = true;
-                    out.push_str("{}");
-                }
-                '}' => inside = false,
-                _ if inside => {}
-                c => out.push(c),
-            }
-        }
-        out
-    }
-    shape(a) == shape(b)
+    path_shape(a) == path_shape(b)
 }
 
 pub use crate::ir::placeholders;

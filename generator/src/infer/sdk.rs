@@ -63,20 +63,7 @@ fn sdk_label(facts: &SdkFacts, file: &str) -> String {
 
 /// A path's shape: placeholders' names and a trailing `/` aside (as [`same_path`] compares).
 fn shape(path: &str) -> String {
-    let mut out = String::new();
-    let mut inside = false;
-    for c in path.trim_end_matches('/').chars() {
-        match c {
-            '{' => {
-                inside = true;
-                out.push_str("{}");
-            }
-            '}' => inside = false,
-            _ if inside => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::naming::path_shape(path)
 }
 
 /// The SDK's operations by method and path shape, and by folded name.
