@@ -172,13 +172,23 @@ pub fn report(api: &Api) -> String {
     let (mut ops_md, mut ops_yaml) = (String::new(), String::new());
     for op in &api.operations {
         let mut ds = Vec::new();
+        let mut yaml = String::new();
         for p in &op.params {
-            ds.extend(doubts_of(&p.name, &p.inferred, &p.overridden, |fact| match fact {
+            let pds = doubts_of(&p.name, &p.inferred, &p.overridden, |fact| match fact {
                 "location" => Some(p.location.as_str().to_string()),
                 "wire_name" => Some(p.wire_name.clone()),
                 "required" => Some(p.required.to_string()),
                 _ => None,
-            }));
+            });
+            if pds.is_empty() {
+                continue;
+            }
+            let mut keys = vec![format!("location: {}", p.location.as_str()), format!("wire_name: {}", yaml_scalar(&p.wire_name))];
+            if pds.iter().any(|d| d.fact == "required") {
+                keys.push(format!("required: {}", p.required));
+            }
+            yaml.push_str(&format!("      {}: {{{}}}\n", yaml_scalar(&p.name), keys.join(", ")));
+            ds.extend(pds);
         }
         if ds.is_empty() {
             continue;
@@ -188,32 +198,32 @@ pub fn report(api: &Api) -> String {
         ops_md.push_str(&format!("### `{}`: `{} {}`{at}\n\n", op.name, op.method, op.path));
         table(&mut ops_md, "parameter", &ds);
         ops_md.push('\n');
-        ops_yaml.push_str(&format!("  {}:\n    params:\n", yaml_scalar(&op.name)));
-        let mut seen = std::collections::BTreeSet::new();
-        for d in &ds {
-            if !seen.insert(d.subject) {
-                continue;
-            }
-            let Some(p) = op.params.iter().find(|p| p.name == d.subject) else { continue };
-            let mut keys = vec![format!("location: {}", p.location.as_str()), format!("wire_name: {}", yaml_scalar(&p.wire_name))];
-            if ds.iter().any(|x| x.subject == d.subject && x.fact == "required") {
-                keys.push(format!("required: {}", p.required));
-            }
-            ops_yaml.push_str(&format!("      {}: {{{}}}\n", yaml_scalar(&p.name), keys.join(", ")));
-        }
+        ops_yaml.push_str(&format!("  {}:\n    params:\n{yaml}", yaml_scalar(&op.name)));
     }
     // Models.
     let (mut models_md, mut models_yaml) = (String::new(), String::new());
     for m in &api.models {
         let mut ds = Vec::new();
+        let mut yaml = String::new();
         for f in &m.fields {
-            ds.extend(doubts_of(&f.name, &f.inferred, &f.overridden, |fact| match fact {
+            let fds = doubts_of(&f.name, &f.inferred, &f.overridden, |fact| match fact {
                 "wire_name" => Some(f.wire_name.clone()),
                 "required" => Some(f.required.to_string()),
                 "nullable" => Some(f.nullable.to_string()),
                 "type" => Some(f.ty.to_string()),
                 _ => None,
-            }));
+            });
+            if fds.is_empty() {
+                continue;
+            }
+            let mut keys = vec![format!("wire_name: {}", yaml_scalar(&f.wire_name))];
+            for (fact, v) in [("required", f.required), ("nullable", f.nullable)] {
+                if fds.iter().any(|d| d.fact == fact) {
+                    keys.push(format!("{fact}: {v}"));
+                }
+            }
+            yaml.push_str(&format!("      {}: {{{}}}\n", yaml_scalar(&f.name), keys.join(", ")));
+            ds.extend(fds);
         }
         if ds.is_empty() {
             continue;
@@ -223,21 +233,7 @@ pub fn report(api: &Api) -> String {
         models_md.push_str(&format!("### `{}`{at}\n\n", m.name));
         table(&mut models_md, "field", &ds);
         models_md.push('\n');
-        models_yaml.push_str(&format!("  {}:\n    fields:\n", yaml_scalar(&m.name)));
-        let mut seen = std::collections::BTreeSet::new();
-        for d in &ds {
-            if !seen.insert(d.subject) {
-                continue;
-            }
-            let Some(f) = m.fields.iter().find(|f| f.name == d.subject) else { continue };
-            let mut keys = vec![format!("wire_name: {}", yaml_scalar(&f.wire_name))];
-            for (fact, v) in [("required", f.required), ("nullable", f.nullable)] {
-                if ds.iter().any(|x| x.subject == d.subject && x.fact == fact) {
-                    keys.push(format!("{fact}: {v}"));
-                }
-            }
-            models_yaml.push_str(&format!("      {}: {{{}}}\n", yaml_scalar(&f.name), keys.join(", ")));
-        }
+        models_yaml.push_str(&format!("  {}:\n    fields:\n{yaml}", yaml_scalar(&m.name)));
     }
     // Auth schemes.
     let (mut schemes_md, mut schemes_yaml) = (String::new(), String::new());

@@ -7,7 +7,7 @@
 use crate::diag::Diagnostics;
 use crate::ir::{Api, Location, Model, Operation, Param};
 use crate::sdk::{fold, SdkFacts, SdkModel, SdkOp, SdkParam};
-use super::naming::same_path;
+use super::naming::{path_shape, same_path};
 
 /// The evidence of a fact read from the sources.
 pub fn evidence(at: &crate::sdk::At) -> String {
@@ -41,7 +41,7 @@ pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnost
     for (key, sop) in &facts.ops {
         if !used.contains(key) && !single {
             diags.warning(
-                &sdk_label(facts, &sop.at.file),
+                &facts.file_label(&sop.at.file),
                 sop.at.line,
                 format!("operation `{}` of the SDK ({}) is in none of the docs; it is not generated", sop.name, key.trim_start_matches("? ")),
             );
@@ -56,16 +56,6 @@ pub fn apply(api: &mut Api, facts: &SdkFacts, single: bool, diags: &mut Diagnost
     }
 }
 
-/// The label of an SDK file in diagnostics: under the SDK root's label.
-fn sdk_label(facts: &SdkFacts, file: &str) -> String {
-    facts.file_label(file)
-}
-
-/// A path's shape: placeholders' names and a trailing `/` aside (as [`same_path`] compares).
-fn shape(path: &str) -> String {
-    super::naming::path_shape(path)
-}
-
 /// The SDK's operations by method and path shape, and by folded name.
 struct OpIndex<'a> {
     by_route: std::collections::HashMap<(String, String), Vec<(&'a String, &'a SdkOp)>>,
@@ -78,7 +68,7 @@ impl<'a> OpIndex<'a> {
         let mut by_name: std::collections::HashMap<String, Vec<(&String, &SdkOp)>> = Default::default();
         for (k, o) in &facts.ops {
             if let (Some(m), Some(p)) = (&o.method, &o.path) {
-                by_route.entry((m.clone(), shape(p))).or_default().push((k, o));
+                by_route.entry((m.clone(), path_shape(p))).or_default().push((k, o));
             }
             by_name.entry(fold(&o.name)).or_default().push((k, o));
         }
@@ -89,7 +79,7 @@ impl<'a> OpIndex<'a> {
     /// name (folded) where the method agrees.
     fn find(&self, op: &Operation) -> Option<(&'a String, &'a SdkOp)> {
         let name = fold(&op.name);
-        if let Some(route) = self.by_route.get(&(op.method.clone(), shape(&op.path))) {
+        if let Some(route) = self.by_route.get(&(op.method.clone(), path_shape(&op.path))) {
             let found = route.iter().find(|(_, s)| fold(&s.name) == name).or_else(|| route.first());
             if let Some((k, s)) = found {
                 debug_assert!(s.path.as_deref().is_some_and(|p| same_path(p, &op.path)));
