@@ -243,6 +243,9 @@ pub struct DocApi {
     pub schemes: Vec<DocScheme>,
     /// The client language the doc was written for ([`detect_language`]).
     pub language: &'static str,
+    /// Paths the directory documents beside this doc's (its README's endpoint list, every
+    /// group's): clues to how the API writes names, farther than the doc's own.
+    pub directory_paths: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

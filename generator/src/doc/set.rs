@@ -29,6 +29,8 @@ pub struct ExtractedDocs {
     pub apis: Vec<(String, DocApi)>,
     pub models: Vec<DocModel>,
     pub readme: Option<(String, Vec<ReadmeScheme>)>,
+    /// The paths the README's endpoint list gives (every API group's, read or not).
+    pub readme_paths: Vec<String>,
     pub files: Vec<String>,
     pub form: Option<DocForm>,
 }
@@ -60,6 +62,7 @@ pub fn extract_doc_set(read: &ReadDocs, forced: Option<&'static str>, diags: &mu
         apis: Vec::new(),
         models: Vec::new(),
         readme: None,
+        readme_paths: Vec::new(),
         files: Vec::new(),
         form: None,
     };
@@ -96,8 +99,42 @@ pub fn extract_doc_set(read: &ReadDocs, forced: Option<&'static str>, diags: &mu
     }
     if let Some((label, blocks)) = &read.readme {
         out.readme = Some((label.clone(), flavour.extract_readme_auth(blocks, label, diags)));
+        out.readme_paths = readme_paths(blocks);
         out.files.push(file_name(label));
     }
     out
 }
 
+/// The paths of the README's endpoint list (`Class | Method | HTTP request | Description`):
+/// every group's endpoints, also those of docs not given, written by the API's own hand.
+fn readme_paths(blocks: &[Block]) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let BlockKind::Table { rows } = &b.kind else { continue };
+        let Some(col) = rows.first().and_then(|h| h.cells.iter().position(|c| c.text.trim() == "HTTP request")) else {
+            continue;
+        };
+        for row in rows.iter().skip(1) {
+            let Some(cell) = row.cells.get(col) else { continue };
+            let text = cell.text.replace('*', "");
+            let mut words = text.split_whitespace();
+            let (Some(method), Some(path)) = (words.next(), words.next()) else { continue };
+            if super::table::METHODS.contains(&method.to_ascii_uppercase().as_str()) && path.starts_with('/') {
+                out.push(path.to_string());
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_readmes_endpoint_list_gives_every_groups_paths() {
+        let text = "# sdk\n\n## Documentation for API Endpoints\n\nClass | Method | HTTP request | Description\n------------ | ------------- | ------------- | -------------\n*LoansApi* | [**lend_book**](docs/LoansApi.md#lend_book) | **POST** /loans/{bookId} | Lend\n*UsersApi* | [**get_user**](docs/UsersApi.md#get_user) | **GET** /users/{user_id} | Get\n*UsersApi* | [**bad**](docs/UsersApi.md#bad) | **FETCH** /nope | Bad\n\n| Name | Value |\n|---|---|\n| a | b |\n";
+        let blocks = crate::read::read(text, crate::ir::DocForm::Markdown, &super::Template.text_hints());
+        assert_eq!(super::readme_paths(&blocks), ["/loans/{bookId}", "/users/{user_id}"]);
+    }
+}

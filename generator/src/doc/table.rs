@@ -28,7 +28,13 @@ pub(crate) fn split_title(text: &str) -> Option<(String, Option<String>)> {
     }
     let written = t.trim_start_matches('\\');
     let t = written.replace("::", ".").replace('\\', ".");
-    if !t.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+    // A package may be an npm name (`nomad-client.NodesApi`, `@scope/sdk.UsersApi`); the
+    // class is an identifier.
+    let part = |p: &str, package: bool| {
+        !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_' || (package && matches!(c, '-' | '@' | '/')))
+    };
+    let (packages, class) = t.rsplit_once('.').map_or(("", t.as_str()), |(p, c)| (p, c));
+    if !part(class, false) || (!packages.is_empty() && !packages.split('.').all(|p| part(p, true))) {
         return None;
     }
     match t.rsplit_once('.') {

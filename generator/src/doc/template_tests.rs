@@ -200,6 +200,10 @@ fn titles() {
     assert_eq!(split_title("umaaas_api.UsersApi"), Some(("UsersApi".into(), Some("umaaas_api".into()))));
     assert_eq!(split_title("pkg.apis.tags.orders_api.OrdersApi"), Some(("OrdersApi".into(), Some("pkg.apis.tags.orders_api".into()))));
     assert_eq!(split_title("UsersApi"), Some(("UsersApi".into(), None)));
+    // JavaScript: the package is the npm name.
+    assert_eq!(split_title("nomad-client.NodesApi"), Some(("NodesApi".into(), Some("nomad-client".into()))));
+    assert_eq!(split_title("@acme/sdk.NodesApi"), Some(("NodesApi".into(), Some("@acme/sdk".into()))));
+    assert_eq!(split_title("Nodes-Api"), None);
     // A saved GitHub page shows the file name above the title.
     assert_eq!(split_title("UsersApi.md"), None);
     assert_eq!(split_title("History"), None);

@@ -406,13 +406,23 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
         return w.to_string();
     }
     if multi_word {
-        if let Some(ph) = conv.placeholders.get(&fold(bare)).filter(|ph| ph.as_str() != bare) {
+        if let Some(ph) = conv.placeholders.get(&fold(bare)) {
             inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("written {{{ph}}} as a path placeholder")));
             return ph.clone();
         }
-        if let Some(k) = conv.json_keys.get(&fold(bare)).filter(|k| k.as_str() != bare) {
+        if let Some(k) = conv.json_keys.get(&fold(bare)) {
             inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("written `{k}` as a key of the doc's JSON examples")));
             return k.clone();
+        }
+        // The same words elsewhere in the API's paths: its own spelling of them, though not
+        // of this parameter.
+        if let Some(ph) = conv.readme_placeholders.get(&fold(bare)) {
+            inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("written {{{ph}}} as a path placeholder in the README's endpoint list")));
+            return ph.clone();
+        }
+        if let Some(seg) = conv.segments.get(&fold(bare)) {
+            inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("the API's paths write these words `{seg}`")));
+            return seg.clone();
         }
     }
     param_wire(bare, conv, &ctx.file, &ctx.op, inferred)

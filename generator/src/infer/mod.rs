@@ -36,7 +36,7 @@ pub fn infer_doc_set(ex: ExtractedDocs, provider: &str, single: bool, diags: &mu
 /// ([`sdk`]: they win over the docs' and are marked `strong: sdk <file>:<line>`).
 pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sources: Option<&crate::sdk::SdkFacts>, diags: &mut Diagnostics) -> Option<Api> {
     let flavour = crate::doc::Template;
-    let ExtractedDocs { mut apis, models, readme, files, form } = ex;
+    let ExtractedDocs { mut apis, models, readme, readme_paths, files, form } = ex;
     let language = apis.first().map(|(_, d)| d.language).unwrap_or("python");
     if apis.is_empty() {
         // An API doc that failed has said why already.
@@ -101,6 +101,7 @@ pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sourc
             other => other.to_string(),
         },
     };
+    merged.directory_paths = readme_paths;
     let conv = naming_convention(&merged);
     let (doc_schemes, unconfigured) = (merged.schemes.clone(), schemes::unconfigured(&merged));
     let mut api = infer(merged, provider, source, &first_label, diags);

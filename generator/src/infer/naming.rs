@@ -96,6 +96,12 @@ pub struct Convention {
     pub placeholders: BTreeMap<String, String>,
     /// JSON example keys by folded name.
     pub json_keys: BTreeMap<String, String>,
+    /// Placeholders only the README's endpoint list shows (other groups' paths), by folded
+    /// name.
+    pub readme_placeholders: BTreeMap<String, String>,
+    /// Literal path segments of several words (`user_metadata`), by folded name: the API's
+    /// own spelling of those words.
+    pub segments: BTreeMap<String, String>,
     /// The client language of the docs ([`crate::doc::detect_language`]).
     pub language: &'static str,
     /// Query, form and cookie names the docs spell in prose other than the doc writes them
@@ -143,6 +149,8 @@ impl Default for Convention {
             confidence: Confidence::Guess,
             placeholders: BTreeMap::new(),
             json_keys: BTreeMap::new(),
+            readme_placeholders: BTreeMap::new(),
+            segments: BTreeMap::new(),
             text_spellings: std::collections::HashMap::new(),
             votes_by_op: BTreeMap::new(),
             votes_by_doc: BTreeMap::new(),
@@ -257,6 +265,25 @@ pub fn convention(doc: &DocApi) -> Convention {
         for seg in literal_segments(&op.path) {
             note(seg, format!("path segment `{seg}`"), "path segment", &mut camel, &mut snake);
             note(seg, format!("path segment `{seg}`"), "path segment", &mut mine.0, &mut mine.1);
+            if matches!(classify(seg), Case::Camel | Case::Snake) {
+                conv.segments.entry(fold(seg)).or_insert_with(|| seg.to_string());
+            }
+        }
+    }
+    // The README's endpoint list: every group's paths, the docs' own among them. How they
+    // spell a parameter's very words is a clue for that parameter; they cast no vote for
+    // the convention (paths are another location than query and form names, and pooling
+    // every group's paths drowns the docs' own evidence).
+    for path in &doc.directory_paths {
+        for ph in placeholders(path) {
+            if !conv.placeholders.contains_key(&fold(ph)) {
+                conv.readme_placeholders.entry(fold(ph)).or_insert_with(|| ph.to_string());
+            }
+        }
+        for seg in literal_segments(path) {
+            if matches!(classify(seg), Case::Camel | Case::Snake) {
+                conv.segments.entry(fold(seg)).or_insert_with(|| seg.to_string());
+            }
         }
     }
     // JSON example keys after every path's clues (the evidence lists them in that order);

@@ -418,6 +418,52 @@ fn a_placeholder_elsewhere_spells_a_query_name() {
     assert!(o.params[0].inferred["wire_name"].starts_with("strong: written {userId}"));
 }
 
+/// The README's endpoint list spells the words of a parameter nothing else spells: a
+/// placeholder of another group, a literal path segment. Weak facts, and no vote: the
+/// paths of every group do not decide how this doc's query names are written.
+#[test]
+fn the_readmes_paths_spell_a_parameters_words_weakly() {
+    let doc = DocApi {
+        ops: vec![DocOp {
+            name: "list".into(),
+            file: "a.md".into(),
+            method: "GET".into(),
+            path: "/objects/{repo_name}/ls".into(),
+            params: vec![
+                param("repo_name", TypeRef::String),
+                param("user_metadata", TypeRef::Boolean),
+                param("book_id", TypeRef::String),
+                param("page_size", TypeRef::Integer),
+            ],
+            ..DocOp::default()
+        }],
+        language: "python",
+        directory_paths: vec![
+            "/objects/stat/user_metadata".into(),
+            "/loans/{bookId}".into(),
+            "/a/{firstId}/{secondId}/{thirdId}/{fourthId}".into(),
+        ],
+        ..DocApi::default()
+    };
+    let conv = convention(&doc);
+    assert_eq!(conv.case, None, "{}", conv.evidence);
+    let o = infer_op(&doc.ops[0], &conv, "a.md", &mut Diagnostics::default());
+    let wire = |i: usize| (o.params[i].wire_name.as_str(), o.params[i].inferred.get("wire_name").map(String::as_str).unwrap_or(""));
+    assert_eq!(wire(1), ("user_metadata", "weak: the API's paths write these words `user_metadata`"));
+    assert_eq!(wire(2), ("bookId", "weak: written {bookId} as a path placeholder in the README's endpoint list"));
+    assert_eq!(wire(3).0, "page_size");
+    assert!(wire(3).1.starts_with("guess:"), "{:?}", wire(3));
+
+    // A camelCase doc: the segment spells the words the API's way.
+    let mut doc = doc;
+    doc.language = "java";
+    doc.ops[0].params[1] = param("userMetadata", TypeRef::Boolean);
+    let conv = convention(&doc);
+    let o = infer_op(&doc.ops[0], &conv, "a.md", &mut Diagnostics::default());
+    assert_eq!(o.params[1].wire_name, "user_metadata");
+    assert_eq!(o.params[1].inferred["wire_name"], "weak: the API's paths write these words `user_metadata`");
+}
+
 #[test]
 fn a_missing_base_url_is_reported_once() {
     let source = || Source {
