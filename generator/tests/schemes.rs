@@ -353,6 +353,21 @@ fn silent_docs_guess_from_names_with_warnings() {
             ),
             "{dir}"
         );
+        // A scheme named for a cookie is guessed to be one.
+        assert_eq!(
+            facts(get("sessionCookie")),
+            (AuthKind::ApiKey, Some(KeyLocation::Cookie), Some("sessionCookie".into())),
+            "{dir}"
+        );
+        // Every fact of an API key nothing describes is a guess the doubts report lists.
+        for name in ["apiKeyHeader", "sessionCookie"] {
+            for fact in ["kind", "in", "param_name"] {
+                let e = get(name).inferred.get(fact).map(String::as_str).unwrap_or_default();
+                assert!(e.starts_with("guess:"), "{dir}: {name}.{fact}: {e:?}");
+            }
+        }
+        let report = generator::infer::doubts_report(api);
+        assert!(report.contains("`sessionCookie` | in | `cookie` | guess"), "{dir}: {report}");
         for name in [
             "bearerAuth",
             "basicAuth",

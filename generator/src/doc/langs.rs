@@ -55,9 +55,11 @@ pub enum Escape {
     VarPascal,
     /// A `_` before a name that would be a keyword (or start with a digit): `_internal`.
     LeadingUnderscore,
+    /// A `_` after a keyword: Go's `type_`, Dart's `class_`.
+    TrailingUnderscore,
 }
 
-use Escape::{Backticks, Dots, LeadingUnderscore, Minus, RawIdent, Sigil, VarPascal};
+use Escape::{Backticks, Dots, LeadingUnderscore, Minus, RawIdent, Sigil, TrailingUnderscore, VarPascal};
 
 /// The escapes read in a doc of any language other than Python: docs mix a little, and a
 /// name spelled so is no wire name in any of them.
@@ -123,8 +125,8 @@ pub const GO: Language = Language {
         ("bool", Boolean), ("time.Time", DateTime), ("os.File", Binary), ("[]byte", Binary), ("interface{}", Any),
         ("map[string]interface{}", Any),
     ],
-    tells: &["time.Time", "*os.File", "map[string]", "optional."],
-    escapes: COMMON_ESCAPES,
+    tells: &["time.Time", "*os.File", "map[string]", "optional.", "context.Context"],
+    escapes: &[Backticks, Sigil('$'), Sigil('@'), RawIdent, TrailingUnderscore, LeadingUnderscore],
 };
 
 pub const RUST: Language = Language {
@@ -173,7 +175,8 @@ pub const DART: Language = Language {
         ("Date", Date), ("MultipartFile", Binary), ("Uint8List", Binary), ("Object", Any), ("JsonObject", Any),
     ],
     tells: &[],
-    escapes: COMMON_ESCAPES,
+    // Dart's generators write a keyword with a `_` after it (`class_`), older ones before.
+    escapes: &[Backticks, Sigil('$'), Sigil('@'), RawIdent, TrailingUnderscore, LeadingUnderscore],
 };
 
 pub const JAVASCRIPT: Language = Language {
@@ -294,6 +297,33 @@ pub fn language_of_spelling(text: &str) -> Option<&'static str> {
             })
             .then_some(l.name)
     })
+}
+
+/// How a language's model docs write a property's JSON key: its generators name a model's
+/// properties in the language's own case, so a key of another case is shown converted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelNames {
+    /// `author_name` for `author-name`, `authorName`, `author_name` (Python, Ruby, PHP, Perl, Rust).
+    Snake,
+    /// `authorName` for `author_name`, `author-name`, `AuthorName` (Java, Kotlin, Dart, Swift, JavaScript).
+    Camel,
+    /// `AuthorName` for any of them, `Id` for `id` (C#, Go).
+    Pascal,
+    /// The key as sent, or nearly (TypeScript, R).
+    AsSent,
+    /// A language not known here: any multi-word name may be converted.
+    Unknown,
+}
+
+/// How `language`'s model docs write keys ([`ModelNames`]).
+pub fn model_names(language: &str) -> ModelNames {
+    match language {
+        "python" | "" | "ruby" | "php" | "perl" | "rust" => ModelNames::Snake,
+        "java" | "kotlin" | "dart" | "swift" | "javascript" => ModelNames::Camel,
+        "csharp" | "go" => ModelNames::Pascal,
+        "typescript" | "r" => ModelNames::AsSent,
+        _ => ModelNames::Unknown,
+    }
 }
 
 fn language(name: &str) -> Option<&'static Language> {

@@ -96,11 +96,8 @@ pub fn detect_language(blocks: &[Block], forced: Option<&'static str>) -> &'stat
             }
         }
     }
-    // No example code, a title `# \DefaultApi`: Rust (Go writes the same title, with example code).
-    if blocks.iter().any(|b| matches!(&b.kind, crate::read::BlockKind::Heading { level: 1, text } if text.trim().starts_with('\\'))) {
-        return "rust";
-    }
-    // No example code: the parameter tables' type spellings (`Option<String>`, `kotlin.Int`).
+    // No example code: the parameter tables' type spellings (`Option<String>`, `kotlin.Int`,
+    // Go 4.x's `context.Context`).
     let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
     for b in blocks {
         if let crate::read::BlockKind::Table { rows } = &b.kind {
@@ -113,6 +110,11 @@ pub fn detect_language(blocks: &[Block], forced: Option<&'static str>) -> &'stat
     }
     if let Some((l, _)) = votes.iter().max_by_key(|(_, n)| **n) {
         return l;
+    }
+    // No example code and no telling type, a title `# \DefaultApi`: Rust (Go writes the same
+    // title, with example code or `context.Context`).
+    if blocks.iter().any(|b| matches!(&b.kind, crate::read::BlockKind::Heading { level: 1, text } if text.trim().starts_with('\\'))) {
+        return "rust";
     }
     "python"
 }

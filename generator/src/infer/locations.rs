@@ -161,9 +161,12 @@ pub(crate) fn raw_content_type(ct: Option<&str>) -> Option<&str> {
     ct.split(',').map(str::trim).find(|c| !c.is_empty())
 }
 
+/// Whether the name or the description's first sentence (what the parameter is) says cookie:
+/// `The session cookie.`, not `A logout token. If you only have a session cookie, …`.
 pub(crate) fn says_cookie(p: &DocParam, bare: &str) -> bool {
     let d = p.description.to_ascii_lowercase();
-    bare.to_ascii_lowercase().contains("cookie") || d.contains(" cookie") || d.starts_with("cookie")
+    let first = [". ", ".\n", "\n", "  "].iter().filter_map(|end| d.find(end)).min().map_or(d.as_str(), |i| &d[..i]);
+    bare.to_ascii_lowercase().contains("cookie") || first.contains(" cookie") || first.starts_with("cookie")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -413,6 +416,11 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
         if let Some(k) = conv.json_keys.get(&fold(bare)) {
             inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("written `{k}` as a key of the doc's JSON examples")));
             return k.clone();
+        }
+        if let Some((w, same_doc)) = conv.doc_spellings.get(&(ctx.file.clone(), fold(bare))) {
+            let place = if *same_doc { "another operation of its doc" } else { "another doc of the directory" };
+            inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("the prose of {place} spells these words `{w}`")));
+            return w.clone();
         }
         // The same words elsewhere in the API's paths: its own spelling of them, though not
         // of this parameter.

@@ -151,6 +151,7 @@ pub fn infer_variants(api: &mut Api) {
 
 
 use crate::doc::DocModel;
+use crate::doc::langs::ModelNames;
 use crate::diag::Diagnostics;
 use crate::ir::TypeRef;
 use super::naming::{fold, is_python_attribute, unescape_python, Convention};
@@ -161,7 +162,8 @@ use crate::ir::{Field, Model};
 /// the spellings (`computedUserset`) with their evidence: words of the docs' prose (model,
 /// field, operation and parameter descriptions) in camelCase and keys of any JSON example,
 /// *weak* (a name the docs spell both ways decides nothing).
-fn spellings(api: &Api, docs: &[DocModel]) -> BTreeMap<String, BTreeMap<String, String>> {
+fn spellings(api: &Api, docs: &[DocModel], style: ModelNames) -> BTreeMap<String, BTreeMap<String, String>> {
+    let python = style == ModelNames::Snake;
     let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut prose: Vec<&str> = Vec::new();
     for d in docs {
@@ -176,7 +178,10 @@ fn spellings(api: &Api, docs: &[DocModel]) -> BTreeMap<String, BTreeMap<String, 
     for text in prose {
         for word in text.split(|c: char| !(c.is_alphanumeric() || c == '_')) {
             let camel = word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase) && !word.contains('_');
-            if camel && word.len() > 3 {
+            // snake_case too, for the docs of languages that show keys in camelCase
+            // (`physical_address` in the prose of Java's `physicalAddress`).
+            let snake = !python && word.contains('_') && super::naming::is_python_attribute(word) && word.trim_matches('_') == word;
+            if (camel || snake) && word.len() > 3 {
                 out.entry(fold(word)).or_default().entry(word.to_string()).or_insert(format!("weak: spelled `{word}` in the docs' prose"));
             }
         }
@@ -204,6 +209,81 @@ fn spellings(api: &Api, docs: &[DocModel]) -> BTreeMap<String, BTreeMap<String, 
     out
 }
 
+/// How this doc set's model docs write keys: its language's way ([`model_names`]), unless
+/// its multi-word names show another. Generators let a user choose (PHP's
+/// `variableNamingConvention`, `modelPropertyNaming`): names of one case only are that
+/// case's conversion; names of both cases are the keys as sent (no conversion mixes them).
+fn doc_set_model_names(docs: &[DocModel], language: &str) -> ModelNames {
+    let default = crate::doc::langs::model_names(language);
+    if default == ModelNames::Pascal {
+        return default;
+    }
+    let (mut camel, mut snake) = (false, false);
+    for f in docs.iter().flat_map(|d| &d.fields) {
+        let name = super::naming::unescape_symbols(&f.name, language);
+        match super::naming::classify(unescape_python(&name)) {
+            super::naming::Case::Camel => camel = true,
+            super::naming::Case::Snake => snake = true,
+            _ => {}
+        }
+    }
+    match (camel, snake) {
+        (true, true) => ModelNames::AsSent,
+        (true, false) if default == ModelNames::Snake => ModelNames::Camel,
+        (false, true) if default == ModelNames::Camel => ModelNames::Snake,
+        _ => default,
+    }
+}
+
+/// A model property's JSON key. The docs' name is the key as the language names properties
+/// ([`ModelNames`]): a name that case cannot produce is the key as sent (`_links`, `@type`,
+/// `expiryMonth` in Python docs); otherwise, strongest evidence first, a key of a JSON
+/// example, a spelling of the docs' prose, the API's convention; else the name, a guess
+/// where it has several words. C# and Go capitalize every property: their `Id` is taken to
+/// be `id`, weakly.
+fn model_key(bare: &str, style: ModelNames, example_keys: Option<&[String]>, spelled: &BTreeMap<String, BTreeMap<String, String>>, conv: &Convention, inferred: &mut Evidence) -> String {
+    // A keyword escaped with a leading `_` (Swift's `_internal`, JavaScript's `_number`);
+    // Python's escapes are undone already, and a `_` before another word is the key's.
+    let bare = match bare.strip_prefix('_') {
+        Some(rest) if style != ModelNames::Snake && super::naming::RESERVED_WORDS.contains(&rest.to_ascii_lowercase().as_str()) => rest,
+        _ => bare,
+    };
+    let alnum = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric());
+    let (converted, name) = match style {
+        ModelNames::Snake => (is_python_attribute(bare), bare.to_string()),
+        ModelNames::Camel => (alnum(bare) && bare.starts_with(|c: char| c.is_ascii_lowercase()), bare.to_string()),
+        ModelNames::Pascal if alnum(bare) && bare.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            (true, format!("{}{}", bare[..1].to_ascii_lowercase(), &bare[1..]))
+        }
+        ModelNames::Pascal => (false, bare.to_string()),
+        ModelNames::AsSent => (false, bare.to_string()),
+        ModelNames::Unknown => (true, bare.to_string()),
+    };
+    if let Some(k) = example_keys.and_then(|ks| ks.iter().find(|k| fold(k) == fold(bare))) {
+        inferred.insert("wire_name".into(), format!("key `{k}` of the doc's JSON example"));
+        return k.clone();
+    }
+    // A key the docs write as sent is kept as written.
+    if !converted {
+        return bare.to_string();
+    }
+    // Spelled otherwise, and one way only, in the docs' prose or as a key of their JSON
+    // examples (`computedUserset` for `computed_userset`).
+    if let Some(one) = spelled.get(&fold(&name)).filter(|s| s.len() == 1 && !s.contains_key(&name)) {
+        let (k, from) = one.iter().next().map(|(k, e)| (k.clone(), e.clone())).unwrap_or_default();
+        inferred.insert("wire_name".into(), from);
+        return k;
+    }
+    let w = super::naming::json_wire(&name, conv, inferred);
+    if style == ModelNames::Pascal && !inferred.contains_key("wire_name") {
+        inferred.insert(
+            "wire_name".into(),
+            format!("weak: {} docs capitalize every property; `{bare}` taken to be `{w}`", if conv.language == "go" { "Go" } else { "C#" }),
+        );
+    }
+    w
+}
+
 /// The evidence of a required field's nullability where the docs never state any: the
 /// renderer reads such a field leniently (absent or `null` is `None`).
 pub const NULL_GUESS: &str =
@@ -225,7 +305,8 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
     // `Optional[…]`, `nullable`) is one whose template never says it (7.x python), so a
     // required field's `null` is a guess either way.
     let states_nullability = docs.iter().flat_map(|d| &d.fields).any(|f| f.nullable);
-    let spelled = spellings(api, docs);
+    let style = doc_set_model_names(docs, conv.language);
+    let spelled = spellings(api, docs, style);
     for d in docs {
         if api.models.iter().any(|m| m.name == d.name) {
             diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
@@ -258,23 +339,7 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
             let symbols = super::naming::unescape_symbols(&f.name, conv.language);
             let bare = unescape_python(&symbols);
             let mut inferred = Evidence::new();
-            let from_example = keys.and_then(|ks| ks.iter().find(|k| fold(k) == fold(bare)));
-            let wire_name = match from_example {
-                Some(k) => {
-                    inferred.insert("wire_name".into(), format!("key `{k}` of the doc's JSON example"));
-                    k.clone()
-                }
-                // A key the docs write as sent (`_links`, `@type`, `expiryMonth`) is kept as written.
-                None if !is_python_attribute(bare) => bare.to_string(),
-                // Spelled otherwise, and one way only, in the docs' prose or as a key of their
-                // JSON examples (`computedUserset` for `computed_userset`).
-                None if spelled.get(&fold(bare)).is_some_and(|s| s.len() == 1 && !s.contains_key(bare)) => {
-                    let (k, from) = spelled[&fold(bare)].iter().next().map(|(k, e)| (k.clone(), e.clone())).unwrap_or_default();
-                    inferred.insert("wire_name".into(), from);
-                    k
-                }
-                None => super::naming::json_wire(bare, conv, &mut inferred),
-            };
+            let wire_name = model_key(bare, style, keys.map(Vec::as_slice), &spelled, conv, &mut inferred);
             let mut ty = f.ty.clone();
             if !f.enum_values.is_empty() && ty == TypeRef::String {
                 inferred.insert("enum_values".into(), "inline enum listed in the notes".into());
@@ -474,6 +539,87 @@ pub(crate) fn example_type(parent: &str, key: &str, v: &serde_json::Value, evide
 #[cfg(test)]
 mod tests {
     use super::is_python_attribute;
+    use crate::diag::Diagnostics;
+    use crate::doc::{DocApi, DocField, DocModel};
+    use crate::ir::{Api, TypeRef};
+
+    /// One model doc of `language` with these (name, description) properties: each field's
+    /// key and its evidence.
+    fn keys(language: &'static str, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+        let doc = DocModel {
+            name: "Thing".into(),
+            file: "Thing.md".into(),
+            line: 1,
+            description: String::new(),
+            fields: fields
+                .iter()
+                .map(|(n, d)| DocField {
+                    name: n.to_string(),
+                    line: 1,
+                    doc_type: "String".into(),
+                    ty: TypeRef::String,
+                    description: d.to_string(),
+                    required: false,
+                    read_only: false,
+                    nullable: true,
+                    default: None,
+                    enum_values: Vec::new(),
+                })
+                .collect(),
+            enum_values: Vec::new(),
+            is_enum: false,
+        };
+        let conv = super::super::convention(&DocApi { language, ..DocApi::default() });
+        let mut api = Api {
+            provider: "p".into(),
+            title: "T".into(),
+            package: None,
+            source: None,
+            base_url: String::new(),
+            auth_schemes: Vec::new(),
+            operations: Vec::new(),
+            models: Vec::new(),
+            inferred: Default::default(),
+            overridden: Vec::new(),
+        };
+        super::add_models(&mut api, &[doc], &conv, &mut Diagnostics::default());
+        api.models[0].fields.iter().map(|f| (f.wire_name.clone(), f.inferred.get("wire_name").cloned().unwrap_or_default())).collect()
+    }
+
+    /// A language's model docs show keys converted to its own case: a name that case can
+    /// produce says nothing sure of the key; the prose may; C# and Go capitalize them all.
+    #[test]
+    fn model_keys_are_read_through_the_languages_case() {
+        // Java camelCases keys: `physicalAddress` may be `physical_address`, which the prose spells.
+        let k = keys("java", &[("physicalAddress", "The address."), ("expiry", "If set, physical_address expires."), ("sizeBytes", "")]);
+        assert_eq!(k[0], ("physical_address".into(), "weak: spelled `physical_address` in the docs' prose".into()));
+        assert_eq!(k[1], ("expiry".into(), String::new()));
+        assert_eq!(k[2].0, "sizeBytes");
+        assert!(k[2].1.starts_with("guess:"), "{:?}", k[2]);
+        // C#'s `AuthorName` is not the key `AuthorName`; `Id` is taken to be `id`, weakly.
+        let k = keys("csharp", &[("Id", ""), ("AuthorName", "")]);
+        assert_eq!(k[0], ("id".into(), "weak: C# docs capitalize every property; `Id` taken to be `id`".into()));
+        assert_eq!(k[1].0, "authorName");
+        assert!(k[1].1.starts_with("guess:"), "{:?}", k[1]);
+        // PHP configured to camelCase (no snake_case name at all): converted names too.
+        let k = keys("php", &[("externalId", ""), ("state", "")]);
+        assert_eq!(k[0].0, "externalId");
+        assert!(k[0].1.starts_with("guess:"), "{:?}", k[0]);
+        // Names of both cases: no conversion mixes them, so they are the keys as sent.
+        let k = keys("php", &[("externalId", ""), ("created_at", "")]);
+        assert_eq!(k, [("externalId".into(), String::new()), ("created_at".into(), String::new())]);
+        // Python keeps a name it could not have written (`expiryMonth`, `_links`) as sent;
+        // beside snake_case names alone, the generator showed them all as sent.
+        let k = keys("python", &[("_links", ""), ("card_holder", "")]);
+        assert_eq!(k[0], ("_links".into(), String::new()));
+        assert!(k[1].1.starts_with("guess:"), "{:?}", k[1]);
+        let k = keys("python", &[("expiryMonth", ""), ("card_holder", "")]);
+        assert_eq!(k, [("expiryMonth".into(), String::new()), ("card_holder".into(), String::new())]);
+        // Dart's keyword escape `class_` is no snake_case name.
+        let k = keys("dart", &[("class_", ""), ("userCode", "")]);
+        assert_eq!(k[0].0, "class");
+        assert!(k[1].1.starts_with("guess:"), "{:?}", k[1]);
+    }
 
     #[test]
     fn python_attributes_and_keys_as_sent() {

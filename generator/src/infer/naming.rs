@@ -117,6 +117,11 @@ pub struct Convention {
     /// The spelling of each parameter the convention's pass looked up in its operation's
     /// text ((doc, operation, parameter) → spelling), for the wire-name pass to reuse.
     pub text_spellings: std::collections::HashMap<(String, String, String), Option<String>>,
+    /// Query and form names the prose of another operation spells another way (`client_secret`
+    /// in an operation's description, the form field `clientSecret` of another), by (doc,
+    /// folded name): nearest in the same doc, else anywhere in the directory. The same words
+    /// of the same API, though perhaps not the same parameter: weak facts, and votes.
+    pub doc_spellings: BTreeMap<(String, String), (String, bool)>,
     /// Docs of the set whose own clues decide another convention than the directory's:
     /// doc → (case, confidence, evidence). Nearer evidence for that doc's names.
     pub per_doc: BTreeMap<String, (Case, Confidence, String)>,
@@ -152,6 +157,7 @@ impl Default for Convention {
             readme_placeholders: BTreeMap::new(),
             segments: BTreeMap::new(),
             text_spellings: std::collections::HashMap::new(),
+            doc_spellings: BTreeMap::new(),
             votes_by_op: BTreeMap::new(),
             votes_by_doc: BTreeMap::new(),
             votes_all: Tally::default(),
@@ -303,6 +309,10 @@ pub fn convention(doc: &DocApi) -> Convention {
         }
     }
     // Names spelled in prose: votes for how query, form and cookie names are written.
+    // The prose of each doc and of the directory, for the names no operation of their own
+    // spells: (doc, operation, name) still to look up there.
+    let mut doc_text: BTreeMap<&str, String> = BTreeMap::new();
+    let mut unspelled: Vec<(&str, String)> = Vec::new();
     for op in &doc.ops {
         let mut text = format!("{}\n{}\n", op.summary, op.description);
         // The parameters' descriptions are the API's own prose; an operation's description
@@ -313,6 +323,7 @@ pub fn convention(doc: &DocApi) -> Convention {
             described.push('\n');
         }
         text.push_str(&described);
+        doc_text.entry(op.file.as_str()).or_default().push_str(&text);
         let phs = placeholders(&op.path);
         for p in &op.params {
             let bare = unescape(&p.name, conv.language);
@@ -344,6 +355,43 @@ pub fn convention(doc: &DocApi) -> Convention {
                     conv.votes_by_doc.entry(op.file.clone()).or_default().add(w, case);
                     conv.votes_all.add(w, case);
                 }
+            } else if matches!(classify(&bare), Case::Camel | Case::Snake) {
+                unspelled.push((op.file.as_str(), bare.into_owned()));
+            }
+        }
+    }
+    // Each prose's words indexed once: (folded → spellings, most frequent first).
+    let index = |text: &str| -> std::collections::HashMap<String, Vec<String>> {
+        let mut counts: std::collections::HashMap<String, Vec<(String, usize)>> = std::collections::HashMap::new();
+        for t in name_tokens(text).filter(|t| fits(t, false)) {
+            let list = counts.entry(fold(t)).or_default();
+            match list.iter_mut().find(|(w, _)| w == t) {
+                Some((_, n)) => *n += 1,
+                None => list.push((t.to_string(), 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+                (k, v.into_iter().map(|(w, _)| w).collect())
+            })
+            .collect()
+    };
+    if !unspelled.is_empty() {
+        let per_doc: BTreeMap<&str, _> = doc_text.iter().map(|(f, t)| (*f, index(t))).collect();
+        let all = (per_doc.len() > 1).then(|| index(&doc_text.values().cloned().collect::<Vec<_>>().join("\n")));
+        for (file, bare) in unspelled {
+            let f = fold(&bare);
+            let other = |ix: &std::collections::HashMap<String, Vec<String>>| ix.get(&f).and_then(|v| v.iter().find(|w| **w != bare).cloned());
+            let found = per_doc.get(file).and_then(other).map(|w| (w, true)).or_else(|| all.as_ref().and_then(other).map(|w| (w, false)));
+            if let Some((w, same_doc)) = found {
+                let case = classify(&w);
+                if same_doc {
+                    conv.votes_by_doc.entry(file.to_string()).or_default().add(&w, case);
+                }
+                conv.votes_all.add(&w, case);
+                conv.doc_spellings.insert((file.to_string(), f), (w, same_doc));
             }
         }
     }
@@ -559,6 +607,12 @@ fn undo<'a>(name: &'a str, language: &str, symbols_only: bool) -> std::borrow::C
                     }
                 }
             }
+            // (Also in a model doc: a key ending in `_` after a keyword is hardly the API's.)
+            Escape::TrailingUnderscore => {
+                if let Some(rest) = n.strip_suffix('_').filter(|r| RESERVED_WORDS.contains(&r.to_ascii_lowercase().as_str())) {
+                    return rest.into();
+                }
+            }
             Escape::LeadingUnderscore if !symbols_only => {
                 // Only a reserved word's escape (`_default`): `_limit` is the API's own name.
                 if let Some(rest) = n.strip_prefix('_').filter(|r| RESERVED_WORDS.contains(&r.to_ascii_lowercase().as_str())) {
@@ -605,7 +659,7 @@ pub(crate) const RESERVED_WORDS: &[&str] = &[
     "do", "double", "dynamic", "elif", "else", "elsif", "end", "ensure", "enum", "eval", "except", "export",
     "extends", "extension", "external", "false", "final", "finally", "float", "fn", "for", "from", "fun", "func",
     "function", "go", "goto", "if", "implements", "import", "in", "instanceof", "int", "interface", "is", "lambda",
-    "let", "long", "map", "match", "module", "native", "new", "next", "nil", "none", "not", "null", "object",
+    "let", "long", "map", "match", "module", "native", "new", "next", "nil", "none", "not", "null", "number", "object",
     "operator", "or", "package", "pass", "private", "protected", "public", "raise", "range", "redo", "repeat",
     "require", "rescue", "retry", "return", "select", "self", "short", "static", "strictfp", "string", "struct",
     "super", "switch", "synchronized", "then", "this", "throw", "throws", "trait", "transient", "true", "try",

@@ -194,11 +194,22 @@ pub fn resolve(
                     }
                     None => {
                         warned_assumed = true;
+                        // A scheme named for a cookie (`cookieAuth`) is most likely one.
+                        let cookie = s.name.to_ascii_lowercase().contains("cookie");
+                        let place = if cookie { "cookie" } else { "header" };
                         diags.warning(file, *line, format!(
                             "scheme `{}` of `{op}` is not configured by any example code; assumed an API key \
-                             in header `{}` (state its kind in provider.yaml)",
+                             in {place} `{}` (state its kind in provider.yaml)",
                             s.name, s.name
-                        ))
+                        ));
+                        s.inferred.insert("kind".into(), "guess: no example code or README describes this scheme; an API key assumed".into());
+                        s.inferred.insert("param_name".into(), "guess: nothing names the key; the scheme's name assumed".into());
+                        if cookie {
+                            s.location = Some(KeyLocation::Cookie);
+                            s.inferred.insert("in".into(), "guess: nothing says where the key goes; the scheme's name says cookie".into());
+                        } else {
+                            s.inferred.insert("in".into(), "guess: nothing says where the key goes; a header assumed".into());
+                        }
                     }
                 }
             }

@@ -266,6 +266,9 @@ fn a_get_never_has_a_form_or_an_enum_body() {
 fn headers_and_cookies_by_name_and_description() {
     let mut cookie = param("session", TypeRef::String);
     cookie.description = "The session cookie.".into();
+    // A description that mentions a cookie in passing does not make one.
+    let mut token = param("token", TypeRef::String);
+    token.description = "A valid logout token  If you do not have a logout token because you only have a session cookie, call `/logout/browser`.".into();
     let (o, _) = infer_with(
         "/p",
         None,
@@ -277,6 +280,7 @@ fn headers_and_cookies_by_name_and_description() {
             param("xNomadToken", TypeRef::String),
             param("cookie", TypeRef::String),
             cookie,
+            token,
         ],
         None,
     );
@@ -290,6 +294,7 @@ fn headers_and_cookies_by_name_and_description() {
             ("xNomadToken", Location::Header, "X-Nomad-Token"),
             ("cookie", Location::Header, "Cookie"),
             ("session", Location::Cookie, "session"),
+            ("token", Location::Query, "token"),
         ]
     );
 }
@@ -595,6 +600,43 @@ fn names_spelled_in_prose_vote_for_the_names_nothing_spells_nearest_first() {
     assert!(wire(3, 1).1.starts_with("weak: the prose of its operation spells"), "{:?}", wire(3, 1));
 }
 
+/// A name another operation's prose spells (`client_secret` in a description of its doc, or
+/// of another doc of the directory) is that parameter's spelling, weakly, and a vote for
+/// the doc's other names.
+#[test]
+fn a_name_spelled_by_another_operations_prose_is_a_weak_fact_and_a_vote() {
+    let op = |file: &str, name: &str, description: &str, params: Vec<DocParam>| DocOp {
+        name: name.into(),
+        file: file.into(),
+        method: "POST".into(),
+        path: format!("/{name}"),
+        description: description.into(),
+        params,
+        content_type: Some("application/x-www-form-urlencoded".into()),
+        ..DocOp::default()
+    };
+    let doc = DocApi {
+        ops: vec![
+            op("a.md", "create", "If you pass `client_secret` the secret is used. For refresh tokens, this is the \"refresh_token\".", vec![]),
+            op("a.md", "revoke", "Revokes.", vec![param("clientSecret", TypeRef::String), param("refreshToken", TypeRef::String), param("grantType", TypeRef::String)]),
+            op("b.md", "check", "Checks.", vec![param("refreshToken", TypeRef::String), param("maxDepth", TypeRef::Integer)]),
+        ],
+        language: "php",
+        ..DocApi::default()
+    };
+    let conv = convention(&doc);
+    let revoke = infer_op(&doc.ops[1], &conv, "a.md", &mut Diagnostics::default());
+    let wire = |o: &Operation, i: usize| (o.params[i].wire_name.clone(), o.params[i].inferred["wire_name"].clone());
+    assert_eq!(wire(&revoke, 0), ("client_secret".into(), "weak: the prose of another operation of its doc spells these words `client_secret`".into()));
+    assert_eq!(wire(&revoke, 1).0, "refresh_token");
+    // Nothing spells `grant_type`: the doc's two spellings vote for it.
+    assert_eq!(wire(&revoke, 2).0, "grant_type");
+    assert!(wire(&revoke, 2).1.starts_with("weak: the prose of its doc spells other query and form names in snake_case"), "{:?}", wire(&revoke, 2));
+    // Another doc of the directory: farther, still weak; its other names get no vote of theirs.
+    let check = infer_op(&doc.ops[2], &conv, "b.md", &mut Diagnostics::default());
+    assert_eq!(wire(&check, 0), ("refresh_token".into(), "weak: the prose of another doc of the directory spells these words `refresh_token`".into()));
+}
+
 #[test]
 fn names_spelled_both_ways_keep_the_docs_name_as_a_guess() {
     let ops = infer_set(vec![
@@ -725,6 +767,11 @@ fn each_language_undoes_its_own_escapes() {
     assert_eq!(unescape("acceptMinusLanguage", "kotlin"), "accept-language");
     assert_eq!(unescape("acceptMinusLanguage", "java"), "acceptMinusLanguage");
     assert_eq!(unescape("idempotency.key", "r"), "idempotency_key");
+    // Go's `_` after a keyword; a name that only ends so is kept.
+    assert_eq!(unescape("type_", "go"), "type");
+    assert_eq!(unescape("range_", "go"), "range");
+    assert_eq!(unescape("total_", "go"), "total_");
+    assert_eq!(unescape("type_", "java"), "type_");
     // Every language's table is read, an unknown one with the common escapes.
     for lang in ["java", "go", "ruby", "php", "powershell"] {
         assert_eq!(unescape("_internal", lang), "internal", "{lang}");
