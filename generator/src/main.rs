@@ -213,7 +213,7 @@ impl Run {
                 Ok(ExitCode::SUCCESS)
             }
             Command::Doubts { input, out } => {
-                let loaded = self.loaded(generator::load_input(&input).map_err(failed)?)?;
+                let loaded = self.loaded(generator::load_input_with(&input, &self.sdk()?).map_err(failed)?)?;
                 let text = generator::infer::doubts_report(&loaded.value);
                 match &out {
                     Some(out) => write_text(out, &text)?,

@@ -361,3 +361,18 @@ fn doubts_lists_each_weak_fact_and_its_provider_yaml_settles_them_all() {
     };
     assert_eq!(facts(&before.stdout), facts(&after.stdout));
 }
+
+/// `doubts` reads what `normalize` reads: with the SDK's sources beside the docs, their facts
+/// are strong and leave the list; `--no-sdk` lists the docs' own doubts.
+#[test]
+fn doubts_reads_the_sdk_as_normalize_does() {
+    let docs = root().join("tests/fixtures/langs/helpdesk__csharp__7.26.0/docs");
+    let docs = docs.to_str().unwrap();
+    let with = run(&["doubts", docs]);
+    let without = run(&["--no-sdk", "doubts", docs]);
+    assert_eq!((with.code, without.code), (Some(0), Some(0)), "{}\n{}", with.all(), without.all());
+    assert!(with.stdout.contains("from the SDK's sources (strong)"), "{}", with.stdout);
+    assert!(!without.stdout.contains("from the SDK's sources"), "{}", without.stdout);
+    // C#'s capitalized multi-word properties are guessed keys without the sources.
+    assert!(without.stdout.contains("| `AuthorName` | wire name | `authorName` | guess |"), "{}", without.stdout);
+}

@@ -94,6 +94,9 @@ pub fn detect_language(blocks: &[Block], forced: Option<&'static str>) -> &'stat
             if is_csharp_signature(t) {
                 return "csharp";
             }
+            if is_ruby_signature(t) {
+                return "ruby";
+            }
         }
     }
     // No example code: the parameter tables' type spellings (`Option<String>`, `kotlin.Int`,
@@ -117,6 +120,18 @@ pub fn detect_language(blocks: &[Block], forced: Option<&'static str>) -> &'stat
         return "rust";
     }
     "python"
+}
+
+/// Ruby 7.x's signature: the return type in angle brackets, `<AccountResponse> create_account(plan_id, data)`.
+fn is_ruby_signature(t: &str) -> bool {
+    let t = t.trim().trim_start_matches('>').trim();
+    let Some(rest) = t.strip_prefix('<') else { return false };
+    let Some((ty, call)) = rest.split_once("> ") else { return false };
+    let ident = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    !ty.is_empty()
+        && ty.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '<' | '>' | ',' | ' ' | '_'))
+        && call.split_once('(').is_some_and(|(name, _)| ident(name))
+        && call.trim_end().ends_with(')')
 }
 
 /// A C# signature: `Loan ReturnLoan (Guid loanId, int xDeskId, DateTime returnedAt = null)`,

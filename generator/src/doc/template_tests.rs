@@ -305,3 +305,15 @@ Name | Type | Description  | Notes\n------------- | ------------- | ------------
     assert_eq!(ty("ctx"), None, "the context row is never sent");
     assert!(loaded.summaries[0].to_string().contains("1 repaired, 1 warning(s)"), "{}", loaded.summaries[0]);
 }
+
+/// Docs without example code tell their language by their signature: Ruby 7.x writes the
+/// return type in angle brackets.
+#[test]
+fn a_ruby_signature_tells_ruby_without_example_code() {
+    let text = "# YNAB::AccountsApi\n\nAll URIs are relative to *https://api.example.com/v1*\n\n| Method | HTTP request | Description |\n| ------ | ------------ | ----------- |\n| [**get_accounts**](AccountsApi.md#get_accounts) | **GET** /plans/{plan_id}/accounts | Get all |\n\n## get_accounts\n\n> <AccountsResponse> get_accounts(plan_id, opts)\n\nGet all\n";
+    let blocks = crate::read::read(text, crate::ir::DocForm::Markdown, &super::Template.text_hints());
+    assert_eq!(super::detect_language(&blocks, None), "ruby");
+    let csharp = text.replace("> <AccountsResponse> get_accounts(plan_id, opts)", "> AccountsResponse GetAccounts (string planId, int? limit = null)");
+    let blocks = crate::read::read(&csharp, crate::ir::DocForm::Markdown, &super::Template.text_hints());
+    assert_eq!(super::detect_language(&blocks, None), "csharp");
+}

@@ -308,11 +308,18 @@ fn infer_param(
         } else {
             format!("named `{bare}`")
         };
-        let ct = match &op.content_type {
+        let ct_text = match &op.content_type {
             Some(c) => format!("Content-Type `{c}`"),
             None => "Content-Type `Not defined`".into(),
         };
-        inferred.insert("location".into(), format!("{why} with {ct}"));
+        // A scalar named `body` where no content type is documented may as well be a query
+        // parameter about a body (`stories whose body contains …`): the body, weakly.
+        let why = if ct.is_none() && !structured && !lists_json(ct) {
+            Confidence::Weak.tag(&format!("{why} with {ct_text}, though a {} may be a query parameter of that name", p.ty))
+        } else {
+            format!("{why} with {ct_text}")
+        };
+        inferred.insert("location".into(), why);
         (Location::Body, p.name.clone())
     } else if bare == "body" && bodyless && ct.is_none() {
         inferred.insert(

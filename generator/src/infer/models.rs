@@ -239,8 +239,7 @@ fn doc_set_model_names(docs: &[DocModel], language: &str) -> ModelNames {
 /// ([`ModelNames`]): a name that case cannot produce is the key as sent (`_links`, `@type`,
 /// `expiryMonth` in Python docs); otherwise, strongest evidence first, a key of a JSON
 /// example, a spelling of the docs' prose, the API's convention; else the name, a guess
-/// where it has several words. C# and Go capitalize every property: their `Id` is taken to
-/// be `id`, weakly.
+/// where it has several words. C# and Go capitalize every property: their `Id` is `id`.
 fn model_key(bare: &str, style: ModelNames, example_keys: Option<&[String]>, spelled: &BTreeMap<String, BTreeMap<String, String>>, conv: &Convention, inferred: &mut Evidence) -> String {
     // A keyword escaped with a leading `_` (Swift's `_internal`, JavaScript's `_number`);
     // Python's escapes are undone already, and a `_` before another word is the key's.
@@ -275,10 +274,13 @@ fn model_key(bare: &str, style: ModelNames, example_keys: Option<&[String]>, spe
         return k;
     }
     let w = super::naming::json_wire(&name, conv, inferred);
+    // A one-word key is taken as the docs write it in every language (`status` in Python,
+    // Java, …); C# and Go capitalize it, so it is their name with a lower-case initial, as
+    // certain as the others (an API of capitalized keys shows them capitalized in none).
     if style == ModelNames::Pascal && !inferred.contains_key("wire_name") {
         inferred.insert(
             "wire_name".into(),
-            format!("weak: {} docs capitalize every property; `{bare}` taken to be `{w}`", if conv.language == "go" { "Go" } else { "C#" }),
+            format!("{} docs capitalize every property: `{bare}` is the key `{w}`", if conv.language == "go" { "Go" } else { "C#" }),
         );
     }
     w
@@ -598,7 +600,7 @@ mod tests {
         assert!(k[2].1.starts_with("guess:"), "{:?}", k[2]);
         // C#'s `AuthorName` is not the key `AuthorName`; `Id` is taken to be `id`, weakly.
         let k = keys("csharp", &[("Id", ""), ("AuthorName", "")]);
-        assert_eq!(k[0], ("id".into(), "weak: C# docs capitalize every property; `Id` taken to be `id`".into()));
+        assert_eq!(k[0], ("id".into(), "C# docs capitalize every property: `Id` is the key `id`".into()));
         assert_eq!(k[1].0, "authorName");
         assert!(k[1].1.starts_with("guess:"), "{:?}", k[1]);
         // PHP configured to camelCase (no snake_case name at all): converted names too.

@@ -484,7 +484,14 @@ pub(crate) fn name_tokens(text: &str) -> impl Iterator<Item = &str> {
 /// same letters and digits, written with `:`, `[`, `]`, `@`, an inner `.`, or `_` around.
 pub(crate) fn spelled_with_symbols<'t>(text: &'t str, bare: &str) -> Option<&'t str> {
     let f = fold(bare);
-    symbol_tokens(text).find(|t| *t != bare && folds_to(t, &f) && is_symbol_name(t))
+    symbol_tokens(text).find(|t| {
+        *t != bare
+            && folds_to(t, &f)
+            && is_symbol_name(t)
+            // A word wrapped in `_` outside code is markdown's emphasis (`the _page_ and
+            // _limit_ parameters`): a name only in a code span.
+            && !(t.starts_with('_') && t.ends_with('_') && !text.contains(&format!("`{t}`")))
+    })
 }
 
 /// A name with characters identifiers cannot hold, well formed: words joined by single `:`,

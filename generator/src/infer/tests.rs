@@ -707,9 +707,13 @@ fn a_scalar_named_body_of_a_get_without_content_type_is_a_query_parameter() {
     let o = infer_op(&op, &Convention::default(), "f.md", &mut Diagnostics::default());
     assert_eq!(placed(&o), [("body", Location::Query, "body")]);
     assert!(o.params[0].inferred["location"].starts_with("weak: a GET documenting no Content-Type sends no body"), "{:?}", o.params[0].inferred);
-    // On a POST it stays the body.
+    // On a POST it stays the body, weakly: a string named `body` may be a query parameter
+    // about a body; a model is the body.
     let (o, _) = infer_with("/x", None, vec![param("body", TypeRef::String)], None);
     assert_eq!(placed(&o), [("body", Location::Body, "body")]);
+    assert!(o.params[0].inferred["location"].starts_with("weak: named `body` with Content-Type `Not defined`"), "{:?}", o.params[0].inferred);
+    let (o, _) = infer_with("/x", None, vec![model("body")], None);
+    assert!(!o.params[0].inferred["location"].starts_with("weak:"), "{:?}", o.params[0].inferred);
 }
 
 #[test]
@@ -729,13 +733,14 @@ fn names_with_characters_identifiers_cannot_hold_come_from_their_spelling() {
             described("page_size", "Items per page (`page[size]`)."),
             described("jcr_primary_type", "Only nodes whose jcr:primaryType is this."),
             described("created_at_gte", "Created at or after (created_at.gte=2024-01-01)."),
-            described("charset", "The _charset_ of the form."),
+            described("charset", "The `_charset_` of the form."),
+            described("page", "Control pagination with the _page_ and _limit_ query parameters."),
         ],
         None,
     );
     let got: Vec<&str> = o.params.iter().map(|p| p.wire_name.as_str()).collect();
-    assert_eq!(got, ["page[size]", "jcr:primaryType", "created_at.gte", "_charset_"]);
-    assert!(o.params.iter().all(|p| p.inferred["wire_name"].starts_with("strong: spelled `")), "{:?}", o.params);
+    assert_eq!(got, ["page[size]", "jcr:primaryType", "created_at.gte", "_charset_", "page"]);
+    assert!(o.params[..4].iter().all(|p| p.inferred["wire_name"].starts_with("strong: spelled `")), "{:?}", o.params);
 }
 
 #[test]
@@ -755,7 +760,9 @@ fn only_well_formed_symbol_spellings_count() {
     for bad in ["facets.]", "a..b", "[size]", "page[", "x:", "._a"] {
         assert!(spelled_with_symbols(bad, "facets").is_none() && spelled_with_symbols(bad, "a_b").is_none(), "{bad}");
     }
-    assert_eq!(spelled_with_symbols("The _charset_ field.", "charset"), Some("_charset_"));
+    assert_eq!(spelled_with_symbols("The `_charset_` field.", "charset"), Some("_charset_"));
+    // Outside code, `_word_` is markdown's emphasis.
+    assert_eq!(spelled_with_symbols("The _charset_ field.", "charset"), None);
 }
 
 #[test]
