@@ -104,7 +104,7 @@ pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sourc
     merged.directory_paths = readme_paths;
     let conv = naming_convention(&merged);
     let (doc_schemes, unconfigured) = (merged.schemes.clone(), schemes::unconfigured(&merged));
-    let mut api = infer(merged, provider, source, &first_label, diags);
+    let mut api = infer_with(merged, &conv, provider, source, &first_label, diags);
     diags.tally.read = api.operations.len();
     if api.operations.is_empty() && diags.tally.table_ops > 0 {
         // Nothing usable is left: the reasons each operation was skipped are the errors.
@@ -137,6 +137,11 @@ pub fn infer_doc_set_with(ex: ExtractedDocs, provider: &str, single: bool, sourc
 /// location and wire name), schemes.
 pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mut Diagnostics) -> Api {
     let conv = convention(&doc);
+    infer_with(doc, &conv, provider, source, file, diags)
+}
+
+/// [`infer`] with the doc's convention read already.
+fn infer_with(doc: DocApi, conv: &Convention, provider: &str, source: Source, file: &str, diags: &mut Diagnostics) -> Api {
     let mut api_inferred = Evidence::new();
     api_inferred.insert("naming_convention".into(), conv.evidence.clone());
 
@@ -170,7 +175,7 @@ pub fn infer(doc: DocApi, provider: &str, source: Source, file: &str, diags: &mu
         let mut local = Diagnostics::default();
         // An operation of another doc of the set is reported at its own doc.
         let op_file = if op.file.is_empty() { file } else { op.file.as_str() };
-        let o = locations::infer_op(op, &conv, op_file, &mut local);
+        let o = locations::infer_op(op, conv, op_file, &mut local);
         if local.has_errors() {
             diags.skip_operation(&op.name, local);
         } else {

@@ -360,31 +360,52 @@ pub fn convention(doc: &DocApi) -> Convention {
             }
         }
     }
-    // Each prose's words indexed once: (folded → spellings, most frequent first).
-    let index = |text: &str| -> std::collections::HashMap<String, Vec<String>> {
-        let mut counts: std::collections::HashMap<String, Vec<(String, usize)>> = std::collections::HashMap::new();
-        for t in name_tokens(text).filter(|t| fits(t, false)) {
-            let list = counts.entry(fold(t)).or_default();
-            match list.iter_mut().find(|(w, _)| w == t) {
-                Some((_, n)) => *n += 1,
-                None => list.push((t.to_string(), 1)),
+    // Each doc's prose indexed once, for the names still unspelled only: folded name →
+    // (spelling, count); the directory's index is the docs' indexes summed.
+    if !unspelled.is_empty() {
+        type Spellings = std::collections::HashMap<String, Vec<(String, usize)>>;
+        let wanted: std::collections::HashSet<String> = unspelled.iter().map(|(_, b)| fold(b)).collect();
+        let add = |into: &mut Spellings, word: &str, n: usize| {
+            let list = into.entry(fold(word)).or_default();
+            match list.iter_mut().find(|(w, _)| w == word) {
+                Some((_, c)) => *c += n,
+                None => list.push((word.to_string(), n)),
+            }
+        };
+        let mut per_doc: BTreeMap<&str, Spellings> = BTreeMap::new();
+        for (file, text) in &doc_text {
+            let ix = per_doc.entry(file).or_default();
+            // Only words of several words can spell a multi-word name another way.
+            for t in name_tokens(text).filter(|t| t.contains('_') || t.bytes().any(|b| b.is_ascii_uppercase())) {
+                if fits(t, false) && wanted.contains(&fold(t)) {
+                    add(ix, t, 1);
+                }
             }
         }
-        counts
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-                (k, v.into_iter().map(|(w, _)| w).collect())
-            })
-            .collect()
-    };
-    if !unspelled.is_empty() {
-        let per_doc: BTreeMap<&str, _> = doc_text.iter().map(|(f, t)| (*f, index(t))).collect();
-        let all = (per_doc.len() > 1).then(|| index(&doc_text.values().cloned().collect::<Vec<_>>().join("\n")));
+        let mut all = Spellings::new();
+        if per_doc.len() > 1 {
+            for ix in per_doc.values() {
+                for list in ix.values() {
+                    for (w, n) in list {
+                        add(&mut all, w, *n);
+                    }
+                }
+            }
+        }
+        // The most frequent spelling other than the doc's own (ties: first seen).
+        let best = |ix: &Spellings, f: &str, bare: &str| -> Option<String> {
+            let list = ix.get(f)?;
+            let mut others: Vec<&(String, usize)> = list.iter().filter(|(w, _)| w != bare).collect();
+            others.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            others.first().map(|(w, _)| w.clone())
+        };
         for (file, bare) in unspelled {
             let f = fold(&bare);
-            let other = |ix: &std::collections::HashMap<String, Vec<String>>| ix.get(&f).and_then(|v| v.iter().find(|w| **w != bare).cloned());
-            let found = per_doc.get(file).and_then(other).map(|w| (w, true)).or_else(|| all.as_ref().and_then(other).map(|w| (w, false)));
+            let found = per_doc
+                .get(file)
+                .and_then(|ix| best(ix, &f, &bare))
+                .map(|w| (w, true))
+                .or_else(|| best(&all, &f, &bare).map(|w| (w, false)));
             if let Some((w, same_doc)) = found {
                 let case = classify(&w);
                 if same_doc {
