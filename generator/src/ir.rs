@@ -14,7 +14,7 @@ use std::str::FromStr;
 pub type Evidence = BTreeMap<String, String>;
 
 /// One provider's API as recovered from its docs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Api {
     /// Short provider id (directory name under `specs/`).

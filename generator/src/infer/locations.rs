@@ -314,7 +314,7 @@ fn infer_param(
         };
         // A scalar named `body` where no content type is documented may as well be a query
         // parameter about a body (`stories whose body contains …`): the body, weakly.
-        let why = if ct.is_none() && !structured && !lists_json(ct) {
+        let why = if ct.is_none() && !structured {
             Confidence::Weak.tag(&format!("{why} with {ct_text}, though a {} may be a query parameter of that name", p.ty))
         } else {
             format!("{why} with {ct_text}")

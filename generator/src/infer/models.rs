@@ -160,10 +160,11 @@ use crate::ir::{Field, Model};
 
 /// Names the docs spell otherwise than a Python attribute, folded (`computeduserset`) →
 /// the spellings (`computedUserset`) with their evidence: words of the docs' prose (model,
-/// field, operation and parameter descriptions) in camelCase and keys of any JSON example,
-/// *weak* (a name the docs spell both ways decides nothing).
+/// field, operation and parameter descriptions) in camelCase (and in snake_case, for docs
+/// that do not write snake_case names themselves) and keys of any JSON example, *weak* (a
+/// name the docs spell both ways decides nothing).
 fn spellings(api: &Api, docs: &[DocModel], style: ModelNames) -> BTreeMap<String, BTreeMap<String, String>> {
-    let python = style == ModelNames::Snake;
+    let snake_docs = style == ModelNames::Snake;
     let mut out: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     let mut prose: Vec<&str> = Vec::new();
     for d in docs {
@@ -180,7 +181,7 @@ fn spellings(api: &Api, docs: &[DocModel], style: ModelNames) -> BTreeMap<String
             let camel = word.chars().next().is_some_and(char::is_lowercase) && word.chars().any(char::is_uppercase) && !word.contains('_');
             // snake_case too, for the docs of languages that show keys in camelCase
             // (`physical_address` in the prose of Java's `physicalAddress`).
-            let snake = !python && word.contains('_') && super::naming::is_python_attribute(word) && word.trim_matches('_') == word;
+            let snake = !snake_docs && word.contains('_') && super::naming::is_python_attribute(word) && word.trim_matches('_') == word;
             if (camel || snake) && word.len() > 3 {
                 out.entry(fold(word)).or_default().entry(word.to_string()).or_insert(format!("weak: spelled `{word}` in the docs' prose"));
             }
@@ -572,18 +573,7 @@ mod tests {
             is_enum: false,
         };
         let conv = super::super::convention(&DocApi { language, ..DocApi::default() });
-        let mut api = Api {
-            provider: "p".into(),
-            title: "T".into(),
-            package: None,
-            source: None,
-            base_url: String::new(),
-            auth_schemes: Vec::new(),
-            operations: Vec::new(),
-            models: Vec::new(),
-            inferred: Default::default(),
-            overridden: Vec::new(),
-        };
+        let mut api = Api {            provider: "p".into(),            title: "T".into(),            ..Api::default()        };
         super::add_models(&mut api, &[doc], &conv, &mut Diagnostics::default());
         api.models[0].fields.iter().map(|f| (f.wire_name.clone(), f.inferred.get("wire_name").cloned().unwrap_or_default())).collect()
     }

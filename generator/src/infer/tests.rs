@@ -791,18 +791,7 @@ fn the_summary_names_what_each_doubt_rests_on() {
     let ops = infer_set(vec![
         ("a.md", "create", "GET", None, vec![described("dry_run", "An invalid dryRun directive is refused."), described("field_manager", "Who manages.")]),
     ]);
-    let api = Api {
-        provider: "p".into(),
-        title: "T".into(),
-        package: None,
-        source: None,
-        base_url: String::new(),
-        auth_schemes: Vec::new(),
-        operations: ops,
-        models: Vec::new(),
-        inferred: Default::default(),
-        overridden: Vec::new(),
-    };
+    let api = Api {        provider: "p".into(),        title: "T".into(),        operations: ops,        ..Api::default()    };
     let d = doubts(&api);
     assert_eq!(d, ["wire names in the case the prose spells the other names in (weak): 1 query parameter"]);
 }
@@ -946,18 +935,7 @@ fn a_shared_key_typed_otherwise_in_one_variant_does_not_hide_it() {
         overridden: Vec::new(),
     };
     let kind_enum = TypeRef::Model("CardKind".into());
-    let mut api = Api {
-        provider: "p".into(),
-        title: "T".into(),
-        package: None,
-        source: None,
-        base_url: String::new(),
-        auth_schemes: Vec::new(),
-        operations: Vec::new(),
-        models: Vec::new(),
-        inferred: Evidence::new(),
-        overridden: Vec::new(),
-    };
+    let mut api = Api {        provider: "p".into(),        title: "T".into(),        ..Api::default()    };
     api.models = vec![
         Model::new("Method", ModelKind::Object, vec![field("kind", kind_enum.clone(), true), field("last4", TypeRef::String, true), field("iban", TypeRef::String, true)]),
         Model::new("Card", ModelKind::Object, vec![field("kind", kind_enum, true), field("last4", TypeRef::String, true)]),
@@ -1000,18 +978,7 @@ fn parts_the_docs_do_not_settle_make_their_own_required_fields_a_guess() {
         inferred: Evidence::new(),
         overridden: Vec::new(),
     };
-    let mut api = Api {
-        provider: "p".into(),
-        title: "T".into(),
-        package: None,
-        source: None,
-        base_url: String::new(),
-        auth_schemes: Vec::new(),
-        operations: Vec::new(),
-        models: Vec::new(),
-        inferred: Evidence::new(),
-        overridden: Vec::new(),
-    };
+    let mut api = Api {        provider: "p".into(),        title: "T".into(),        ..Api::default()    };
     api.models = vec![
         Model::new("Node", ModelKind::Object, vec![field("kind", true), field("href", true), field("src", true), field("id", false)]),
         Model::new("Link", ModelKind::Object, vec![field("kind", true), field("href", true)]),
