@@ -442,6 +442,8 @@ pub const PY_KEYWORDS: &[&str] = &[
     "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
     "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
     "with", "yield", "self", "property", "type", "date", "datetime", "schema", "field", "list",
+    // Python 2's keywords, which the generators still escape.
+    "exec", "print",
 ];
 
 impl Field {

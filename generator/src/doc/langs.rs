@@ -309,7 +309,7 @@ pub enum ModelNames {
     Camel,
     /// `AuthorName` for any of them, `Id` for `id` (C#, Go).
     Pascal,
-    /// The key as sent, or nearly (TypeScript, R).
+    /// The key as sent, or nearly (R; TypeScript docs whose names mix both cases).
     AsSent,
     /// A language not known here: any multi-word name may be converted.
     Unknown,
@@ -321,7 +321,9 @@ pub fn model_names(language: &str) -> ModelNames {
         "python" | "" | "ruby" | "php" | "perl" | "rust" => ModelNames::Snake,
         "java" | "kotlin" | "dart" | "swift" | "javascript" => ModelNames::Camel,
         "csharp" | "go" => ModelNames::Pascal,
-        "typescript" | "r" => ModelNames::AsSent,
+        // TypeScript's generators differ (typescript-node camelCases, typescript-axios keeps
+        // keys as sent): a doc set's own names tell ([`ModelNames::Unknown`] until they do).
+        "r" => ModelNames::AsSent,
         _ => ModelNames::Unknown,
     }
 }

@@ -161,6 +161,17 @@ pub(crate) fn raw_content_type(ct: Option<&str>) -> Option<&str> {
     ct.split(',').map(str::trim).find(|c| !c.is_empty())
 }
 
+/// A conventional header name (`content_type`, `range`) that is a query parameter after
+/// all: a list (headers are single values), or one whose description writes its name as a
+/// query name (`Filter by content_type`). `x_` names are headers whatever their prose says.
+pub(crate) fn query_named_like_a_header(p: &DocParam, bare: &str) -> bool {
+    let n = bare.to_ascii_lowercase();
+    if n.starts_with("x_") || n.starts_with("x-") || (bare.starts_with('x') && bare[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
+        return false;
+    }
+    matches!(p.ty, TypeRef::List(_)) || (bare.contains('_') && spelled_as_is(&p.description, bare).is_some())
+}
+
 /// Whether the name or the description's first sentence (what the parameter is) says cookie:
 /// `The session cookie.`, not `A logout token. If you only have a session cookie, …`.
 pub(crate) fn says_cookie(p: &DocParam, bare: &str) -> bool {
@@ -226,7 +237,7 @@ fn infer_param(
             format!("model `{}` with Content-Type `{}`, though its name reads like a header's", p.ty, ct.unwrap_or_default()),
         );
         (Location::Body, p.name.clone())
-    } else if let Some(h) = header_wire_name(bare).filter(|_| !(form && fold(bare) == "contenttype")) {
+    } else if let Some(h) = header_wire_name(bare).filter(|_| !(form && fold(bare) == "contenttype") && !query_named_like_a_header(p, bare)) {
         // (A form's own Content-Type is the client's to set: there, `content_type` is a field.)
         let (w, why) = header_spelling(bare, &h, p, ctx);
         inferred.insert("location".into(), format!("`{bare}` is a conventional header name"));
@@ -343,6 +354,11 @@ fn infer_param(
         (Location::Header, h.to_string())
     } else {
         let why = match response_header(op, bare, false) {
+            // `content_type` of `Filter by content_type`, or a list: a query filter.
+            _ if header_wire_name(bare).is_some() => Confidence::Weak.tag(&format!(
+                "`{bare}` reads like a header name, but {}: a query parameter",
+                if matches!(p.ty, TypeRef::List(_)) { "it is a list (a header holds one value)".to_string() } else { format!("its description writes it `{bare}`, as a query name") }
+            )),
             // `index` beside a response header `X-Nomad-Index`: perhaps sent as a header too.
             Some(h) => Confidence::Weak.tag(&format!(
                 "not in the path, not a header name, not a body: query; but the response header `{h}` ends with this name, so it may be a header"
@@ -403,9 +419,9 @@ fn query_wire(bare: &str, p: &DocParam, conv: &Convention, ctx: &OpText, inferre
         return w.to_string();
     }
     // A spelling with characters the doc's identifiers cannot hold (`page[size]`).
-    let symbols = spelled_with_symbols(&p.description, bare)
+    let symbols = spelled_with_symbols(&p.description, bare, Some(conv.language))
         .map(|w| (w, "its description"))
-        .or_else(|| spelled_with_symbols(&ctx.text, bare).map(|w| (w, "the operation's text")));
+        .or_else(|| spelled_with_symbols(&ctx.text, bare, None).map(|w| (w, "the operation's text")));
     if let Some((w, place)) = symbols {
         inferred.insert("wire_name".into(), Confidence::Strong.tag(&format!("spelled `{w}` in {place}")));
         return w.to_string();

@@ -503,12 +503,25 @@ pub(crate) fn name_tokens(text: &str) -> impl Iterator<Item = &str> {
 /// A spelling of `bare` in `text` with characters a doc's identifiers cannot hold
 /// (`page[size]`, `jcr:primaryType`, `x@TypeHint`, `created_at.gte`, `_charset_`): the
 /// same letters and digits, written with `:`, `[`, `]`, `@`, an inner `.`, or `_` around.
-pub(crate) fn spelled_with_symbols<'t>(text: &'t str, bare: &str) -> Option<&'t str> {
+/// A sigil (`@id`, `$ref`) counts only where `language` is given (the parameter's own
+/// description: an operation's prose names operators and fields too, `$text`), and unless
+/// the doc's language writes it before its own variables (PHP's and Perl's `$name`, C#'s
+/// `@class`).
+pub(crate) fn spelled_with_symbols<'t>(text: &'t str, bare: &str, language: Option<&str>) -> Option<&'t str> {
     let f = fold(bare);
+    let refused: &[char] = match language {
+        Some("php" | "perl") => &['$'],
+        Some("csharp") => &['@'],
+        Some(_) => &[],
+        None => &['@', '$'],
+    };
+    // A sigil starts the name or follows a `.` (`x@TypeHint` joins two words instead).
+    let sigil = |t: &str| refused.iter().any(|c| t.starts_with(*c) || t.contains(&format!(".{c}")));
     symbol_tokens(text).find(|t| {
         *t != bare
             && folds_to(t, &f)
             && is_symbol_name(t)
+            && !sigil(t)
             // A word wrapped in `_` outside code is markdown's emphasis (`the _page_ and
             // _limit_ parameters`): a name only in a code span.
             && !(t.starts_with('_') && t.ends_with('_') && !text.contains(&format!("`{t}`")))
@@ -516,7 +529,8 @@ pub(crate) fn spelled_with_symbols<'t>(text: &'t str, bare: &str) -> Option<&'t 
 }
 
 /// A name with characters identifiers cannot hold, well formed: words joined by single `:`,
-/// `.` or `@`, with `[word]` groups (`page[size]`, `filter[a][b]`), or a word wrapped in `_`
+/// `.` or `@`, with `[word]` groups (`page[size]`, `filter[a][b]`), a sigil `@` or `$` before
+/// its first word or after a `.` (`@id`, `submitted_by.@id`), or a word wrapped in `_`
 /// (`_charset_`).
 fn is_symbol_name(t: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
@@ -528,9 +542,12 @@ fn is_symbol_name(t: &str) -> bool {
     let mut symbols = 0;
     let mut prev_word = false;
     let mut in_bracket = false;
+    let mut prev = None;
     for c in t.chars() {
         match c {
             c if word(c) => prev_word = true,
+            // A sigil before a word: `@id`, `$ref`, `submitted_by.@id`.
+            '@' | '$' if !prev_word && !in_bracket && matches!(prev, None | Some('.')) => symbols += 1,
             ':' | '.' | '@' if prev_word && !in_bracket => {
                 symbols += 1;
                 prev_word = false;
@@ -546,6 +563,7 @@ fn is_symbol_name(t: &str) -> bool {
             }
             _ => return false,
         }
+        prev = Some(c);
     }
     symbols > 0 && !in_bracket && (prev_word || t.ends_with(']'))
 }

@@ -266,6 +266,11 @@ fn a_get_never_has_a_form_or_an_enum_body() {
 fn headers_and_cookies_by_name_and_description() {
     let mut cookie = param("session", TypeRef::String);
     cookie.description = "The session cookie.".into();
+    // A header's name used for a query filter: its description writes it as a query name,
+    // or it is a list (a header holds one value).
+    let mut filter = param("content_type", TypeRef::String);
+    filter.description = "Filter by content_type".into();
+    let ranges = param("range", TypeRef::List(Box::new(TypeRef::String)));
     // A description that mentions a cookie in passing does not make one.
     let mut token = param("token", TypeRef::String);
     token.description = "A valid logout token  If you do not have a logout token because you only have a session cookie, call `/logout/browser`.".into();
@@ -281,6 +286,8 @@ fn headers_and_cookies_by_name_and_description() {
             param("cookie", TypeRef::String),
             cookie,
             token,
+            filter,
+            ranges,
         ],
         None,
     );
@@ -295,8 +302,12 @@ fn headers_and_cookies_by_name_and_description() {
             ("cookie", Location::Header, "Cookie"),
             ("session", Location::Cookie, "session"),
             ("token", Location::Query, "token"),
+            ("content_type", Location::Query, "content_type"),
+            ("range", Location::Query, "range"),
         ]
     );
+    assert!(o.params[8].inferred["location"].starts_with("weak: `content_type` reads like a header name, but its description writes it"), "{:?}", o.params[8].inferred);
+    assert!(o.params[9].inferred["location"].starts_with("weak: `range` reads like a header name, but it is a list"), "{:?}", o.params[9].inferred);
 }
 
 #[test]
@@ -755,14 +766,29 @@ fn rust_raw_identifiers_and_kotlin_minus_are_undone() {
 #[test]
 fn only_well_formed_symbol_spellings_count() {
     for good in ["page[size]", "filter[a][b]", "jcr:primaryType", "x@TypeHint", "created_at.gte", "_charset_"] {
-        assert!(spelled_with_symbols(&format!("see {good} here"), &good.replace(['[', ']', ':', '@', '.'], "_")).is_some() || good == "_charset_", "{good}");
+        assert!(spelled_with_symbols(&format!("see {good} here"), &good.replace(['[', ']', ':', '@', '.'], "_"), Some("python")).is_some() || good == "_charset_", "{good}");
     }
     for bad in ["facets.]", "a..b", "[size]", "page[", "x:", "._a"] {
-        assert!(spelled_with_symbols(bad, "facets").is_none() && spelled_with_symbols(bad, "a_b").is_none(), "{bad}");
+        assert!(spelled_with_symbols(bad, "facets", Some("python")).is_none() && spelled_with_symbols(bad, "a_b", Some("python")).is_none(), "{bad}");
     }
-    assert_eq!(spelled_with_symbols("The `_charset_` field.", "charset"), Some("_charset_"));
+    assert_eq!(spelled_with_symbols("The `_charset_` field.", "charset", Some("python")), Some("_charset_"));
     // Outside code, `_word_` is markdown's emphasis.
-    assert_eq!(spelled_with_symbols("The _charset_ field.", "charset"), None);
+    assert_eq!(spelled_with_symbols("The _charset_ field.", "charset", Some("python")), None);
+    // A sigil before the first word or after a `.` (JSON-LD's `@id`), unless it is the
+    // doc language's own (PHP's `$name`, C#'s `@class`).
+    assert_eq!(spelled_with_symbols("Filter by @id", "id", Some("r")), Some("@id"));
+    assert_eq!(spelled_with_symbols("Filter by submitted_by.@id", "submitted_by_id", Some("r")), Some("submitted_by.@id"));
+    assert_eq!(spelled_with_symbols("The `$ref` of the schema", "ref", Some("python")), Some("$ref"));
+    assert_eq!(spelled_with_symbols("addComment($ticket_number, $attachment)", "attachment", Some("php")), None);
+    assert_eq!(spelled_with_symbols("Close(@class)", "class", Some("csharp")), None);
+    // Not from an operation's prose, which names operators too (`$text`).
+    assert_eq!(spelled_with_symbols("Supports the $text operator", "text", None), None);
+    assert_eq!(spelled_with_symbols("Filter by @id", "id", None), None);
+    assert_eq!(spelled_with_symbols("Only nodes whose jcr:primaryType is this.", "jcr_primary_type", None), Some("jcr:primaryType"));
+    assert_eq!(spelled_with_symbols("Send x@TypeHint along.", "x_type_hint", None), Some("x@TypeHint"));
+    for bad in ["a@", "@", "@@id", "id@"] {
+        assert!(spelled_with_symbols(bad, "id", Some("r")).is_none(), "{bad}");
+    }
 }
 
 #[test]
