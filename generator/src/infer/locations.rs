@@ -237,7 +237,7 @@ fn infer_param(
             format!("model `{}` with Content-Type `{}`, though its name reads like a header's", p.ty, ct.unwrap_or_default()),
         );
         (Location::Body, p.name.clone())
-    } else if let Some(h) = header_wire_name(bare).filter(|_| !(form && fold(bare) == "contenttype") && !query_named_like_a_header(p, bare)) {
+    } else if let Some(h) = header_wire_name(bare).filter(|_| !(query_named_like_a_header(p, bare) || form && fold(bare) == "contenttype")) {
         // (A form's own Content-Type is the client's to set: there, `content_type` is a field.)
         let (w, why) = header_spelling(bare, &h, p, ctx);
         inferred.insert("location".into(), format!("`{bare}` is a conventional header name"));
