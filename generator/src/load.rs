@@ -92,13 +92,16 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
     let docs_dir = if dir.join("docs").is_dir() { dir.join("docs") } else { dir.to_path_buf() };
     let mut set = DocSet::default();
     // Generators that nest their docs: openapi-generator 6.x `python` (`apis/tags/`,
-    // `models/`), PHP (`Api/`, `Model/`), C# 7.x (`apis/`, `models/`).
-    let nested = ["apis/tags", "apis", "models", "Api", "Model", "Apis", "Models"]
+    // `models/`), PHP (`Api/`, `Model/`), C# 7.x (`apis/`, `models/`), custom typescript-node
+    // templates (`api/`, `model/`).
+    let nested = ["apis/tags", "apis", "models", "Api", "Model", "Apis", "Models", "api", "model"]
         .iter()
         .map(|sub| docs_dir.join(sub))
         .filter(|d| d.is_dir())
         .flat_map(|d| doc_files(&d));
     let mut seen = std::collections::HashSet::new();
+    // Whether the docs link to a README in the directory above `docs/`.
+    let mut links_up = false;
     for path in doc_files(&docs_dir).into_iter().chain(nested) {
         // Case-insensitive file systems list `apis` and `Apis` alike: each file once.
         if !seen.insert(path.canonicalize().unwrap_or_else(|_| path.clone())) {
@@ -106,11 +109,19 @@ pub fn collect_dir(dir: &Path, label_root: &Path, diags: &mut Diagnostics) -> Do
         }
         let l = label(&path);
         if let Some(text) = read_file(&path, &l, diags) {
+            let up = if path.parent() == Some(dir) { "](../README.md" } else { "](../../README.md" };
+            links_up |= text.contains(up);
             set.docs.push((l, text));
         }
         set.paths.push(path);
     }
-    for readme in [dir.join("README.md"), docs_dir.join("README.md")] {
+    // Given the `docs/` directory itself, the README beside it where the docs link to it
+    // (`../README.md` from `docs/`, `../../README.md` from `docs/api/`).
+    let beside = (docs_dir == dir && dir.file_name().is_some_and(|n| n == "docs"))
+        .then(|| dir.parent().map(|p| p.join("README.md")))
+        .flatten()
+        .filter(|_| links_up);
+    for readme in [dir.join("README.md"), docs_dir.join("README.md")].into_iter().chain(beside) {
         if readme.is_file() && set.readme.is_none() {
             let l = label(&readme);
             if let Some(text) = read_file(&readme, &l, diags) {

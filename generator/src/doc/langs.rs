@@ -231,7 +231,8 @@ pub const PERL: Language = Language {
 
 pub const R: Language = Language {
     name: "r",
-    containers: &[("list(", ")", List), ("array[", "]", List), ("map(", ")", Map)],
+    // `set[character]`: a set (`uniqueItems`) is a list on the wire.
+    containers: &[("list(", ")", List), ("array[", "]", List), ("set[", "]", List), ("map(", ")", Map)],
     scalars: &[
         ("character", Str), ("integer", Integer), ("numeric", Number), ("logical", Boolean), ("data.frame", Binary),
         ("object", Any), ("map", Any),
@@ -252,7 +253,8 @@ pub const SHARED: Language = Language {
         ("Map<", ">", Map), ("HashMap<", ">", Map), ("Dictionary<", ">", Map), ("IDictionary<", ">", Map),
         ("kotlin.collections.Map<", ">", Map), ("std::collections::HashMap<", ">", Map), ("Record<", ">", Map),
         ("{ [key: string]: ", "}", Map), ("map[string]", "", Map), ("[]", "", List), ("", "[]", List),
-        ("ARRAY[", "]", List), ("HASH[", "]", Map), ("list(", ")", List), ("array[", "]", List), ("map(", ")", Map),
+        ("ARRAY[", "]", List), ("HASH[", "]", Map), ("list(", ")", List), ("array[", "]", List), ("set[", "]", List),
+        ("map(", ")", Map),
         ("", "?", Same), ("*", "", Same),
     ],
     scalars: &[
@@ -452,6 +454,7 @@ mod tests {
             ("perl", "ARRAY[int]", list(Integer)), ("perl", "HASH[string,string]", map(Str)), ("perl", "DATE_TIME", DateTime), ("perl", "DATE", Date),
             ("r", "character", Str), ("r", "list( integer )", list(Integer)), ("r", "array[character]", list(Str)), ("r", "data.frame", Binary),
             ("r", "map(numeric)", map(Number)), ("r", "map", Any),
+            ("r", "set[character]", list(Str)), ("r", "set[integer]", list(Integer))
         ];
         for (lang, spelled, want) in table {
             assert_eq!(read(lang, spelled), Some(want.clone()), "{lang} `{spelled}`");

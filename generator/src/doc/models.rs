@@ -2,7 +2,7 @@
 //! `must be one of` notes, read into a [`DocModel`].
 
 use super::blocks::{header_is, heading, parse_notes, split_top, token_end};
-use super::types::type_from_cell;
+use super::types::{enclosed, type_from_cell};
 use super::{DocField, DocModel};
 use crate::diag::Diagnostics;
 use crate::ir::TypeRef;
@@ -13,10 +13,12 @@ pub(crate) fn is_method_table(b: &Block) -> bool {
     matches!(&b.kind, BlockKind::Table { rows } if rows.first().is_some_and(|r| header_is(r, "Method", "HTTP request")))
 }
 
-/// `bool, date, datetime, dict, float, int, list, str, none_type` (5.x any type), `str, none_type`
-/// (5.x nullable): the type and whether `None` is allowed.
+/// `bool, date, datetime, dict, float, int, list, str, none_type` (5.x/6.x python-prior any
+/// type), `str, none_type` or `(str, none_type)` (nullable): the type and whether `None` is allowed.
 pub(crate) fn field_type(lang: &str, text: &str, link: Option<&str>) -> Result<(TypeRef, bool, bool), String> {
     let t = text.trim().trim_matches('*').trim();
+    // `(str, none_type)`: the parentheses say no more.
+    let t = enclosed(t).filter(|r| r.contains(',')).unwrap_or(t);
     let parts: Vec<&str> = split_top(t, ',').into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
     if parts.len() > 1 {
         let nullable = parts.contains(&"none_type");
@@ -189,14 +191,25 @@ pub(crate) fn extract_model(blocks: &[Block], file: &str, lang: &str, diags: &mu
         match (section, &b.kind) {
             ("", BlockKind::Para { .. }) => desc.push(b.raw.clone()),
             ("properties", BlockKind::Table { rows }) if rows.first().is_some_and(|r| header_is(r, "Name", "Type")) => {
+                let mut fields = Vec::new();
+                let mut marked = false;
                 for row in rows.iter().skip(1) {
-                    if let Some(f) = read_field(row, lang, file, diags) {
+                    if let Some((f, mark)) = read_field(row, lang, file, diags) {
                         if f.name == "any string name" || f.name.contains(' ') {
                             continue;
                         }
-                        model.fields.push(f);
+                        marked |= mark;
+                        fields.push((f, mark));
                     }
                 }
+                // A table that marks its required names (`<sup>*_required_</sup>`) leaves the
+                // others unmarked: those are optional, whatever Notes says.
+                model.fields.extend(fields.into_iter().map(|(mut f, mark)| {
+                    if marked && !mark {
+                        f.required = false;
+                    }
+                    f
+                }));
             }
             ("keys", BlockKind::Table { rows }) if rows.first().is_some_and(|r| header_is(r, "Key", "Input Type")) => {
                 for row in rows.iter().skip(1) {
@@ -254,7 +267,20 @@ pub(crate) fn extract_model(blocks: &[Block], file: &str, lang: &str, diags: &mu
     Some(model)
 }
 
-pub(crate) fn read_field(row: &Row, lang: &str, file: &str, diags: &mut Diagnostics) -> Option<DocField> {
+/// A property's name as a custom template may dress it: `` `faxId`<sup>*_required_</sup> ``
+/// → `faxId`, and whether the markup says it is required. Names without markup are as written.
+pub(crate) fn field_name(cell: &str) -> (String, bool) {
+    let t = cell.trim();
+    let Some(open) = t.find('<').filter(|p| t[*p..].contains('>') && *p > 0) else {
+        return (t.trim_matches('*').trim().to_string(), false);
+    };
+    let name = t[..open].trim().trim_matches(['*', '`']).trim();
+    let markup: String = t[open..].to_ascii_lowercase();
+    (name.to_string(), markup.contains("required") && !markup.contains("not required"))
+}
+
+/// One property row; `true` beside it where the name's markup marks it required.
+pub(crate) fn read_field(row: &Row, lang: &str, file: &str, diags: &mut Diagnostics) -> Option<(DocField, bool)> {
     let cells: Vec<Cell> = if row.split {
         row.cells.clone()
     } else {
@@ -271,7 +297,7 @@ pub(crate) fn read_field(row: &Row, lang: &str, file: &str, diags: &mut Diagnost
         diags.error(file, row.line, "expected a property row `**name** | type | description | notes`");
         return None;
     }
-    let name = cells[0].text.trim().trim_matches('*').trim().to_string();
+    let (name, marked_required) = field_name(&cells[0].text);
     let notes = if n >= 4 { decode_entities(&cells[n - 1].text) } else { String::new() };
     let desc_cells = if n >= 4 { &cells[2..n - 1] } else { &cells[2..] };
     let description = desc_cells.iter().map(|c| c.raw.as_str()).collect::<Vec<_>>().join(" | ");
@@ -298,18 +324,19 @@ pub(crate) fn read_field(row: &Row, lang: &str, file: &str, diags: &mut Diagnost
     if enum_values.is_empty() {
         enum_values = must_be_one_of(&notes);
     }
-    Some(DocField {
+    let field = DocField {
         name,
         line: row.line,
         doc_type,
         ty,
         description: html_to_markdown(description.trim()),
-        required: !parsed.optional,
+        required: marked_required || !parsed.optional,
         read_only: notes.contains("[readonly]") || notes.contains("read only"),
         nullable: nullable || notes.contains("nullable"),
         default: parsed.default,
         enum_values,
-    })
+    };
+    Some((field, marked_required))
 }
 
 
@@ -319,12 +346,17 @@ mod tests {
     use crate::doc::Template;
 
     fn model(text: &str) -> DocModel {
+        model_and_warnings(text).0
+    }
+
+    fn model_and_warnings(text: &str) -> (DocModel, usize) {
         let hints = Template.text_hints();
         let blocks = crate::read::read(text, crate::read::detect_form(text), &hints);
         let mut diags = Diagnostics::default();
         let m = extract_model(&blocks, "M.md", "python", &mut diags).expect("a model doc");
+        let warnings = diags.warnings().count();
         assert!(!diags.has_errors(), "{:?}", diags.sorted());
-        m
+        (m, warnings)
     }
 
     #[test]
@@ -363,6 +395,75 @@ mod tests {
         );
         let m = model("# CatalogApiClient::Tag\n\n## Properties\n\nName | Type | Description | Notes\n------------ | ------------- | ------------- | -------------\n**tag** | **String** |  | [optional] \n");
         assert_eq!(m.name, "Tag");
+    }
+
+    /// python-prior's nullable spellings: the primitive, nullable; the any type, no warning.
+    #[test]
+    fn python_prior_nullable_fields() {
+        let (m, warnings) = model_and_warnings("# Range
+
+## Properties
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+**_from** | **str, none_type** | Start. | [optional] 
+**count** | **int, none_type** |  | 
+**ratio** | **(float, none_type)** |  | 
+**flag** | **bool, none_type** |  | [optional] 
+**values** | **[float, none_type]** |  | 
+**tags** | **[str], none_type** |  | [optional] 
+**extra** | **bool, date, datetime, dict, float, int, list, str, none_type** |  | [optional] 
+**meta** | **(bool, date, datetime, dict, float, int, list, str, none_type)** |  | [optional] 
+**any string name** | **bool, date, datetime, dict, float, int, list, str, none_type** | any string name can be used but the value must be the correct type | [optional]
+");
+        assert_eq!(warnings, 0, "no unknown type spelling");
+        let got: Vec<(&str, TypeRef, bool, bool)> = m.fields.iter().map(|f| (f.name.as_str(), f.ty.clone(), f.nullable, f.required)).collect();
+        let list = |t: TypeRef| TypeRef::List(Box::new(t));
+        assert_eq!(
+            got,
+            [
+                ("_from", TypeRef::String, true, false),
+                ("count", TypeRef::Integer, true, true),
+                ("ratio", TypeRef::Number, true, true),
+                ("flag", TypeRef::Boolean, true, false),
+                // The items may be null: the list itself may not.
+                ("values", list(TypeRef::Number), false, true),
+                ("tags", list(TypeRef::String), true, false),
+                ("extra", TypeRef::Any, true, false),
+                ("meta", TypeRef::Any, true, false),
+            ]
+        );
+    }
+
+    /// Custom templates dress a property's name: `` `faxId`<sup>*_required_</sup> ``.
+    #[test]
+    fn names_in_markup() {
+        assert_eq!(field_name("faxId<sup>*required</sup>"), ("faxId".to_string(), true));
+        assert_eq!(field_name("`faxId`<sup>*_required_</sup>"), ("faxId".to_string(), true));
+        assert_eq!(field_name("**fax_id**"), ("fax_id".to_string(), false));
+        assert_eq!(field_name("faxId"), ("faxId".to_string(), false));
+        let m = model("# # Fax
+
+## Properties
+
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+| `faxId`<sup>*_required_</sup> | ```string``` |  Fax ID  |  |
+| `title` | ```string``` |  Fax title  |  |
+| `pages`<sup>*_required_</sup> | ```number``` |  Pages  |  |
+");
+        let got: Vec<(&str, bool)> = m.fields.iter().map(|f| (f.name.as_str(), f.required)).collect();
+        assert_eq!(got, [("faxId", true), ("title", false), ("pages", true)]);
+        // A table that marks none keeps what Notes says.
+        let m = model("# Fax
+
+## Properties
+Name | Type | Description | Notes
+------------ | ------------- | ------------- | -------------
+**fax_id** | **str** |  | 
+**title** | **str** |  | [optional] 
+");
+        let got: Vec<(&str, bool)> = m.fields.iter().map(|f| (f.name.as_str(), f.required)).collect();
+        assert_eq!(got, [("fax_id", true), ("title", false)]);
     }
 
     #[test]

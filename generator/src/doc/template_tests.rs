@@ -48,6 +48,43 @@ fn python_type_spellings_of_every_generation() {
     assert!(parse_py_type("dict(str)").is_err());
 }
 
+/// python-prior (openapi-generator 5.x/6.x) unions: `none_type` makes a type nullable, and
+/// a union of several types is any JSON; with or without parentheses, inside lists and maps.
+#[test]
+fn python_prior_unions() {
+    let cases = [
+        ("str, none_type", "string"),
+        ("float, none_type", "number"),
+        ("int, none_type", "integer"),
+        ("bool, none_type", "boolean"),
+        ("datetime, none_type", "date-time"),
+        ("(str, none_type)", "string"),
+        ("[str, none_type]", "list[string]"),
+        ("[float, none_type]", "list[number]"),
+        ("[[str, none_type]]", "list[list[string]]"),
+        ("[str], none_type", "list[string]"),
+        ("[Pet], none_type", "list[Pet]"),
+        ("bool, date, datetime, dict, float, int, list, str, none_type", "object"),
+        ("(bool, date, datetime, dict, float, int, list, str, none_type)", "object"),
+        ("[{str: (bool, date, datetime, dict, float, int, list, str, none_type)}]", "list[map[object]]"),
+        ("{str: (str, none_type)}, none_type", "map[string]"),
+        ("{str: ([float, none_type], none_type)}, none_type", "map[list[number]]"),
+        ("{str: ({str: (bool, date, datetime, dict, float, int, list, str, none_type)},)}", "map[map[object]]"),
+    ];
+    for (input, want) in cases {
+        assert_eq!(parse_py_type(input).map(|t| t.to_string()), Ok(want.to_string()), "{input}");
+        // Every language's docs may carry them (a python doc read without its language).
+        assert_eq!(parse_type("java", input).map(|t| t.to_string()), Ok(want.to_string()), "java: {input}");
+    }
+    // No union: other languages' commas, and a lone spelling in parentheses.
+    assert_eq!(parse_type("java", "Map<String, Integer>").map(|t| t.to_string()), Ok("map[integer]".to_string()));
+    assert_eq!(parse_py_type("dict(str, int)").map(|t| t.to_string()), Ok("map[integer]".to_string()));
+    assert!(python_union("(str)").is_none());
+    assert!(python_union("str, int").is_none());
+    assert_eq!(python_union("(str, int)"), Some((vec!["str", "int"], false)));
+    assert_eq!(python_union("str, none_type"), Some((vec!["str"], true)));
+}
+
 #[test]
 fn deeply_nested_types_are_refused_not_a_stack_overflow() {
     let deep = |n: usize| format!("{}str{}", "List[".repeat(n), "]".repeat(n));

@@ -91,6 +91,14 @@ pub fn parse_type(lang: &str, s: &str) -> Result<TypeRef, String> {
     if deepest > crate::ir::MAX_TYPE_DEPTH {
         return Err(format!("type nested more than {} deep", crate::ir::MAX_TYPE_DEPTH));
     }
+    // python-prior's unions: `str, none_type` (nullable), the any type
+    // `bool, date, datetime, dict, float, int, list, str, none_type`, with or without parentheses.
+    if let Some((parts, _)) = python_union(s) {
+        return match parts.as_slice() {
+            [one] => parse_type(lang, one),
+            _ => Ok(TypeRef::Any),
+        };
+    }
     // Another language's spellings first: Swift's `[String: String]` is no Python list.
     if lang != "python" {
         if let Some(t) = other_language_type(lang, s)? {
@@ -123,9 +131,9 @@ pub fn parse_type(lang: &str, s: &str) -> Result<TypeRef, String> {
     }
     if let Some(inner) = s.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
         // 5.x: {str: (bool, date, datetime, dict, float, int, list, str, none_type)}
+        // {str: (str, none_type)}, {str: ({str: (…)},)}: the value a union (see `python_union`).
         if let Some((_, v)) = inner.split_once(':') {
-            let v = v.trim().trim_start_matches('(').trim_end_matches(')').trim().trim_end_matches(',');
-            return Ok(TypeRef::Map(Box::new(if v.contains(',') { TypeRef::Any } else { parse_type(lang, v)? })));
+            return Ok(TypeRef::Map(Box::new(parse_type(lang, v)?)));
         }
     }
     if s.starts_with("Union[") {
@@ -152,6 +160,46 @@ pub fn parse_type(lang: &str, s: &str) -> Result<TypeRef, String> {
         m if crate::ir::is_model_name(m) && m.starts_with(|c: char| c.is_ascii_uppercase()) => TypeRef::Model(m.to_string()),
         other => return Err(format!("unknown type spelling `{other}`")),
     })
+}
+
+/// A python-prior union of types: `str, none_type`, `(str, none_type)`, `({str: (…)},)`,
+/// `bool, date, datetime, dict, float, int, list, str, none_type`: its types other than
+/// `none_type` (empty for `none_type` alone) and whether it allows `None`. `None` for any
+/// other spelling: a union is written in parentheses or names `none_type`, and holds no `<`
+/// (`Map<String, T>` is no union).
+pub(crate) fn python_union(s: &str) -> Option<(Vec<&str>, bool)> {
+    let s = s.trim();
+    if s.contains('<') {
+        return None;
+    }
+    let inner = enclosed(s);
+    let parts: Vec<&str> = split_top(inner.unwrap_or(s), ',').into_iter().map(str::trim).filter(|p| !p.is_empty()).collect();
+    let nullable = parts.contains(&"none_type");
+    // A tuple of one: `({str: (…)},)`.
+    let tuple = inner.is_some_and(|r| r.trim_end().ends_with(','));
+    let union = if inner.is_some() { parts.len() > 1 || tuple } else { nullable && parts.len() > 1 };
+    if !union {
+        return None;
+    }
+    let rest: Vec<&str> = parts.into_iter().filter(|p| *p != "none_type").collect();
+    Some((rest, nullable))
+}
+
+/// `(…)` → `…` where the parentheses enclose the whole spelling (not `(a), (b)`).
+pub(crate) fn enclosed(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix('(')?.strip_suffix(')')?;
+    let mut depth = 0i32;
+    for c in inner.chars() {
+        match c {
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+    }
+    (depth == 0).then_some(inner)
 }
 
 /// Type spellings of the other client languages of the template family (the tables of
