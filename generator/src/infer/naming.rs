@@ -236,8 +236,9 @@ pub(crate) fn literal_segments(path: &str) -> impl Iterator<Item = &str> {
 /// The API's convention, from independent clues: distinct path placeholders, literal path
 /// segments and JSON example keys. A convention is decided only on a clear, consistent
 /// majority: at least three distinct clues, from two kinds of source unless nothing
-/// disagrees, outnumbering the other case three to one; or two clues of two kinds
-/// outnumbering it two to one; or two clues and nothing against. One clue never decides.
+/// disagrees, outnumbering the other case three to one; or five clues of any kinds
+/// outnumbering it five to one; or two clues of two kinds outnumbering it two to one; or two
+/// clues and nothing against. One clue never decides.
 /// Otherwise the doc's names are kept.
 pub fn convention(doc: &DocApi) -> Convention {
     let mut conv = Convention {
@@ -431,6 +432,8 @@ pub fn convention(doc: &DocApi) -> Convention {
     };
     let decide = |mine: &[(String, &'static str)], theirs: &[(String, &'static str)]| {
         (mine.len() >= 3 && (kinds(mine) >= 2 || theirs.is_empty()) && mine.len() >= 3 * theirs.len())
+            // One dissenting clue does not veto an overwhelming majority of one kind.
+            || (mine.len() >= 5 && mine.len() >= 5 * theirs.len())
             || (mine.len() >= 2 && kinds(mine) >= 2 && mine.len() >= 2 * theirs.len())
             || (mine.len() >= 2 && theirs.is_empty())
     };

@@ -378,6 +378,13 @@ fn the_convention_is_the_majority_of_placeholders_and_json_keys() {
     let c = convention(&doc(vec![op("/a/{orderId}", None), op("/b/{customer_id}", None)]));
     assert_eq!(c.case, None);
     assert_eq!(convention(&doc(vec![op("/a/{id}", None)])).case, None);
+    // One dissenting clue does not veto five or more of one kind; four against one decide
+    // nothing without a second kind.
+    let phs = |n: usize| (0..n).map(|i| op(&format!("/mod_api/{{commentId{i}}}"), None)).collect::<Vec<_>>();
+    let c = convention(&doc(phs(5)));
+    assert_eq!(c.case, Some(Case::Camel), "{}", c.evidence);
+    assert_eq!(c.confidence, Confidence::Weak);
+    assert_eq!(convention(&doc(phs(4))).case, None);
 }
 
 /// One camelCase placeholder, among snake_case evidence or none, changes no wire name.
