@@ -976,12 +976,42 @@ pub(crate) fn camel_like<'a>(bare: &str, spelled: impl Iterator<Item = &'a Strin
 /// A model key nothing spells: in the case the docs' JSON examples write keys in, where
 /// they agree ([`Convention::json_case`]), as `weak:`; otherwise [`wire`].
 pub(crate) fn json_wire(bare: &str, conv: &Convention, inferred: &mut Evidence) -> String {
+    let multi_word = matches!(classify(bare), Case::Camel | Case::Snake);
     match &conv.json_case {
-        Some((case, evidence)) if matches!(classify(bare), Case::Camel | Case::Snake) => {
+        Some((case, evidence)) if multi_word => {
             let w = convert(bare, Some(*case));
             inferred.insert("wire_name".into(), Confidence::Weak.tag(evidence));
             w
         }
+        // No path or example decides: the case the prose spells the API's query and form
+        // names in (three or more, none of the other case), farther evidence for its keys.
+        _ if multi_word && conv.case.is_none() && prose_case(&conv.votes_all).is_some() => {
+            let (case, shown) = prose_case(&conv.votes_all).unwrap_or((Case::Camel, String::new()));
+            let w = match case {
+                Case::Camel => camel_like(bare, conv.votes_all.camel.values()),
+                _ => convert(bare, Some(case)),
+            };
+            let how = if case == Case::Camel { "camelCase" } else { "snake_case" };
+            inferred.insert("wire_name".into(), Confidence::Weak.tag(&format!("the docs' prose spells the API's query and form names in {how}: {shown}")));
+            w
+        }
         _ => wire(bare, conv, inferred),
+    }
+}
+
+/// The one case a tally's spellings are all in, with the first few, where there are three
+/// or more.
+fn prose_case(t: &Tally) -> Option<(Case, String)> {
+    let show = |m: &BTreeMap<String, String>| {
+        let mut s = m.values().take(3).map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ");
+        if m.len() > 3 {
+            s.push_str(&format!(" and {} more", m.len() - 3));
+        }
+        s
+    };
+    match (t.camel.len(), t.snake.len()) {
+        (n, 0) if n >= 3 => Some((Case::Camel, show(&t.camel))),
+        (0, n) if n >= 3 => Some((Case::Snake, show(&t.snake))),
+        _ => None,
     }
 }

@@ -886,6 +886,43 @@ fn models_keys_follow_the_json_examples_before_the_paths() {
     assert!(inferred["wire_name"].starts_with("weak: the docs' JSON examples write keys in camelCase"), "{inferred:?}");
 }
 
+/// Where no path or JSON example shows how keys are written, the case the prose spells the
+/// query names in is the farther evidence for model keys, weakly.
+#[test]
+fn model_keys_follow_the_proses_query_names_when_nothing_nearer_tells() {
+    let ops = |specs: &[(&str, &str)]| -> DocApi {
+        DocApi {
+            ops: specs
+                .iter()
+                .enumerate()
+                .map(|(i, (name, text))| DocOp {
+                    name: format!("op{i}"),
+                    file: "a.md".into(),
+                    method: "GET".into(),
+                    path: format!("/things{i}/{{name}}"),
+                    params: vec![param("name", TypeRef::String), described(name, text)],
+                    ..DocOp::default()
+                })
+                .collect(),
+            language: "python",
+            ..DocApi::default()
+        }
+    };
+    let conv = convention(&ops(&[
+        ("dry_run", "An invalid dryRun directive is refused."),
+        ("field_manager", "fieldManager names the actor."),
+        ("resource_version", "resourceVersion sets a constraint."),
+    ]));
+    let mut inferred = Evidence::new();
+    assert_eq!(json_wire("http_get", &conv, &mut inferred), "httpGet");
+    assert!(inferred["wire_name"].starts_with("weak: the docs' prose spells the API's query and form names in camelCase: `dryRun`"), "{inferred:?}");
+    // Two spellings, or both cases, say nothing of the keys.
+    let conv = convention(&ops(&[("dry_run", "An invalid dryRun directive."), ("field_manager", "fieldManager names it."), ("page_token", "A page_token.")]));
+    let mut inferred = Evidence::new();
+    assert_eq!(json_wire("http_get", &conv, &mut inferred), "http_get");
+    assert!(inferred["wire_name"].starts_with("guess:"), "{inferred:?}");
+}
+
 /// The other names' spellings teach an API's acronyms: `cl_ord_id` beside `orderID` and
 /// `origClOrdID` is `clOrdID`; a word the spellings write both ways is capitalized as usual.
 #[test]
