@@ -372,6 +372,8 @@ fn doubts_reads_the_sdk_as_normalize_does() {
     let without = run(&["--no-sdk", "doubts", docs]);
     assert_eq!((with.code, without.code), (Some(0), Some(0)), "{}\n{}", with.all(), without.all());
     assert!(with.stdout.contains("from the SDK's sources (strong)"), "{}", with.stdout);
+    // A directory of several API groups is titled by them all.
+    assert!(without.stdout.starts_with("# Doubts: 2 API groups (CommentsApi, TicketsApi)"), "{}", without.stdout);
     assert!(!without.stdout.contains("from the SDK's sources"), "{}", without.stdout);
     // C#'s capitalized multi-word properties are guessed keys without the sources.
     assert!(without.stdout.contains("| `AuthorName` | wire name | `authorName` | guess |"), "{}", without.stdout);

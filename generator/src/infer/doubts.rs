@@ -160,7 +160,13 @@ fn table(out: &mut String, head: &str, doubts: &[Doubt]) {
 /// evidence and the `provider.yaml` lines that settle it, as markdown a reviewer works
 /// through in a pull request. Overridden facts are settled and not listed.
 pub fn report(api: &Api) -> String {
-    let mut out = format!("# Doubts: {} (`{}`)\n\n", api.title, api.provider);
+    // A docs directory of several API groups is named by them all, not by its first.
+    let groups: std::collections::BTreeSet<&str> = api.operations.iter().filter_map(|o| o.group.as_deref()).collect();
+    let title = match groups.len() {
+        0 | 1 => api.title.clone(),
+        n => format!("{n} API groups ({})", groups.iter().copied().collect::<Vec<_>>().join(", ")),
+    };
+    let mut out = format!("# Doubts: {title} (`{}`)\n\n", api.provider);
     let mut body = String::new();
     let (mut weak, mut guess) = (0usize, 0usize);
     let mut count = |ds: &[Doubt]| {
