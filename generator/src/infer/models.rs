@@ -310,7 +310,11 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
     let states_nullability = docs.iter().flat_map(|d| &d.fields).any(|f| f.nullable);
     let style = doc_set_model_names(docs, conv.language);
     let spelled = spellings(api, docs, style);
+    let wrappers = list_wrappers(docs);
     for d in docs {
+        if wrappers.contains_key(&d.name) {
+            continue;
+        }
         if api.models.iter().any(|m| m.name == d.name) {
             diags.error(&d.file, d.line, format!("model `{}` is documented twice", d.name));
             continue;
@@ -397,6 +401,58 @@ pub fn add_models(api: &mut Api, docs: &[DocModel], conv: &Convention, diags: &m
         api.models.push(model);
     }
     api.models.sort_by(|a, b| a.name.cmp(&b.name));
+    unwrap_lists(api, &wrappers);
+}
+
+/// python-prior's "simple" models that wrap a list: one property `value`, required, a list,
+/// described as the model is (`JsonApiUserToManyLinkage`: `value` | `[JsonApiUserLinkage]`).
+/// The JSON is the bare list: model name → the list's type.
+fn list_wrappers(docs: &[DocModel]) -> BTreeMap<String, TypeRef> {
+    docs.iter()
+        .filter(|d| !d.is_enum && d.fields.len() == 1)
+        .filter(|d| {
+            let f = &d.fields[0];
+            f.name == "value" && f.required && matches!(f.ty, TypeRef::List(_)) && !fold(&d.description).is_empty() && fold(&f.description) == fold(&d.description)
+        })
+        .map(|d| (d.name.clone(), d.fields[0].ty.clone()))
+        .collect()
+}
+
+/// Every type naming a list wrapper ([`list_wrappers`]) becomes the list it wraps, with the
+/// evidence where it is a parameter's or a field's.
+fn unwrap_lists(api: &mut Api, wrappers: &BTreeMap<String, TypeRef>) {
+    if wrappers.is_empty() {
+        return;
+    }
+    fn unwrap(ty: &mut TypeRef, wrappers: &BTreeMap<String, TypeRef>) -> Option<String> {
+        match ty {
+            TypeRef::Model(m) => {
+                let name = m.clone();
+                *ty = wrappers.get(&name)?.clone();
+                Some(name)
+            }
+            TypeRef::List(t) | TypeRef::Map(t) => unwrap(t, wrappers),
+            _ => None,
+        }
+    }
+    let why = |m: &str| format!("`{m}` wraps a list (its one property `value`, described as the model is): the list itself is sent");
+    for op in &mut api.operations {
+        for p in &mut op.params {
+            if let Some(m) = unwrap(&mut p.ty, wrappers) {
+                p.inferred.insert("type".into(), why(&m));
+            }
+        }
+        if let Some(t) = &mut op.response {
+            unwrap(t, wrappers);
+        }
+    }
+    for model in &mut api.models {
+        for f in &mut model.fields {
+            if let Some(m) = unwrap(&mut f.ty, wrappers) {
+                f.inferred.insert("type".into(), why(&m));
+            }
+        }
+    }
 }
 
 /// A field type the docs' spelling does not settle: a date-time spelled as the language
@@ -576,6 +632,50 @@ mod tests {
         let mut api = Api {            provider: "p".into(),            title: "T".into(),            ..Api::default()        };
         super::add_models(&mut api, &[doc], &conv, &mut Diagnostics::default());
         api.models[0].fields.iter().map(|f| (f.wire_name.clone(), f.inferred.get("wire_name").cloned().unwrap_or_default())).collect()
+    }
+
+    /// python-prior's model wrapping a list (one required list `value`, described as the
+    /// model is) is the bare list wherever it is used; an object with a `value` is not.
+    #[test]
+    fn a_model_wrapping_a_list_is_the_list() {
+        let field = |name: &str, ty: TypeRef, description: &str, required: bool| DocField {
+            name: name.into(),
+            line: 1,
+            doc_type: String::new(),
+            ty,
+            description: description.into(),
+            required,
+            read_only: false,
+            nullable: false,
+            default: None,
+            enum_values: Vec::new(),
+        };
+        let model = |name: &str, description: &str, fields: Vec<DocField>| DocModel {
+            name: name.into(),
+            file: format!("{name}.md"),
+            line: 1,
+            description: description.into(),
+            fields,
+            enum_values: Vec::new(),
+            is_enum: false,
+        };
+        let linkage = TypeRef::List(Box::new(TypeRef::Model("UserLinkage".into())));
+        let docs = vec![
+            model("UserToManyLinkage", "References to other resource objects.", vec![field("value", linkage.clone(), "References to other resource objects.", true)]),
+            model("Relationships", "", vec![field("users", TypeRef::Model("UserToManyLinkage".into()), "", true)]),
+            // Not wrappers: an optional `value`, a `value` described otherwise.
+            model("Sample", "A sample.", vec![field("value", linkage.clone(), "A sample.", false)]),
+            model("Measure", "A measure.", vec![field("value", linkage.clone(), "Its readings.", true)]),
+        ];
+        let conv = super::super::convention(&DocApi { language: "python", ..DocApi::default() });
+        let mut api = Api { provider: "p".into(), title: "T".into(), ..Api::default() };
+        super::add_models(&mut api, &docs, &conv, &mut Diagnostics::default());
+        let names: Vec<&str> = api.models.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["Measure", "Relationships", "Sample"]);
+        let users = &api.models[1].fields[0];
+        assert_eq!(users.ty, linkage);
+        assert!(users.inferred["type"].starts_with("`UserToManyLinkage` wraps a list"), "{:?}", users.inferred);
+        assert_eq!(api.models[0].fields[0].wire_name, "value");
     }
 
     /// A language's model docs show keys converted to its own case: a name that case can
