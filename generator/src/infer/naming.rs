@@ -310,8 +310,8 @@ pub fn convention(doc: &DocApi) -> Convention {
         }
     }
     // Names spelled in prose: votes for how query, form and cookie names are written.
-    // The prose of each doc and of the directory, for the names no operation of their own
-    // spells: (doc, operation, name) still to look up there.
+    // The prose of each doc, and the names their own operation's text does not spell:
+    // (doc, name), looked up in the rest of the doc's prose, then the directory's.
     let mut doc_text: BTreeMap<&str, String> = BTreeMap::new();
     let mut unspelled: Vec<(&str, String)> = Vec::new();
     for op in &doc.ops {
