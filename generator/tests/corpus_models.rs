@@ -63,7 +63,7 @@ fn every_corpus_model_doc_becomes_a_type() {
         let mut files = Vec::new();
         md_files(&docs, &mut files);
         files.sort();
-        let mut api = Api {            provider: "corpus".into(),            title: String::new(),            ..Api::default()        };
+        let mut api = Api { provider: "corpus".into(), title: String::new(), ..Api::default() };
         let mut rows_of: BTreeMap<String, (usize, String)> = BTreeMap::new();
         for f in files {
             let text = std::fs::read_to_string(&f).unwrap();

@@ -165,8 +165,7 @@ pub(crate) fn raw_content_type(ct: Option<&str>) -> Option<&str> {
 /// all: a list (headers are single values), or one whose description writes its name as a
 /// query name (`Filter by content_type`). `x_` names are headers whatever their prose says.
 pub(crate) fn query_named_like_a_header(p: &DocParam, bare: &str) -> bool {
-    let n = bare.to_ascii_lowercase();
-    if n.starts_with("x_") || n.starts_with("x-") || (bare.starts_with('x') && bare[1..].starts_with(|c: char| c.is_ascii_uppercase())) {
+    if is_x_header_name(bare) {
         return false;
     }
     matches!(p.ty, TypeRef::List(_)) || (bare.contains('_') && spelled_as_is(&p.description, bare).is_some())

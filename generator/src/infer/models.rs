@@ -629,7 +629,7 @@ mod tests {
             is_enum: false,
         };
         let conv = super::super::convention(&DocApi { language, ..DocApi::default() });
-        let mut api = Api {            provider: "p".into(),            title: "T".into(),            ..Api::default()        };
+        let mut api = Api { provider: "p".into(), title: "T".into(), ..Api::default() };
         super::add_models(&mut api, &[doc], &conv, &mut Diagnostics::default());
         api.models[0].fields.iter().map(|f| (f.wire_name.clone(), f.inferred.get("wire_name").cloned().unwrap_or_default())).collect()
     }

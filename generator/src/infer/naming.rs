@@ -795,17 +795,22 @@ pub fn is_header_name(name: &str) -> bool {
     header_wire_name(name).is_some()
 }
 
-/// A conventional header name's wire form: `x_request_id` → `X-Request-Id`.
-pub(crate) fn header_wire_name(name: &str) -> Option<String> {
+/// An `x-` header's name as a doc writes it: `x_request_id`, `x-request-id`, `xRequestId`.
+pub(crate) fn is_x_header_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     let x_camel = name.len() > 2
         && name.starts_with('x')
         && name[1..].starts_with(|c: char| c.is_ascii_uppercase())
         && classify(name) == Case::Camel;
+    n.starts_with("x_") || n.starts_with("x-") || x_camel
+}
+
+/// A conventional header name's wire form: `x_request_id` → `X-Request-Id`.
+pub(crate) fn header_wire_name(name: &str) -> Option<String> {
     let folded = fold(name);
     let known = HEADER_NAMES.iter().any(|h| h.chars().filter(|c| *c != '_').eq(folded.chars()))
         && (classify(name) != Case::Other || name.contains('-'));
-    if n.starts_with("x_") || n.starts_with("x-") || x_camel || known {
+    if is_x_header_name(name) || known {
         let w = if name.contains('-') && name.chars().any(|c| c.is_ascii_uppercase()) {
             // Already a header spelling (`X-API-KEY`): as written.
             name.to_string()

@@ -824,7 +824,7 @@ fn the_summary_names_what_each_doubt_rests_on() {
     let ops = infer_set(vec![
         ("a.md", "create", "GET", None, vec![described("dry_run", "An invalid dryRun directive is refused."), described("field_manager", "Who manages.")]),
     ]);
-    let api = Api {        provider: "p".into(),        title: "T".into(),        operations: ops,        ..Api::default()    };
+    let api = Api { provider: "p".into(), title: "T".into(), operations: ops, ..Api::default() };
     let d = doubts(&api);
     assert_eq!(d, ["wire names in the case the prose spells the other names in (weak): 1 query parameter"]);
 }
@@ -991,21 +991,9 @@ fn an_inline_request_body_of_a_json_operation_is_the_body() {
 #[test]
 fn a_shared_key_typed_otherwise_in_one_variant_does_not_hide_it() {
     use crate::ir::{Api, Field, Model, ModelKind};
-    let field = |name: &str, ty: TypeRef, required: bool| Field {
-        name: name.into(),
-        neutral_name: None,
-        wire_name: name.into(),
-        ty,
-        required,
-        nullable: false,
-        read_only: false,
-        default: None,
-        description: String::new(),
-        inferred: Evidence::new(),
-        overridden: Vec::new(),
-    };
+    let field = |name: &str, ty: TypeRef, required: bool| Field { required, ..super::paginate::tests::field(name, ty) };
     let kind_enum = TypeRef::Model("CardKind".into());
-    let mut api = Api {        provider: "p".into(),        title: "T".into(),        ..Api::default()    };
+    let mut api = Api { provider: "p".into(), title: "T".into(), ..Api::default() };
     api.models = vec![
         Model::new("Method", ModelKind::Object, vec![field("kind", kind_enum.clone(), true), field("last4", TypeRef::String, true), field("iban", TypeRef::String, true)]),
         Model::new("Card", ModelKind::Object, vec![field("kind", kind_enum, true), field("last4", TypeRef::String, true)]),
@@ -1035,20 +1023,8 @@ fn a_leading_underscore_survives_the_convention() {
 #[test]
 fn parts_the_docs_do_not_settle_make_their_own_required_fields_a_guess() {
     use crate::ir::{Api, Field, Model, ModelKind};
-    let field = |name: &str, required: bool| Field {
-        name: name.into(),
-        neutral_name: None,
-        wire_name: name.into(),
-        ty: TypeRef::String,
-        required,
-        nullable: false,
-        read_only: false,
-        default: None,
-        description: String::new(),
-        inferred: Evidence::new(),
-        overridden: Vec::new(),
-    };
-    let mut api = Api {        provider: "p".into(),        title: "T".into(),        ..Api::default()    };
+    let field = |name: &str, required: bool| Field { required, ..super::paginate::tests::field(name, TypeRef::String) };
+    let mut api = Api { provider: "p".into(), title: "T".into(), ..Api::default() };
     api.models = vec![
         Model::new("Node", ModelKind::Object, vec![field("kind", true), field("href", true), field("src", true), field("id", false)]),
         Model::new("Link", ModelKind::Object, vec![field("kind", true), field("href", true)]),

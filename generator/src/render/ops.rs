@@ -262,15 +262,7 @@ fn forward_method(o: &OpPlan<'_>, method: &Ident, (module, api): (&Ident, &Ident
         " `{}` is documented under `{here}` too; it lives in the `{home}` group: the same as [`{api}::{target}`](crate::apis::{module}::{api}::{target}) (`client.{module}().{target}(..)`, cargo feature `{module}`).",
         o.op.name
     );
-    let args = o.required.iter().map(|p| {
-        let ident = &p.ident;
-        let ty = &p.ty;
-        if p.into {
-            quote!(#ident: impl Into<#ty>)
-        } else {
-            quote!(#ident: #ty)
-        }
-    });
+    let args = required_args(o);
     let pass = o.required.iter().map(|p| &p.ident);
     let allow = (o.required.len() >= 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     quote! {
@@ -281,6 +273,19 @@ fn forward_method(o: &OpPlan<'_>, method: &Ident, (module, api): (&Ident, &Ident
             self.client.#module().#target(#(#pass),*)
         }
     }
+}
+
+/// The method's arguments: each required parameter, taken as `impl Into<T>` where it can be.
+fn required_args<'o>(o: &'o OpPlan<'_>) -> impl Iterator<Item = TokenStream> + 'o {
+    o.required.iter().map(|p| {
+        let ident = &p.ident;
+        let ty = &p.ty;
+        if p.into {
+            quote!(#ident: impl Into<#ty>)
+        } else {
+            quote!(#ident: #ty)
+        }
+    })
 }
 
 /// One operation's method on `Client`, or on its group's type; `also`: the calls of the
@@ -296,15 +301,7 @@ fn client_method(o: &OpPlan<'_>, owner: Owner<'_>, also: Vec<String>) -> TokenSt
         ));
     }
     let docs = raw_doc_attrs(&doc);
-    let args = o.required.iter().map(|p| {
-        let ident = &p.ident;
-        let ty = &p.ty;
-        if p.into {
-            quote!(#ident: impl Into<#ty>)
-        } else {
-            quote!(#ident: #ty)
-        }
-    });
+    let args = required_args(o);
     let inits_required = o.required.iter().map(|p| {
         let ident = &p.ident;
         if p.into {
